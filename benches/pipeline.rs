@@ -1,0 +1,102 @@
+//! Criterion benches of the pipeline's stages on the team's corpus: parsing articles, indexing
+//! them in RAM, and query groups with their expected hit counts checked inside the timed loop.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use wiredex::WireIndex;
+use wiredex::article;
+use wiredex::query::{QuoteRequest, SearchRequest, Searcher};
+use wiredex::source::{self, RawArticle};
+
+fn corpus() -> Vec<RawArticle> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (files, _) = source::discover(&[root]);
+    files
+        .iter()
+        .flat_map(|f| source::read_file(f).articles)
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let raws = corpus();
+    let bytes: usize = raws
+        .iter()
+        .flat_map(|r| &r.paragraphs)
+        .map(String::len)
+        .sum();
+    let articles: Vec<_> = raws.iter().filter_map(|r| article::parse(r).ok()).collect();
+    assert_eq!(articles.len(), raws.len());
+
+    let mut group = c.benchmark_group("pipeline");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("parse_corpus", |b| {
+        b.iter(|| {
+            let parsed = raws.iter().filter_map(|r| article::parse(r).ok()).count();
+            assert_eq!(parsed, raws.len());
+        })
+    });
+    group.bench_function("index_corpus_in_ram", |b| {
+        b.iter(|| {
+            let index = WireIndex::in_memory().unwrap();
+            let mut writer = index.writer(1).unwrap();
+            for article in &articles {
+                index.add(&writer, article).unwrap();
+            }
+            writer.commit().unwrap();
+            black_box(index)
+        })
+    });
+    group.finish();
+
+    let index = WireIndex::in_memory().unwrap();
+    let mut writer = index.writer(1).unwrap();
+    for article in &articles {
+        index.add(&writer, article).unwrap();
+    }
+    writer.commit().unwrap();
+    let searcher = Searcher::new(&index).unwrap();
+    let count_with = |word: &str| {
+        articles
+            .iter()
+            .filter(|a| {
+                a.body
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == word)
+            })
+            .count()
+    };
+    let tokyo = count_with("tokyo");
+    let mut queries = c.benchmark_group("query");
+    queries.bench_function("term", |b| {
+        let request = SearchRequest {
+            query: "tokyo".into(),
+            limit: 10,
+            ..Default::default()
+        };
+        b.iter(|| assert!(searcher.search(&request).unwrap().total >= tokyo))
+    });
+    queries.bench_function("phrase", |b| {
+        let request = SearchRequest {
+            query: "\"prime minister\"".into(),
+            limit: 10,
+            ..Default::default()
+        };
+        b.iter(|| assert!(searcher.search(&request).unwrap().total > 0))
+    });
+    queries.bench_function("quotes_by_speaker_about_topic", |b| {
+        let request = QuoteRequest {
+            by: Some("Voronin".into()),
+            about: Some("Japan".into()),
+            limit: 10,
+            ..Default::default()
+        };
+        b.iter(|| assert!(searcher.quotes(&request).unwrap().total > 0))
+    });
+    queries.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

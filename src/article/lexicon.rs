@@ -1,0 +1,332 @@
+//! The word lists behind the extraction rules, loaded once from the reviewable tables in
+//! `src/article/data/`. Rules ask questions of the lexicon ("is this a verb of saying?"); they
+//! never carry word lists of their own.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Words that may stand between a subject and its verb of saying (`Lavrov also noted`,
+/// `she has said`).
+pub const ATTRIBUTION_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "further",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "was",
+    "is",
+    "once",
+    "earlier",
+    "previously",
+    "recently",
+    "quickly",
+    "simply",
+    "only",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "flatly",
+    "firmly",
+    "bluntly",
+    "emphatically",
+    "confidently",
+    "cautiously",
+    "just",
+    "even",
+    "still",
+    "reportedly",
+    "allegedly",
+    "had",
+    "angrily",
+    "calmly",
+    "proudly",
+    "frankly",
+    "openly",
+    "separately",
+    "subsequently",
+    "immediately",
+];
+
+/// True when `word` may stand between a subject and its verb of saying.
+pub fn is_attribution_adverb(word: &str) -> bool {
+    ATTRIBUTION_ADVERBS
+        .iter()
+        .any(|adverb| adverb.eq_ignore_ascii_case(word))
+}
+
+/// Gender as far as the text or the tables tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Referred to as he.
+    Male,
+    /// Referred to as she.
+    Female,
+}
+
+/// A title or role that can stand before a name (`Foreign Minister`) or for it (`the minister`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// The title's words in lower case.
+    pub words: Vec<String>,
+    /// The role noun it is referred back to by (`minister` for `Foreign Minister`), if any.
+    pub role: Option<String>,
+    /// The gender the title implies, if any (`Queen`, `Mrs`).
+    pub gender: Option<Gender>,
+}
+
+/// A place and the words that refer to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The place's usual name.
+    pub name: String,
+    /// Every word or phrase that refers to it: name, aliases, adjectives, demonyms, cities.
+    pub terms: Vec<String>,
+}
+
+/// All the tables, indexed for lookup.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    speech_verbs: HashMap<String, (String, bool)>,
+    multiword_verbs: Vec<Vec<String>>,
+    titles: Vec<Title>,
+    role_synonyms: HashMap<String, Vec<String>>,
+    places: Vec<Place>,
+    place_terms: HashMap<String, usize>,
+    given_names: HashMap<String, Option<Gender>>,
+    particles: HashSet<String>,
+    not_names: HashSet<String>,
+    name_variants: HashMap<String, String>,
+}
+
+fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
+    table
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map(|line| line.split('\t').map(str::trim).collect())
+}
+
+fn list(cell: Option<&&str>) -> impl Iterator<Item = String> {
+    cell.copied()
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && *s != "-")
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+fn gender(cell: Option<&&str>) -> Option<Gender> {
+    match cell.copied().map(str::trim) {
+        Some("m") => Some(Gender::Male),
+        Some("f") => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    /// The lexicon built from the tables compiled into the binary.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    fn load() -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for row in rows(include_str!("data/speech_verbs.tsv")) {
+            let lemma = row[0].to_lowercase();
+            let weak = row.get(2).is_some_and(|c| c.eq_ignore_ascii_case("weak"));
+            let forms = row.get(1).copied().unwrap_or(row[0]);
+            // Multiword forms are listed space-separated among single ones only when the lemma
+            // itself has a space (`point out`): then the forms come in groups of that many words.
+            let width = lemma.split_whitespace().count().max(1);
+            let words: Vec<String> = forms.split_whitespace().map(str::to_lowercase).collect();
+            for form in words.chunks(width) {
+                if width == 1 {
+                    lexicon
+                        .speech_verbs
+                        .insert(form[0].clone(), (lemma.clone(), weak));
+                } else {
+                    lexicon.multiword_verbs.push(form.to_vec());
+                }
+            }
+        }
+        for row in rows(include_str!("data/titles.tsv")) {
+            let words: Vec<String> = row[0]
+                .split_whitespace()
+                .map(|w| w.trim_end_matches('.').to_lowercase())
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            let role = row
+                .get(1)
+                .map(|r| r.trim().to_lowercase())
+                .filter(|r| !r.is_empty() && r != "-");
+            lexicon.titles.push(Title {
+                words,
+                role,
+                gender: gender(row.get(2)),
+            });
+        }
+        // Longest first, so `Deputy Prime Minister` wins over `Prime Minister`.
+        lexicon
+            .titles
+            .sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        for row in rows(include_str!("data/role_synonyms.tsv")) {
+            let cell = row.get(1).copied().unwrap_or("");
+            let separator: &[char] = if cell.contains('|') { &['|'] } else { &[' '] };
+            let roles: Vec<String> = cell
+                .split(separator)
+                .map(|s| s.trim().to_lowercase())
+                .filter(|s| !s.is_empty())
+                .collect();
+            lexicon.role_synonyms.insert(row[0].to_lowercase(), roles);
+        }
+        for row in rows(include_str!("data/places.tsv")) {
+            let name = row[0].to_string();
+            let mut terms = vec![name.clone()];
+            for column in 1..4 {
+                terms.extend(list(row.get(column)));
+            }
+            let index = lexicon.places.len();
+            for term in &terms {
+                lexicon.place_terms.entry(term.clone()).or_insert(index);
+            }
+            lexicon.places.push(Place { name, terms });
+        }
+        for row in rows(include_str!("data/given_names.tsv")) {
+            lexicon
+                .given_names
+                .insert(row[0].to_lowercase(), gender(row.get(1)));
+        }
+        for row in rows(include_str!("data/surname_particles.txt")) {
+            lexicon.particles.insert(row[0].to_lowercase());
+        }
+        for row in rows(include_str!("data/not_names.txt")) {
+            lexicon.not_names.insert(row[0].to_lowercase());
+        }
+        for row in rows(include_str!("data/name_variants.tsv")) {
+            let key = row[0].to_lowercase();
+            for variant in list(row.get(1)) {
+                lexicon
+                    .name_variants
+                    .insert(variant.to_lowercase(), key.clone());
+            }
+            lexicon.name_variants.insert(key.clone(), key);
+        }
+        lexicon
+    }
+
+    /// The lemma of a one-word verb of saying (`noted` -> `note`), if `word` is one.
+    pub fn speech_verb(&self, word: &str) -> Option<&str> {
+        self.speech_verbs
+            .get(&word.to_lowercase())
+            .map(|(lemma, _)| lemma.as_str())
+    }
+
+    /// True when `word` is a verb of saying that needs no quote beside it to attribute speech.
+    pub fn is_strong_speech_verb(&self, word: &str) -> bool {
+        self.speech_verbs
+            .get(&word.to_lowercase())
+            .is_some_and(|(_, weak)| !weak)
+    }
+
+    /// How many words of a multiword verb of saying (`pointed out`) start `words`, if any.
+    pub fn multiword_speech_verb(&self, words: &[&str]) -> Option<usize> {
+        self.multiword_verbs
+            .iter()
+            .find(|verb| {
+                verb.len() <= words.len()
+                    && verb
+                        .iter()
+                        .zip(words)
+                        .all(|(v, w)| v.eq_ignore_ascii_case(w))
+            })
+            .map(Vec::len)
+    }
+
+    /// The longest title whose words start `words` (case-insensitive, dots ignored).
+    pub fn title_at(&self, words: &[&str]) -> Option<&Title> {
+        self.titles.iter().find(|title| {
+            title.words.len() <= words.len()
+                && title
+                    .words
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| t.eq_ignore_ascii_case(w.trim_end_matches('.')))
+        })
+    }
+
+    /// True when `word` (any case) is the role noun of some title: `minister`, `spokesman`.
+    pub fn is_role(&self, word: &str) -> bool {
+        let word = word.to_lowercase();
+        self.titles
+            .iter()
+            .any(|t| t.role.as_deref() == Some(word.as_str()))
+            || self.role_synonyms.contains_key(&word)
+    }
+
+    /// The role nouns that `word` may stand for: itself, plus its synonyms (`leader` ->
+    /// `president`, `prime minister`, ...).
+    pub fn roles_meant_by(&self, word: &str) -> Vec<String> {
+        let word = word.to_lowercase();
+        let mut roles = vec![word.clone()];
+        if let Some(synonyms) = self.role_synonyms.get(&word) {
+            roles.extend(synonyms.iter().cloned());
+        }
+        roles
+    }
+
+    /// The place a word or phrase refers to (`Japanese` -> Japan), if any. Case matters (`US`
+    /// is a country, `us` is not), but a lower-case word is also tried capitalised, as users
+    /// type `--about japan`.
+    pub fn place(&self, term: &str) -> Option<&Place> {
+        let exact = self.place_terms.get(term);
+        let capitalised = || {
+            let mut chars = term.chars();
+            let first = chars.next()?;
+            if !first.is_lowercase() {
+                return None;
+            }
+            let word: String = first.to_uppercase().chain(chars).collect();
+            self.place_terms.get(&word)
+        };
+        exact.or_else(capitalised).map(|&index| &self.places[index])
+    }
+
+    /// True when `word` is a known given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains_key(&word.to_lowercase())
+    }
+
+    /// The gender a given name implies, if the table says.
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        self.given_names
+            .get(&word.to_lowercase())
+            .copied()
+            .flatten()
+    }
+
+    /// True for name particles such as `al`, `bin`, `van`, `de`.
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(&word.to_lowercase())
+    }
+
+    /// True for capitalised words that are never part of a person's name.
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(&word.to_lowercase())
+    }
+
+    /// The key that transliteration variants of a name part share (`sergey` -> `sergei`).
+    pub fn name_key(&self, word: &str) -> String {
+        let lower = word.to_lowercase();
+        self.name_variants.get(&lower).cloned().unwrap_or(lower)
+    }
+}

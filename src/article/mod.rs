@@ -1,0 +1,412 @@
+//! Article extraction: pure text in, `Article` out. Splits the header (headline, deck) from the
+//! body, reads the dateline, dates the story, finds the people and the quotations, and says who
+//! spoke each quote. No I/O, no index, no printing: everything here is testable by the table.
+
+pub mod date;
+pub mod dateline;
+pub mod header;
+pub mod lexicon;
+pub mod people;
+pub mod quotes;
+pub mod speaker;
+pub mod tokens;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::source::RawArticle;
+use date::DateSource;
+use speaker::{Attribution, Sighting, Subject};
+
+/// Quotes shorter than this many words are scare quotes or quoted names unless an attribution
+/// frame touches them (`“Never,” he said`).
+const MIN_UNATTRIBUTED_QUOTE_WORDS: usize = 4;
+
+/// One article with every field wiredex extracts. This is the shape of `wiredex parse --json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: a hash of headline and body, so the same story indexed twice is one article.
+    pub id: String,
+    /// The file the article came from.
+    pub path: String,
+    /// Its position in a multi-article file (0 otherwise).
+    pub record: usize,
+    /// The headline.
+    pub headline: String,
+    /// The deck (sub-headline), if any.
+    pub deck: Option<String>,
+    /// The dateline's place in normal capitalisation (`Moscow`), if the story has a dateline.
+    pub dateline: Option<String>,
+    /// The region or country given with the place (`Leningrad Region`), if any.
+    pub region: Option<String>,
+    /// The story's date.
+    pub date: Option<NaiveDate>,
+    /// Where the date came from.
+    pub date_source: Option<DateSource>,
+    /// True when the year was inferred from the text rather than read.
+    pub year_inferred: bool,
+    /// The agency credited in the dateline (`ITAR-TASS`, `Reuters`, ...).
+    pub agency: Option<String>,
+    /// The article's address, when the source gives it.
+    pub url: Option<String>,
+    /// The people named, in order of first mention.
+    pub people: Vec<Person>,
+    /// The direct quotations, in order.
+    pub quotes: Vec<Quote>,
+    /// The story text without header and dateline; paragraphs separated by blank lines.
+    pub body: String,
+}
+
+/// A person named in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// The fullest form of the name in the article: `Sergei Lavrov`.
+    pub name: String,
+    /// Titles seen with the name: `Russian Foreign Minister`.
+    pub titles: Vec<String>,
+    /// Mentions by name (full name, surname or another part of it).
+    pub mentions: usize,
+    /// Quotations attributed to the person.
+    pub quotes: usize,
+}
+
+/// A direct quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the marks.
+    pub text: String,
+    /// The speaker's canonical name, or `None` when the text does not tell.
+    pub speaker: Option<String>,
+    /// The verb of saying that attributes it (`noted`), if there is one.
+    pub cue: Option<String>,
+    /// Index of the body paragraph where the quote starts.
+    pub paragraph: usize,
+}
+
+/// Why a raw article could not become an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAnArticle(pub String);
+
+/// A stable 64-bit FNV-1a hash, written as 16 hex digits (std's hasher may change between
+/// releases, and ids are stored in indexes).
+pub fn stable_id(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain([0xff]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// Parses a raw article into all its fields.
+///
+/// ```
+/// use wiredex::{article, source::RawArticle};
+/// let raw = RawArticle {
+///     paragraphs: vec![
+///         "Minister visits Tokyo".into(),
+///         "TOKYO, March 3 (Reuters) - Foreign Minister Arkady Voronin arrived.".into(),
+///         "“We came to talk,” Voronin said.".into(),
+///     ],
+///     ..RawArticle::default()
+/// };
+/// let article = article::parse(&raw).unwrap();
+/// assert_eq!(article.dateline.as_deref(), Some("Tokyo"));
+/// assert_eq!(article.quotes[0].speaker.as_deref(), Some("Arkady Voronin"));
+/// ```
+pub fn parse(raw: &RawArticle) -> Result<Article, NotAnArticle> {
+    let (headline, deck, mut paragraphs) = match &raw.headline {
+        Some(headline) => (headline.clone(), raw.deck.clone(), raw.paragraphs.clone()),
+        None => {
+            let header = header::split_header(&raw.paragraphs)
+                .ok_or_else(|| NotAnArticle("no headline: only navigation lines".into()))?;
+            let body = raw.paragraphs[header.body_start..].to_vec();
+            (header.headline, header.deck, body)
+        }
+    };
+    let dateline = paragraphs
+        .first()
+        .and_then(|first| dateline::parse_dateline(first));
+    if let (Some(found), Some(first)) = (&dateline, paragraphs.first_mut()) {
+        let rest = first.get(found.end..).unwrap_or("").trim().to_string();
+        *first = rest;
+    }
+    paragraphs.retain(|p| !p.trim().is_empty());
+    if paragraphs.is_empty() {
+        return Err(NotAnArticle("no body text after the headline".into()));
+    }
+    let body = paragraphs.join("\n\n");
+    let path = raw.path.to_string_lossy().to_string();
+    let (date, date_source) = date_of(raw, dateline.as_ref(), &paragraphs, &body, &path);
+    let (people, quotes) = people_and_quotes(&headline, deck.as_deref(), &paragraphs);
+    Ok(Article {
+        id: stable_id(&[&headline, &body]),
+        path,
+        record: raw.record,
+        headline,
+        deck,
+        dateline: dateline.as_ref().map(|d| d.place.clone()),
+        region: dateline.as_ref().and_then(|d| d.region.clone()),
+        date,
+        year_inferred: date_source == Some(DateSource::Inferred),
+        date_source,
+        agency: dateline.and_then(|d| d.agency),
+        url: raw.url.clone(),
+        people,
+        quotes,
+        body,
+    })
+}
+
+fn date_of(
+    raw: &RawArticle,
+    dateline: Option<&dateline::Dateline>,
+    paragraphs: &[String],
+    body: &str,
+    path: &str,
+) -> (Option<NaiveDate>, Option<DateSource>) {
+    let metadata = raw.published.as_deref().and_then(date::parse_metadata_date);
+    let path_date = date::date_from_path(path);
+    let (month, day, year) = dateline.map_or((None, None, None), |d| (d.month, d.day, d.year));
+    if let (Some(m), Some(d)) = (month, day) {
+        if let Some(found) = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, d)) {
+            return (Some(found), Some(DateSource::Dateline));
+        }
+        if let Some(found) = metadata.and_then(|r| date::with_year_near(m, d, r)) {
+            return (Some(found), Some(DateSource::Metadata));
+        }
+        if let Some(found) = path_date.and_then(|r| date::with_year_near(m, d, r)) {
+            return (Some(found), Some(DateSource::Path));
+        }
+        if let Some(found) =
+            date::year_from_path(path).and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+        {
+            return (Some(found), Some(DateSource::Path));
+        }
+        // The story's weekday is named in its first paragraphs (`... said on Thursday`).
+        let lead = paragraphs
+            .iter()
+            .take(2)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let years = date::years_mentioned(body);
+        if let Some(found) = date::infer_year(m, d, date::weekday_in(&lead), &years)
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+        {
+            return (Some(found), Some(DateSource::Inferred));
+        }
+        return (None, None);
+    }
+    if let Some(found) = metadata {
+        return (Some(found), Some(DateSource::Metadata));
+    }
+    if let Some(found) = path_date {
+        return (Some(found), Some(DateSource::Path));
+    }
+    (None, None)
+}
+
+/// Finds people and quotations together: speakers are resolved against the people found, and
+/// mentions inside quotes do not count as candidates for `he` or `the minister`.
+fn people_and_quotes(
+    headline: &str,
+    deck: Option<&str>,
+    paragraphs: &[String],
+) -> (Vec<Person>, Vec<Quote>) {
+    // One text: header first, so names in the headline count, then the body paragraphs.
+    let mut text = String::new();
+    for part in std::iter::once(headline).chain(deck) {
+        text.push_str(part);
+        text.push_str("\n\n");
+    }
+    let mut ranges = Vec::with_capacity(paragraphs.len());
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n\n");
+        }
+        ranges.push((text.len(), text.len() + paragraph.len()));
+        text.push_str(paragraph);
+    }
+    let tokens = tokens::tokenize(&text);
+    let found = people::find_people(&tokens);
+    let spans = quotes::find_quotes(&text, &ranges);
+    let inside_quote = |at: usize| spans.iter().any(|q| q.open <= at && at < q.close);
+    let paragraph_of = |at: usize| ranges.iter().position(|&(_, end)| at <= end).unwrap_or(0);
+
+    let mut seen: Vec<Sighting> = found
+        .mentions
+        .iter()
+        .filter(|m| !inside_quote(m.start))
+        .map(|m| Sighting {
+            at: m.start,
+            person: m.person,
+            // `Filatov, now a commentator, said the decision...`: the person last heard speaking
+            // is who a following `he said` most likely means.
+            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end)),
+            paragraph: paragraph_of(m.start),
+        })
+        .collect();
+
+    // First pass: attribution frames beside each quote.
+    let mut frames: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
+    for (i, span) in spans.iter().enumerate() {
+        let (_, paragraph_end) = ranges[span.last_paragraph];
+        let stop = spans
+            .get(i + 1)
+            .map_or(paragraph_end, |next| next.open.min(paragraph_end));
+        let after = speaker::attribution_after(
+            &tokens,
+            speaker::token_at(&tokens, span.close),
+            speaker::token_at(&tokens, stop),
+        );
+        let floor_offset = match i.checked_sub(1).map(|j| &spans[j]) {
+            Some(previous) if previous.last_paragraph == span.paragraph => previous.close,
+            _ => ranges[span.paragraph].0,
+        };
+        let open = speaker::token_at(&tokens, span.open);
+        let floor =
+            speaker::sentence_start(&tokens, speaker::token_at(&tokens, floor_offset), open);
+        let before = || speaker::attribution_before(&tokens, floor, open);
+        // The frame after a quote wins when it is tied to it; else the lead-in before it.
+        frames.push(after.or_else(before));
+    }
+
+    // Second pass, in text order: resolve subjects, then fill quotes without a frame from their
+    // paragraph or the paragraph before.
+    let mut speakers: Vec<Option<usize>> = Vec::with_capacity(spans.len());
+    for (i, span) in spans.iter().enumerate() {
+        let resolved = frames[i].as_ref().and_then(|frame| {
+            speaker::resolve(&frame.subject, span.open, span.paragraph, &found, &seen)
+        });
+        speakers.push(resolved);
+        if let (Some(person), Some(frame)) = (resolved, &frames[i]) {
+            seen.push(Sighting {
+                at: frame.at,
+                person,
+                speaking: true,
+                paragraph: span.paragraph,
+            });
+            seen.sort_by_key(|s| s.at);
+        }
+    }
+    for i in 0..spans.len() {
+        if speakers[i].is_some() || frames[i].is_some() {
+            continue;
+        }
+        let span = &spans[i];
+        let same_paragraph = (0..spans.len())
+            .filter(|&j| j != i && frames[j].is_some() && speakers[j].is_some())
+            .filter(|&j| {
+                spans[j].paragraph <= span.last_paragraph
+                    && spans[j].last_paragraph >= span.paragraph
+            })
+            .min_by_key(|&j| j.abs_diff(i));
+        speakers[i] = same_paragraph.and_then(|j| speakers[j]).or_else(|| {
+            // A paragraph that opens with a quote continues the previous paragraph's speaker.
+            let opens_paragraph = span.open == ranges[span.paragraph].0;
+            let previous = span.paragraph.checked_sub(1)?;
+            if !opens_paragraph {
+                return None;
+            }
+            (0..i)
+                .rev()
+                .find(|&j| spans[j].last_paragraph == previous)
+                .and_then(|j| speakers[j])
+                .or_else(|| lead_in_speaker(&tokens, ranges[previous], &found, &seen))
+        });
+    }
+
+    let mut quotes = Vec::new();
+    let mut quoted = vec![0usize; found.persons.len()];
+    for (i, span) in spans.iter().enumerate() {
+        let quote_text = span.text(&text);
+        let quote_text = quote_text.trim();
+        let words = quote_text.split_whitespace().count();
+        let adjacent = frames[i].as_ref().is_some_and(|f| f.adjacent);
+        let title_like = quote_text
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        if words == 0
+            || (!adjacent && (words < MIN_UNATTRIBUTED_QUOTE_WORDS || (title_like && words < 8)))
+        {
+            continue;
+        }
+        if let Some(person) = speakers[i] {
+            quoted[person] += 1;
+        }
+        quotes.push(Quote {
+            text: quote_text.to_string(),
+            speaker: speakers[i].map(|p| found.persons[p].name.clone()),
+            cue: frames[i].as_ref().and_then(|f| f.cue.clone()),
+            paragraph: span.paragraph,
+        });
+    }
+    // People in order of first mention (the headline counts), not of discovery.
+    let mut order: Vec<usize> = (0..found.persons.len()).collect();
+    let first_mention = |person: usize| {
+        found
+            .mentions
+            .iter()
+            .find(|m| m.person == person)
+            .map_or(usize::MAX, |m| m.start)
+    };
+    order.sort_by_key(|&i| first_mention(i));
+    let people = order
+        .into_iter()
+        .map(|i| (i, &found.persons[i]))
+        .filter(|(_, p)| p.mentions > 0)
+        .map(|(i, p)| Person {
+            name: p.name.clone(),
+            titles: p.titles.clone(),
+            mentions: p.mentions,
+            quotes: quoted[i],
+        })
+        .collect();
+    (people, quotes)
+}
+
+/// The speaker named by a lead-in paragraph that ends with a colon (`He told reporters:`).
+fn lead_in_speaker(
+    tokens: &[tokens::Token],
+    (start, end): (usize, usize),
+    people: &people::People,
+    seen: &[Sighting],
+) -> Option<usize> {
+    let first = speaker::token_at(tokens, start);
+    let last = speaker::token_at(tokens, end);
+    if last == 0 || !tokens.get(last - 1).is_some_and(|t| t.is(':')) {
+        return None;
+    }
+    let floor = speaker::sentence_start(tokens, first, last - 1);
+    let frame = speaker::attribution_before(tokens, floor, last)?;
+    if frame.subject == Subject::Other {
+        return None;
+    }
+    speaker::resolve(&frame.subject, end, 0, people, seen)
+}
+
+/// Reads and parses every article in one file: what `wiredex parse` does.
+pub fn parse_file(path: &Path) -> (Vec<Article>, Vec<crate::source::Skipped>) {
+    let read = crate::source::read_file(path);
+    let mut skipped = read.skipped;
+    let mut articles = Vec::new();
+    for raw in &read.articles {
+        match parse(raw) {
+            Ok(article) => articles.push(article),
+            Err(NotAnArticle(reason)) => skipped.push(crate::source::Skipped {
+                path: raw.path.clone(),
+                reason: if raw.record > 0 {
+                    format!("record {}: {reason}", raw.record)
+                } else {
+                    reason
+                },
+            }),
+        }
+    }
+    (articles, skipped)
+}

@@ -1,0 +1,506 @@
+//! People named in an article: runs of capitalised words are split into a title part
+//! (`Russian Foreign Minister`) and a name part (`Sergei Lavrov`); a run is a person when a title,
+//! an honorific, a known given name or a verb of saying vouches for it. Every later mention by
+//! surname or another part of the name is counted for the same person under the fullest form.
+
+use super::lexicon::{Gender, Lexicon};
+use super::tokens::{Token, strip_possessive};
+
+/// Longest name we accept, in words: longer capitalised runs are organisations or headlines.
+const MAX_NAME_WORDS: usize = 4;
+
+/// A person found in the text, under the fullest form of their name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonFound {
+    /// The canonical (fullest) name seen: `Sergei Lavrov`.
+    pub name: String,
+    /// The name's words.
+    pub parts: Vec<String>,
+    /// Titles seen with the name, as written: `Russian Foreign Minister`.
+    pub titles: Vec<String>,
+    /// The role nouns those titles are referred back by: `minister`.
+    pub roles: Vec<String>,
+    /// The gender a title, honorific or given name implies, if any.
+    pub gender: Option<Gender>,
+    /// How many times the person is mentioned by name.
+    pub mentions: usize,
+}
+
+impl PersonFound {
+    /// True when the person's titles name `role` or one of the roles it may stand for.
+    pub fn holds_role(&self, roles: &[String]) -> bool {
+        roles.iter().any(|role| {
+            self.roles.iter().any(|own| own == role)
+                || self
+                    .titles
+                    .iter()
+                    .any(|title| contains_words(&title.to_lowercase(), role))
+        })
+    }
+
+    /// True when one of the person's titles contains `word` as a word (case-insensitive).
+    pub fn title_mentions(&self, word: &str) -> bool {
+        self.titles
+            .iter()
+            .any(|title| contains_words(&title.to_lowercase(), &word.to_lowercase()))
+    }
+}
+
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    let hay: Vec<&str> = haystack.split_whitespace().collect();
+    let needle: Vec<&str> = needle.split_whitespace().collect();
+    !needle.is_empty()
+        && hay
+            .windows(needle.len())
+            .any(|window| window == needle.as_slice())
+}
+
+/// One mention of a person, with its place in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset where the mention starts.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// Index of the person in `People::persons`.
+    pub person: usize,
+}
+
+/// The people of an article and where each is mentioned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    /// Persons in order of first appearance.
+    pub persons: Vec<PersonFound>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// A capitalised run split into title and name.
+#[derive(Debug, Clone)]
+pub struct NameRun<'a> {
+    /// The name's word tokens (may be empty).
+    pub name: Vec<Token<'a>>,
+    /// The title as written, if one stood before the name.
+    pub title: Option<String>,
+    /// The gender the title implies.
+    pub title_gender: Option<Gender>,
+    /// The role nouns of the titles matched (`minister` for `Foreign Minister`).
+    pub roles: Vec<String>,
+    /// Index of the token just after the run.
+    pub next: usize,
+}
+
+/// True for a token that can be part of a name: a capitalised word that is not a known
+/// non-name, or a name particle between capitalised words.
+fn starts_run(token: &Token) -> bool {
+    token.is_capitalized()
+}
+
+/// Reads the capitalised run starting at `tokens[start]` and splits it into title and name.
+pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
+    let lexicon = Lexicon::get();
+    // Extend over capitalised words, inner particles, and the dot after an initial or an
+    // abbreviated title (`J. Smith`, `Mr. Smith`, `Sen. Jones`).
+    let mut words: Vec<Token<'a>> = Vec::new();
+    let mut positions: Vec<usize> = Vec::new();
+    let mut i = start;
+    while i < tokens.len() {
+        let token = tokens[i];
+        let next_capitalized = tokens.get(i + 1).is_some_and(starts_run);
+        if starts_run(&token)
+            || (token.is_word()
+                && !words.is_empty()
+                && lexicon.is_particle(token.text)
+                && next_capitalized)
+        {
+            words.push(token);
+            positions.push(i);
+        } else if token.is('.')
+            && next_capitalized
+            && words.last().is_some_and(|last| {
+                last.end == token.start
+                    && (last.text.chars().count() == 1 || lexicon.title_at(&[last.text]).is_some())
+            })
+        {
+            // the dot of an initial or abbreviation: part of the run, not a word
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    let next = i;
+    let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+    let mut k = 0;
+    let mut title_start = None;
+    let mut title_end = 0;
+    let mut title_gender = None;
+    let mut roles = Vec::new();
+    while k < words.len() {
+        // A portfolio may stand before the title (`Commerce Minister`, `Fiscal Policy Minister`).
+        let portfolio = (0..=2).find(|&skip| {
+            k + skip < words.len()
+                && (0..skip).all(|j| {
+                    !lexicon.is_given_name(texts[k + j])
+                        && lexicon.title_at(&[texts[k + j]]).is_none()
+                })
+                && lexicon.title_at(&texts[k + skip..]).is_some()
+        });
+        if let Some(skip) = portfolio {
+            let title = lexicon.title_at(&texts[k + skip..]).expect("found above");
+            title_start.get_or_insert(k);
+            k += skip + title.words.len();
+            title_end = k;
+            title_gender = title.gender.or(title_gender);
+            roles.extend(title.role.clone());
+        } else if lexicon.place(strip_possessive(texts[k])).is_some()
+            || (lexicon.is_not_name(texts[k]) && !lexicon.is_given_name(texts[k]))
+        {
+            // A nationality or place may open a title (`Russian Foreign Minister`); other
+            // non-names (`The`, `On`) simply are not part of the name.
+            if lexicon.place(texts[k]).is_some() && title_start.is_none() {
+                title_start = Some(k);
+            } else if title_end < k {
+                title_start = None;
+            }
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let title = match title_start {
+        Some(from) if title_end > from => Some(texts[from..title_end].join(" ")),
+        _ => None,
+    };
+    if title.is_none() {
+        title_gender = None;
+        roles.clear();
+    }
+    // The name runs until the next non-name word (`Lavrov Monday` is `Lavrov`).
+    let mut name = Vec::new();
+    for token in &words[k..] {
+        let bare = strip_possessive(token.text);
+        let is_non_name = (lexicon.is_not_name(bare) && !lexicon.is_given_name(bare))
+            || lexicon.place(bare).is_some()
+            || lexicon.title_at(&[bare]).is_some();
+        if is_non_name && !lexicon.is_particle(bare) {
+            break;
+        }
+        name.push(*token);
+        if bare.len() != token.text.len() {
+            break; // a possessive ends the name
+        }
+    }
+    // A run cut short is resumed by the caller at the first word not taken.
+    let next = if k + name.len() < words.len() && !name.is_empty() {
+        positions[k + name.len()]
+    } else {
+        next
+    };
+    NameRun {
+        name,
+        title,
+        title_gender,
+        roles,
+        next,
+    }
+}
+
+/// The lower-case title word that stands just before a run (`spokesman Dmitry Peskov`), with
+/// the role it is referred back by.
+fn title_before(tokens: &[Token], start: usize) -> Option<(String, Option<String>)> {
+    let lexicon = Lexicon::get();
+    let previous = tokens.get(start.checked_sub(1)?)?;
+    if !previous.is_word() || previous.is_capitalized() {
+        return None;
+    }
+    let role = lexicon
+        .title_at(&[previous.text])
+        .and_then(|t| t.role.clone());
+    (lexicon.is_role(previous.text) || role.is_some()).then(|| {
+        (
+            previous.text.to_string(),
+            role.or_else(|| Some(previous.text.to_lowercase())),
+        )
+    })
+}
+
+/// True when a verb of saying follows the run at token `next`, perhaps after an apposition and
+/// adverbs (`Lavrov said`, `Lavrov also noted`, `Voronin, a veteran diplomat, said`).
+pub fn speech_verb_after(tokens: &[Token], next: usize) -> bool {
+    let lexicon = Lexicon::get();
+    let mut i = next;
+    if tokens.get(i).is_some_and(|t| t.is(',')) {
+        let close = (i + 1..tokens.len().min(i + 24)).find(|&j| tokens[j].is(','));
+        let Some(close) = close else {
+            return false;
+        };
+        if tokens[i + 1..close]
+            .iter()
+            .any(|t| t.is_break() || "“”\"«»".contains(t.text))
+        {
+            return false;
+        }
+        i = close + 1;
+    }
+    while tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && super::lexicon::is_attribution_adverb(t.text))
+    {
+        i += 1;
+    }
+    tokens.get(i).is_some_and(|t| {
+        t.is_word() && !t.is_capitalized() && lexicon.is_strong_speech_verb(t.text)
+    })
+}
+
+/// True when a verb of saying stands right before the run (`said Sergei Lavrov`).
+fn speech_verb_before(tokens: &[Token], start: usize) -> bool {
+    let lexicon = Lexicon::get();
+    start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| {
+            t.is_word() && !t.is_capitalized() && lexicon.speech_verb(t.text).is_some()
+        })
+}
+
+fn name_parts(name: &[Token]) -> Vec<String> {
+    name.iter()
+        .map(|t| strip_possessive(t.text).to_string())
+        .collect()
+}
+
+/// Finds the people in `tokens` (of `text`); `body_from` is the byte offset where the story
+/// proper starts: names in the header count as mentions but title evidence is read everywhere.
+pub fn find_people(tokens: &[Token]) -> People {
+    let lexicon = Lexicon::get();
+    let mut people = People::default();
+    // Pass 1: runs vouched for as people.
+    let mut i = 0;
+    while i < tokens.len() {
+        if !starts_run(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let run = read_run(tokens, i);
+        let next = run.next.max(i + 1);
+        let count = run.name.len();
+        let phrase = run
+            .name
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if (1..=MAX_NAME_WORDS).contains(&count) && !lexicon.is_not_name(&phrase) {
+            let outer_title = title_before(tokens, i);
+            let titled = run.title.is_some() || outer_title.is_some();
+            let given = lexicon.is_given_name(run.name[0].text);
+            let vouched = titled
+                || (count >= 2 && given)
+                || (count >= 2
+                    && (speech_verb_after(tokens, next) || speech_verb_before(tokens, i)));
+            if vouched {
+                let parts = name_parts(&run.name);
+                let gender = run
+                    .title_gender
+                    .or_else(|| (count >= 2).then(|| lexicon.given_name_gender(&parts[0]))?);
+                let (title, mut roles) = match outer_title {
+                    Some((word, role)) if run.title.is_none() => {
+                        (Some(word), role.into_iter().collect())
+                    }
+                    _ => (run.title.clone(), Vec::new()),
+                };
+                roles.extend(run.roles.iter().cloned());
+                add_person(&mut people, parts, title, roles, gender);
+            }
+        }
+        i = next;
+    }
+    // Pass 2: every mention, including bare surnames of the people found, and surnames that a
+    // verb of saying vouches for (`Lavrov said`) when the full name never appears.
+    let mut i = 0;
+    while i < tokens.len() {
+        if !starts_run(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let run = read_run(tokens, i);
+        let next = run.next.max(i + 1);
+        if !run.name.is_empty() && run.name.len() <= MAX_NAME_WORDS {
+            let parts = name_parts(&run.name);
+            let found = match_person(&people, &parts).or_else(|| {
+                (parts.len() == 1
+                    && speech_verb_after(tokens, next)
+                    && !lexicon.is_given_name(&parts[0])
+                    && capitalized_mid_sentence(tokens, run.name[0].text))
+                .then(|| add_person(&mut people, parts.clone(), None, Vec::new(), None))
+            });
+            if let Some(person) = found {
+                let first = run.name[0];
+                let last = run.name[run.name.len() - 1];
+                people.persons[person].mentions += 1;
+                people.mentions.push(Mention {
+                    start: first.start,
+                    end: last.end,
+                    person,
+                });
+            }
+        }
+        i = next;
+    }
+    people
+}
+
+fn starts_sentence(tokens: &[Token], i: usize) -> bool {
+    i == 0
+        || tokens[i - 1].is_break()
+        || tokens[i - 1].is('.')
+        || tokens[i - 1].is('!')
+        || tokens[i - 1].is('?')
+        || "“\"«".contains(tokens[i - 1].text)
+}
+
+/// True when `word` appears capitalised somewhere other than at a sentence's start: what tells a
+/// surname (`Lavrov said`) from a capitalised common noun (`Supporters said`).
+fn capitalized_mid_sentence(tokens: &[Token], word: &str) -> bool {
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.text == word && !starts_sentence(tokens, i))
+}
+
+/// The person that a name (full, or one part of it such as the surname) refers to.
+pub fn match_person(people: &People, parts: &[String]) -> Option<usize> {
+    let lexicon = Lexicon::get();
+    let keys: Vec<String> = parts.iter().map(|p| lexicon.name_key(p)).collect();
+    let person_keys = |p: &PersonFound| -> Vec<String> {
+        p.parts.iter().map(|part| lexicon.name_key(part)).collect()
+    };
+    // Exact full name first, then the surname, then any other part (`Xi` of `Xi Jinping`).
+    people
+        .persons
+        .iter()
+        .position(|p| person_keys(p) == keys)
+        .or_else(|| {
+            people.persons.iter().position(|p| {
+                let pk = person_keys(p);
+                keys.iter().all(|k| pk.contains(k)) && pk.last() == keys.last()
+            })
+        })
+        .or_else(|| {
+            (keys.len() == 1)
+                .then(|| {
+                    people
+                        .persons
+                        .iter()
+                        .position(|p| person_keys(p).contains(&keys[0]))
+                })
+                .flatten()
+        })
+}
+
+/// Adds a person or merges the name into the person it extends; returns the person's index.
+fn add_person(
+    people: &mut People,
+    parts: Vec<String>,
+    title: Option<String>,
+    roles: Vec<String>,
+    gender: Option<Gender>,
+) -> usize {
+    let lexicon = Lexicon::get();
+    let keys: Vec<String> = parts.iter().map(|p| lexicon.name_key(p)).collect();
+    let existing = people.persons.iter().position(|p| {
+        let pk: Vec<String> = p.parts.iter().map(|part| lexicon.name_key(part)).collect();
+        pk.last() == keys.last()
+            && (keys.iter().all(|k| pk.contains(k)) || pk.iter().all(|k| keys.contains(k)))
+    });
+    let index = match existing {
+        Some(index) => {
+            let person = &mut people.persons[index];
+            if parts.len() > person.parts.len() {
+                person.name = parts.join(" ");
+                person.parts = parts;
+            }
+            index
+        }
+        None => {
+            people.persons.push(PersonFound {
+                name: parts.join(" "),
+                parts,
+                titles: Vec::new(),
+                roles: Vec::new(),
+                gender: None,
+                mentions: 0,
+            });
+            people.persons.len() - 1
+        }
+    };
+    let person = &mut people.persons[index];
+    if let Some(title) = title
+        && !person.titles.iter().any(|t| t.eq_ignore_ascii_case(&title))
+    {
+        person.titles.push(title);
+    }
+    for role in roles {
+        if !person.roles.contains(&role) {
+            person.roles.push(role);
+        }
+    }
+    person.gender = person.gender.or(gender);
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, usize)> {
+        let tokens = tokenize(text);
+        find_people(&tokens)
+            .persons
+            .into_iter()
+            .map(|p| (p.name, p.mentions))
+            .collect()
+    }
+
+    #[test]
+    fn people_are_named_by_their_fullest_form() {
+        let cases: [(&str, Vec<(&str, usize)>); 7] = [
+            (
+                "Russian Foreign Minister Sergei Lavrov said. Lavrov added. Lavrov's view.",
+                vec![("Sergei Lavrov", 3)],
+            ),
+            (
+                "President Putin met Japanese Prime Minister Shinzo Abe. Vladimir Putin smiled.",
+                vec![("Vladimir Putin", 2), ("Shinzo Abe", 1)],
+            ),
+            (
+                "The Foreign Ministry and the Kremlin said on Monday in Moscow.",
+                vec![],
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov said so.",
+                vec![("Dmitry Peskov", 1)],
+            ),
+            ("Later Ivanova said nothing.", vec![("Ivanova", 1)]),
+            ("Supporters said so. Others said no.", vec![]),
+            ("Mr. Smith arrived. Smith left.", vec![("Smith", 2)]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, usize)> = expected
+                .into_iter()
+                .map(|(n, c)| (n.to_string(), c))
+                .collect();
+            assert_eq!(names(text), expected, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn titles_are_recorded_with_the_person() {
+        let tokens = tokenize("Russian Foreign Minister Sergei Lavrov spoke.");
+        let people = find_people(&tokens);
+        assert_eq!(people.persons[0].titles, ["Russian Foreign Minister"]);
+        assert!(people.persons[0].holds_role(&["minister".to_string()]));
+    }
+}

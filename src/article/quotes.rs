@@ -1,0 +1,222 @@
+//! Quotation spans: text between double quotation marks of any of the styles wire copy uses
+//! (“curly”, "straight", «guillemets», „German“ and ``TeX-like''), including quotes that run over
+//! several paragraphs, where by convention each inner paragraph reopens the quote but leaves it
+//! unclosed. Deciding who said it is `speaker`'s job; deciding whether it is a quotation at all
+//! (and not a scare quote) happens in the article assembly, which knows both.
+
+/// A quoted span found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset just past the closing mark (or the end of the last paragraph if unclosed).
+    pub close: usize,
+    /// The byte ranges of the quoted words, one per paragraph the quote spans.
+    pub parts: Vec<(usize, usize)>,
+    /// Index of the paragraph where the quote opens.
+    pub paragraph: usize,
+    /// Index of the paragraph where it closes.
+    pub last_paragraph: usize,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+}
+
+impl QuoteSpan {
+    /// The quoted words, paragraphs joined by a space, whitespace collapsed.
+    pub fn text(&self, source: &str) -> String {
+        let joined: Vec<&str> = self
+            .parts
+            .iter()
+            .map(|&(a, b)| source[a..b].trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        joined
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The marks a quote may open with, and the marks that close each.
+fn closers_for(open: &str) -> &'static [&'static str] {
+    match open {
+        "“" => &["”", "“"],
+        "\"" => &["\""],
+        "«" => &["»"],
+        "»" => &["«"],
+        "„" => &["“", "”"],
+        "``" => &["''", "”", "\""],
+        "”" => &["”"],
+        _ => &[],
+    }
+}
+
+/// The opening mark at byte `i` of `text`, if one starts there.
+fn opener_at(text: &str, i: usize) -> Option<&'static str> {
+    let rest = &text[i..];
+    let before = text[..i].chars().next_back();
+    let after_mark = |len: usize| rest[len..].chars().next();
+    let opens_word = |len: usize| after_mark(len).is_some_and(|c| !c.is_whitespace());
+    let after_space = before.is_none_or(|c| c.is_whitespace() || "([{—–-/:,".contains(c));
+    if rest.starts_with("``") {
+        return Some("``");
+    }
+    for mark in ["“", "«", "„"] {
+        if rest.starts_with(mark) && opens_word(mark.len()) {
+            return Some(mark);
+        }
+    }
+    // Straight quotes and the reversed-guillemet / double-close styles open only at a word start.
+    ["\"", "»", "”"]
+        .into_iter()
+        .find(|mark| rest.starts_with(mark) && after_space && opens_word(mark.len()))
+}
+
+fn closer_at(text: &str, i: usize, open: &str) -> Option<usize> {
+    let rest = &text[i..];
+    closers_for(open)
+        .iter()
+        .find(|close| rest.starts_with(**close))
+        .map(|close| close.len())
+}
+
+/// Finds the quoted spans in `text`, whose paragraphs are the byte ranges `paragraphs`.
+pub fn find_quotes(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> {
+    let mut quotes = Vec::new();
+    let mut p = 0;
+    let mut i = paragraphs.first().map_or(0, |&(start, _)| start);
+    while p < paragraphs.len() {
+        if i >= paragraphs[p].1 {
+            p += 1;
+            if let Some(&(start, _)) = paragraphs.get(p) {
+                i = start;
+            }
+            continue;
+        }
+        match opener_at(text, i) {
+            Some(open) => {
+                let (span, next) = read_quote(text, paragraphs, p, i, i + open.len(), open);
+                p = span.last_paragraph;
+                i = next;
+                quotes.push(span);
+            }
+            None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    quotes
+}
+
+/// Reads one quote opening at `open_at` in paragraph `p`; returns it and the offset to resume at.
+fn read_quote(
+    text: &str,
+    paragraphs: &[(usize, usize)],
+    p: usize,
+    open_at: usize,
+    inner_start: usize,
+    open: &str,
+) -> (QuoteSpan, usize) {
+    let mut parts = Vec::new();
+    let mut q = p;
+    let mut from = inner_start;
+    loop {
+        let end = paragraphs[q].1;
+        let mut j = from;
+        while j < end {
+            if let Some(len) = closer_at(text, j, open) {
+                parts.push((from, j));
+                let span = QuoteSpan {
+                    open: open_at,
+                    close: j + len,
+                    parts,
+                    paragraph: p,
+                    last_paragraph: q,
+                    closed: true,
+                };
+                return (span, j + len);
+            }
+            j += text[j..].chars().next().map_or(1, char::len_utf8);
+        }
+        parts.push((from, end));
+        // Unclosed at the paragraph's end: the quote goes on if the next paragraph reopens it.
+        let continues = paragraphs
+            .get(q + 1)
+            .and_then(|&(next_start, _)| opener_at(text, next_start).map(|m| (next_start, m)));
+        match continues {
+            Some((next_start, mark)) if q + 1 < paragraphs.len() => {
+                q += 1;
+                from = next_start + mark.len();
+            }
+            _ => {
+                let span = QuoteSpan {
+                    open: open_at,
+                    close: end,
+                    parts,
+                    paragraph: p,
+                    last_paragraph: q,
+                    closed: false,
+                };
+                return (span, end);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(paragraphs: &[&str]) -> Vec<String> {
+        let text = paragraphs.join("\n\n");
+        let mut ranges = Vec::new();
+        let mut at = 0;
+        for p in paragraphs {
+            ranges.push((at, at + p.len()));
+            at += p.len() + 2;
+        }
+        find_quotes(&text, &ranges)
+            .iter()
+            .map(|q| q.text(&text))
+            .collect()
+    }
+
+    #[test]
+    fn quote_styles_and_shapes() {
+        let cases: [(&str, &[&str], Vec<&str>); 7] = [
+            ("curly", &["“We agree,” he said."], vec!["We agree,"]),
+            ("straight", &["\"We agree,\" he said."], vec!["We agree,"]),
+            (
+                "guillemets",
+                &["«Мы согласны», said he."],
+                vec!["Мы согласны"],
+            ),
+            ("tex", &["``We agree,'' he said."], vec!["We agree,"]),
+            (
+                "interrupted",
+                &["“First part,” she said, “second part.”"],
+                vec!["First part,", "second part."],
+            ),
+            (
+                "multi-paragraph",
+                &["“One ends open.", "“Two closes,” he said.", "After."],
+                vec!["One ends open. Two closes,"],
+            ),
+            (
+                "inch marks are not quotes",
+                &["A 5\" pipe and 3\" nail."],
+                vec![],
+            ),
+        ];
+        for (name, input, expected) in cases {
+            assert_eq!(spans(input), expected, "case {name}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_and_nested_single_quotes_stay_inside() {
+        assert_eq!(
+            spans(&["“It's what he called ‘a deal’,” she said."]),
+            vec!["It's what he called ‘a deal’,"]
+        );
+    }
+}

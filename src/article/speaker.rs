@@ -1,0 +1,456 @@
+//! Who said a quotation. Reads the attribution frame beside a quote (`,” Lavrov noted`,
+//! `said the minister`, `Lavrov acknowledged that “`, `X, a description, said:`, `“...” — X`)
+//! and resolves its subject to a person of the article: names by their parts, `he`/`she` to the
+//! person last speaking or last mentioned, and `the minister` to the person last named with that
+//! title. When the text does not tell, the answer is `None`: no speaker beats a wrong one.
+
+use super::lexicon::{Gender, Lexicon, is_attribution_adverb};
+use super::people::{People, match_person, read_run};
+use super::tokens::{Token, TokenKind};
+
+/// Determiners that open a role phrase (`the minister`, `the Russian foreign minister`).
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
+
+/// The subject of an attribution frame, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// `he`, `she`, with the gender the pronoun carries (`None` for `they`, `I`, `we`).
+    Pronoun(Option<Gender>),
+    /// `the Russian foreign minister`: the modifiers and the role noun.
+    Role {
+        /// Words before the role noun, lower case.
+        modifiers: Vec<String>,
+        /// The role noun, lower case.
+        role: String,
+    },
+    /// A name, as its words.
+    Name(Vec<String>),
+    /// A subject that is not a person (`the ministry`, `Moscow`): the frame is there, but
+    /// no person said it.
+    Other,
+}
+
+/// An attribution frame found next to a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// Who the frame says spoke.
+    pub subject: Subject,
+    /// The verb of saying as written, if the frame has one (`noted`).
+    pub cue: Option<String>,
+    /// Byte offset of the subject in the text.
+    pub at: usize,
+    /// True when the frame touches the quote (`,” he said`), which vouches for a short quote.
+    pub adjacent: bool,
+}
+
+fn pronoun(word: &str) -> Option<Option<Gender>> {
+    match word.to_lowercase().as_str() {
+        "he" => Some(Some(Gender::Male)),
+        "she" => Some(Some(Gender::Female)),
+        "they" | "i" | "we" => Some(None),
+        _ => None,
+    }
+}
+
+fn is_lower_word(token: &Token, words: &[&str]) -> bool {
+    token.is_word() && words.iter().any(|w| w.eq_ignore_ascii_case(token.text))
+}
+
+/// The index of the first token starting at or after `offset`.
+pub fn token_at(tokens: &[Token], offset: usize) -> usize {
+    tokens.partition_point(|t| t.start < offset)
+}
+
+fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    if token.is_break() {
+        return true;
+    }
+    if !(token.is('.') || token.is('!') || token.is('?')) {
+        return false;
+    }
+    // `D-Mich.,` and `Inc.,`: a dot before a comma closes an abbreviation, not a sentence.
+    if tokens.get(i + 1).is_some_and(|next| next.is(',')) {
+        return false;
+    }
+    // A dot after an initial or abbreviated title (`J.`, `Mr.`) does not end the sentence.
+    let abbreviation = i > 0
+        && tokens[i - 1].end == token.start
+        && tokens[i - 1].is_word()
+        && (tokens[i - 1].text.chars().count() == 1
+            || Lexicon::get().title_at(&[tokens[i - 1].text]).is_some());
+    !(token.is('.') && abbreviation)
+}
+
+fn is_quote_mark(token: &Token) -> bool {
+    token.kind == TokenKind::Punct && "“”\"«»„`'".contains(token.text)
+}
+
+/// Reads a subject phrase forward from `tokens[k]`; returns it, its offset and the next index.
+fn subject_forward(tokens: &[Token], k: usize, end: usize) -> Option<(Subject, usize, usize)> {
+    let lexicon = Lexicon::get();
+    let token = tokens.get(k).filter(|_| k < end)?;
+    if !token.is_word() {
+        return None;
+    }
+    if let Some(gender) = pronoun(token.text) {
+        return Some((Subject::Pronoun(gender), token.start, k + 1));
+    }
+    if is_lower_word(token, DETERMINERS) {
+        let mut modifiers = Vec::new();
+        let mut j = k + 1;
+        while j < end && j <= k + 6 && tokens[j].is_word() {
+            let word = tokens[j].text.to_lowercase();
+            if lexicon.is_role(&word)
+                && !tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.is_word() && j + 1 < end && lexicon.is_role(t.text))
+            {
+                return Some((
+                    Subject::Role {
+                        modifiers,
+                        role: word,
+                    },
+                    token.start,
+                    j + 1,
+                ));
+            }
+            if lexicon.speech_verb(&word).is_some() {
+                break;
+            }
+            modifiers.push(word);
+            j += 1;
+        }
+        return Some((Subject::Other, token.start, j));
+    }
+    if token.is_capitalized() {
+        let run = read_run(tokens, k);
+        let next = run.next.max(k + 1).min(end.max(k + 1));
+        if !run.name.is_empty() {
+            let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+            return Some((Subject::Name(parts), token.start, next));
+        }
+        if let Some(title) = run.title {
+            let words: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
+            if let Some((role, modifiers)) = words.split_last() {
+                return Some((
+                    Subject::Role {
+                        modifiers: modifiers.to_vec(),
+                        role: role.clone(),
+                    },
+                    token.start,
+                    next,
+                ));
+            }
+        }
+        return Some((Subject::Other, token.start, next));
+    }
+    None
+}
+
+/// Reads a subject phrase that ends at `tokens[k]` (inclusive), walking backwards.
+fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, usize)> {
+    let lexicon = Lexicon::get();
+    let token = tokens.get(k)?;
+    if k < floor {
+        return None;
+    }
+    if token.is(',') {
+        // `Name, a description, said`: skip the apposition back to its opening comma.
+        let mut j = k;
+        while j > floor && k - j < 16 {
+            j -= 1;
+            if tokens[j].is(',') {
+                // `China's chief negotiator, Xu Dongsheng, told`: the apposition is the name.
+                if tokens[j + 1].is_capitalized() {
+                    let run = read_run(tokens, j + 1);
+                    if !run.name.is_empty() && run.next == k {
+                        let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+                        return Some((Subject::Name(parts), run.name[0].start));
+                    }
+                }
+                return j
+                    .checked_sub(1)
+                    .and_then(|before| subject_backward(tokens, before, floor))
+                    .filter(|(s, _)| matches!(s, Subject::Name(_) | Subject::Pronoun(_)));
+            }
+            if is_sentence_end(tokens, j) || is_quote_mark(&tokens[j]) {
+                return None;
+            }
+        }
+        return None;
+    }
+    if !token.is_word() {
+        return None;
+    }
+    if let Some(gender) = pronoun(token.text) {
+        return Some((Subject::Pronoun(gender), token.start));
+    }
+    if token.is_capitalized() {
+        let mut start = k;
+        while start > floor
+            && (tokens[start - 1].is_capitalized()
+                || (tokens[start - 1].is('.') && start >= 2 && tokens[start - 2].is_capitalized())
+                || (tokens[start - 1].is_word() && lexicon.is_particle(tokens[start - 1].text)))
+        {
+            start -= 1;
+        }
+        // `Birgit Mahlberg of the Baltic Marine Alliance said`: the speaker is the one before `of`.
+        let mut before = start;
+        if before > floor + 1 && is_lower_word(&tokens[before - 1], &["the"]) {
+            before -= 1;
+        }
+        if before > floor + 1
+            && is_lower_word(&tokens[before - 1], &["of", "at", "from", "for"])
+            && let Some(found) = subject_backward(tokens, before - 2, floor)
+            && !matches!(found.0, Subject::Other)
+        {
+            return Some(found);
+        }
+        let run = read_run(tokens, start);
+        if !run.name.is_empty() && run.name.last().is_some_and(|t| t.end == token.end) {
+            let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+            return Some((Subject::Name(parts), run.name[0].start));
+        }
+        let next = tokens.get(start).map_or(token.start, |t| t.start);
+        return Some((Subject::Other, next));
+    }
+    if lexicon.is_role(token.text) {
+        let mut modifiers = Vec::new();
+        let mut j = k;
+        while j > floor && k - j < 6 {
+            j -= 1;
+            if is_lower_word(&tokens[j], DETERMINERS) {
+                modifiers.reverse();
+                return Some((
+                    Subject::Role {
+                        modifiers,
+                        role: token.text.to_lowercase(),
+                    },
+                    tokens[j].start,
+                ));
+            }
+            if !tokens[j].is_word() {
+                break;
+            }
+            modifiers.push(tokens[j].text.to_lowercase());
+        }
+        return None;
+    }
+    None
+}
+
+/// Is `tokens[k]` a verb of saying (one word or the start of a multiword one)? Returns its width.
+fn speech_verb_width(tokens: &[Token], k: usize) -> Option<usize> {
+    let lexicon = Lexicon::get();
+    let token = tokens.get(k)?;
+    if !token.is_word() || token.is_capitalized() && k > 0 {
+        return None;
+    }
+    let words: Vec<&str> = tokens[k..].iter().take(3).map(|t| t.text).collect();
+    if let Some(width) = lexicon.multiword_speech_verb(&words) {
+        return Some(width);
+    }
+    lexicon.speech_verb(token.text).map(|_| 1)
+}
+
+/// The attribution after a quote: tokens from `from` (the first after the closing mark) up to
+/// `end` (the next quote or the paragraph's end).
+pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<Attribution> {
+    let mut k = from;
+    while k < end && (tokens[k].is(',') || tokens[k].is(';')) {
+        k += 1;
+    }
+    if k >= end {
+        return None;
+    }
+    // Verbless `“...” — Name`.
+    if ["—", "–", "-", "―"].iter().any(|d| tokens[k].text == *d) {
+        let (subject, at, _) = subject_forward(tokens, k + 1, end)?;
+        return matches!(subject, Subject::Name(_)).then_some(Attribution {
+            subject,
+            cue: None,
+            at,
+            adjacent: true,
+        });
+    }
+    // The verb of saying that ends the frame, within the sentence (`, WADA spokeswoman Ingrid
+    // Halvorsen told reporters`, `,” the minister noted`).
+    let mut v = k;
+    while v < end && v - k <= 16 {
+        if is_sentence_end(tokens, v) || is_quote_mark(&tokens[v]) {
+            return None;
+        }
+        if speech_verb_width(tokens, v).is_some() {
+            break;
+        }
+        v += 1;
+    }
+    if v >= end || v - k > 16 {
+        return None;
+    }
+    let cue = Some(tokens[v].text.to_string());
+    if v == k {
+        // `said Lavrov`, `added the minister`, `said its owner, Name`.
+        let width = speech_verb_width(tokens, v).unwrap_or(1);
+        let (mut subject, mut at, next) = subject_forward(tokens, v + width, end)?;
+        if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
+            && tokens.get(next).is_some_and(|t| t.is(','))
+            && let Some((Subject::Name(parts), name_at, _)) = subject_forward(tokens, next + 1, end)
+        {
+            subject = Subject::Name(parts);
+            at = name_at;
+        }
+        return Some(Attribution {
+            subject,
+            cue,
+            at,
+            adjacent: true,
+        });
+    }
+    let mut s = v - 1;
+    while s > k && is_attribution_adverb(tokens[s].text) {
+        s -= 1;
+    }
+    let (subject, at) = subject_backward(tokens, s, k)?;
+    Some(Attribution {
+        subject,
+        cue,
+        at,
+        adjacent: true,
+    })
+}
+
+/// Words allowed between a verb of saying and the quote it introduces
+/// (`told reporters in Moscow on Tuesday: “`).
+fn may_follow_verb(token: &Token) -> bool {
+    !is_quote_mark(token) && !token.is('.') && !token.is('?') && !token.is('!')
+}
+
+/// The attribution before a quote: tokens from `floor` (the sentence's start) up to `open`
+/// (the opening mark's token).
+pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option<Attribution> {
+    let lexicon = Lexicon::get();
+    if open == 0 || open <= floor {
+        return None;
+    }
+    // Verbless `Name: “...”` and `According to Name, “...”`.
+    let last = open - 1;
+    if tokens[last].is(':')
+        && last > floor
+        && let Some((subject, at)) = subject_backward(tokens, last - 1, floor)
+        && matches!(subject, Subject::Name(_))
+    {
+        return Some(Attribution {
+            subject,
+            cue: None,
+            at,
+            adjacent: true,
+        });
+    }
+    // The nearest verb of saying before the quote, in the same sentence.
+    let mut v = last;
+    loop {
+        // A weak verb (`described the meeting as “...”`) counts only right beside the quote.
+        if speech_verb_width(tokens, v).is_some()
+            && (lexicon.is_strong_speech_verb(tokens[v].text) || last - v <= 4)
+        {
+            break;
+        }
+        if v == floor || !may_follow_verb(&tokens[v]) || last - v > 30 {
+            return None;
+        }
+        v -= 1;
+    }
+    let adjacent = last - v <= 6
+        && tokens[v + 1..open]
+            .iter()
+            .all(|t| !t.is(',') || tokens[open - 1].is(','));
+    let mut s = v.checked_sub(1)?;
+    while s > floor && is_attribution_adverb(tokens[s].text) {
+        s -= 1;
+    }
+    if s < floor {
+        return None;
+    }
+    let (subject, at) = subject_backward(tokens, s, floor)?;
+    Some(Attribution {
+        subject,
+        cue: Some(tokens[v].text.to_string()),
+        at,
+        adjacent,
+    })
+}
+
+/// The start of the sentence containing token `k`, not reaching before `floor`.
+pub fn sentence_start(tokens: &[Token], floor: usize, k: usize) -> usize {
+    let mut j = k;
+    while j > floor {
+        if is_sentence_end(tokens, j - 1) {
+            return j;
+        }
+        j -= 1;
+    }
+    floor
+}
+
+/// A person known to have spoken or been mentioned at an offset, for pronoun and role lookup.
+#[derive(Debug, Clone, Copy)]
+pub struct Sighting {
+    /// Byte offset.
+    pub at: usize,
+    /// Index of the person.
+    pub person: usize,
+    /// True when the person was the speaker of a quote there.
+    pub speaking: bool,
+    /// Paragraph index.
+    pub paragraph: usize,
+}
+
+/// Resolves an attribution's subject to a person of the article, given who was seen where.
+pub fn resolve(
+    subject: &Subject,
+    before: usize,
+    paragraph: usize,
+    people: &People,
+    seen: &[Sighting],
+) -> Option<usize> {
+    let lexicon = Lexicon::get();
+    let earlier = || seen.iter().rev().filter(move |s| s.at < before);
+    match subject {
+        Subject::Name(parts) => {
+            let parts: Vec<String> = parts
+                .iter()
+                .map(|p| super::tokens::strip_possessive(p).to_string())
+                .collect();
+            match_person(people, &parts)
+        }
+        Subject::Pronoun(gender) => {
+            let fits = |person: usize| {
+                gender.is_none_or(|g| people.persons[person].gender.is_none_or(|pg| pg == g))
+            };
+            let speaker = earlier()
+                .find(|s| s.speaking && fits(s.person) && s.paragraph + 1 >= paragraph)
+                .map(|s| s.person);
+            speaker.or_else(|| earlier().find(|s| fits(s.person)).map(|s| s.person))
+        }
+        Subject::Role { modifiers, role } => {
+            let roles = lexicon.roles_meant_by(role);
+            let fits = |person: usize| {
+                let found = &people.persons[person];
+                found.holds_role(&roles)
+                    && modifiers.iter().all(|m| {
+                        found.title_mentions(m)
+                            || lexicon.place(m).is_some()
+                            || is_lower_word_str(m, &["former", "new", "top", "senior", "veteran"])
+                    })
+            };
+            earlier().find(|s| fits(s.person)).map(|s| s.person)
+        }
+        Subject::Other => None,
+    }
+}
+
+fn is_lower_word_str(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}

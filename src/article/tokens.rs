@@ -1,0 +1,169 @@
+//! Splitting text into word and punctuation tokens with byte offsets, the unit that the name,
+//! quote and attribution rules match on.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and dots (`O'Brien`, `al-Assad`, `U.S`).
+    Word,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// A token and where it sits in the text it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token's text.
+    pub text: &'a str,
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset just past its last character.
+    pub end: usize,
+    /// Word or punctuation.
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    /// True for a word whose first character is upper case.
+    pub fn is_capitalized(&self) -> bool {
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        if self.text.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        // `al-Rashidi`, `el-Sisi`, `bin-Salman`: a short particle glued to a capitalised name.
+        self.text
+            .split_once(['-', '‐'])
+            .is_some_and(|(particle, rest)| {
+                particle.chars().count() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)
+            })
+    }
+
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// True for the token that stands for a line or paragraph break.
+    pub fn is_break(&self) -> bool {
+        self.kind == TokenKind::Punct && self.text == "\n"
+    }
+
+    /// True when the token is exactly this punctuation character.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.text.starts_with(c)
+    }
+
+    /// The word in lower case, without a trailing possessive (`Lavrov's` -> `lavrov`).
+    pub fn key(&self) -> String {
+        strip_possessive(self.text).to_lowercase()
+    }
+}
+
+/// Removes a trailing possessive `'s` / `’s` or bare apostrophe.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.')
+}
+
+/// Splits `text` into tokens; whitespace separates and is dropped.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c == '\n' {
+            // A line break stands as a token of its own (once per run of blank lines), so that
+            // names and sentences never run across paragraphs.
+            if tokens.last().is_some_and(|t: &Token| t.text != "\n") {
+                tokens.push(Token {
+                    text: &text[start..start + 1],
+                    start,
+                    end: start + 1,
+                    kind: TokenKind::Punct,
+                });
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, next)) = chars.peek() {
+                if next.is_alphanumeric() {
+                    chars.next();
+                    end = i + next.len_utf8();
+                } else if is_joiner(next) {
+                    // A joiner stays inside the word only when a letter or digit follows it
+                    // (`al-Assad`, `U.S`), so sentence-final dots and dashes stand alone.
+                    let after = text[i + next.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        chars.next();
+                        end = i + next.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token {
+                text: &text[start..end],
+                start,
+                end,
+                kind: TokenKind::Word,
+            });
+        } else {
+            let end = start + c.len_utf8();
+            tokens.push(Token {
+                text: &text[start..end],
+                start,
+                end,
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_joiners_and_punctuation_stands_alone() {
+        let cases = [
+            ("Lavrov's view.", vec!["Lavrov's", "view", "."]),
+            (
+                "al-Assad, U.S. envoy",
+                vec!["al-Assad", ",", "U.S", ".", "envoy"],
+            ),
+            ("“Yes,” he said", vec!["“", "Yes", ",", "”", "he", "said"]),
+            ("end -- next", vec!["end", "-", "-", "next"]),
+            ("one.\n\n\nTwo", vec!["one", ".", "\n", "Two"]),
+        ];
+        for (input, expected) in cases {
+            let got: Vec<&str> = tokenize(input).iter().map(|t| t.text).collect();
+            assert_eq!(got, expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn possessives_are_stripped_from_keys() {
+        let cases = [("Lavrov's", "lavrov"), ("Jones’", "jones"), ("Abe", "abe")];
+        for (word, key) in cases {
+            assert_eq!(strip_possessive(word).to_lowercase(), key, "word {word}");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! The command line: one file per subcommand, each an `Args` struct (clap derive) and a `run`.
+//! Shared flags are defined once here so every subcommand speaks the same vocabulary.
+
+mod index;
+mod parse;
+mod quotes;
+mod search;
+mod stats;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use wiredex::Error;
+use wiredex::output::ColorChoice;
+use wiredex::query::{Filters, dates};
+
+/// Search engine for archives of wire-service news articles.
+#[derive(Debug, Parser)]
+#[command(name = "wiredex", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read folders of articles and add them to the index.
+    Index(index::IndexArgs),
+    /// Search articles: words, "phrases", field:value, AND/OR/NOT, dates.
+    Search(search::SearchArgs),
+    /// Search quotations: by speaker, about a topic, with their words.
+    Quotes(quotes::QuotesArgs),
+    /// Show what the index holds.
+    Stats(stats::StatsArgs),
+    /// Print the fields extracted from files, without indexing them.
+    Parse(parse::ParseArgs),
+}
+
+/// Where the index lives.
+#[derive(Debug, Args)]
+pub struct IndexLocation {
+    /// Index folder [default: $WIREDEX_INDEX, else .wiredex in the current folder]
+    #[arg(long = "index", value_name = "PATH")]
+    pub index: Option<PathBuf>,
+}
+
+impl IndexLocation {
+    /// The index folder to use.
+    pub fn path(&self) -> PathBuf {
+        self.index
+            .clone()
+            .or_else(|| std::env::var_os("WIREDEX_INDEX").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from(".wiredex"))
+    }
+}
+
+/// Filters shared by `search` and `quotes`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only stories dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only stories dated up to and including this (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only stories credited to this agency (e.g. TASS, Reuters)
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
+    /// Only stories with this dateline place (e.g. Moscow)
+    #[arg(long, value_name = "PLACE")]
+    pub dateline: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filters, with dates checked.
+    pub fn filters(&self) -> Result<Filters, Error> {
+        let day =
+            |value: &Option<String>, flag: &str, end: bool| -> Result<Option<NaiveDate>, Error> {
+                value
+                    .as_deref()
+                    .map(|v| {
+                        dates::parse_period(v)
+                            .map(|range| if end { range.end } else { range.start })
+                            .ok_or_else(|| Error::Date {
+                                input: v.to_string(),
+                                flag: flag.to_string(),
+                            })
+                    })
+                    .transpose()
+            };
+        Ok(Filters {
+            since: day(&self.since, "--since", false)?,
+            until: day(&self.until, "--until", true)?,
+            agency: self.agency.clone(),
+            place: self.dateline.clone(),
+        })
+    }
+}
+
+/// Output flags shared by the listing commands.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write JSON Lines (one object per result) instead of text
+    #[arg(long)]
+    pub json: bool,
+    /// When to colour output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// Runs the command line; the exit code follows grep: 0 found, 1 nothing found, 2 error.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let found = match cli.command {
+        Command::Index(args) => index::run(args, &mut out),
+        Command::Search(args) => search::run(args, &mut out),
+        Command::Quotes(args) => quotes::run(args, &mut out),
+        Command::Stats(args) => stats::run(args, &mut out),
+        Command::Parse(args) => parse::run(args, &mut out),
+    }?;
+    std::io::Write::flush(&mut out).context("writing output")?;
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,41 @@
+//! `wiredex parse FILE...`: the extraction itself, without an index.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+
+use wiredex::article;
+use wiredex::output::json;
+use wiredex::source;
+
+/// Arguments of `wiredex parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Files or folders to parse
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Write one JSON object per article (the default; kept for symmetry with other commands)
+    #[arg(long)]
+    json: bool,
+}
+
+/// Prints each article as JSON, in file order; skipped files go to standard error with reasons.
+pub fn run(args: ParseArgs, out: &mut impl Write) -> Result<bool> {
+    let _ = args.json;
+    let (files, mut skipped) = source::discover(&args.paths);
+    let mut found = false;
+    for file in &files {
+        let (articles, file_skipped) = article::parse_file(file);
+        skipped.extend(file_skipped);
+        for article in &articles {
+            json::write_line(out, article)?;
+            found = true;
+        }
+    }
+    for skip in &skipped {
+        eprintln!("wiredex: skipped {}: {}", skip.path.display(), skip.reason);
+    }
+    Ok(found)
+}

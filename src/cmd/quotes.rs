@@ -1,0 +1,59 @@
+//! `wiredex quotes [QUERY] --by NAME --about TOPIC`: quotations with their speakers.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::{FilterArgs, IndexLocation, OutputArgs};
+use wiredex::index::WireIndex;
+use wiredex::output::{human, json};
+use wiredex::query::{QuoteRequest, Searcher, Sort};
+
+/// Arguments of `wiredex quotes`.
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Words the quotation must contain (query syntax; optional)
+    #[arg(value_name = "QUERY")]
+    query: Option<String>,
+    /// The speaker: a name or part of it (e.g. Lavrov, "Sergey Lavrov")
+    #[arg(long, alias = "speaker", value_name = "NAME")]
+    by: Option<String>,
+    /// A topic: quotes naming it come first, then quotes from articles about it; a country also
+    /// matches its adjective, demonym and cities (Japan: Japanese, Tokyo)
+    #[arg(long, value_name = "TOPIC")]
+    about: Option<String>,
+    #[command(flatten)]
+    location: IndexLocation,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Most quotes to show
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    /// Order of quotes
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    sort: Sort,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Runs the quote search; "found" when anything matched.
+pub fn run(args: QuotesArgs, out: &mut impl Write) -> Result<bool> {
+    let index = WireIndex::open(&args.location.path())?;
+    let searcher = Searcher::new(&index)?;
+    let request = QuoteRequest {
+        query: args.query,
+        by: args.by,
+        about: args.about,
+        filters: args.filters.filters()?,
+        limit: args.limit,
+        sort: args.sort,
+    };
+    let results = searcher.quotes(&request)?;
+    if args.output.json {
+        json::write_lines(out, &results.hits)?;
+    } else {
+        human::write_quotes(out, &results, args.output.color.enabled())?;
+    }
+    Ok(results.total > 0)
+}

@@ -1,0 +1,51 @@
+//! `wiredex search QUERY`: articles matching a query.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::{FilterArgs, IndexLocation, OutputArgs};
+use wiredex::index::WireIndex;
+use wiredex::output::{human, json};
+use wiredex::query::{SearchRequest, Searcher, Sort};
+
+/// Arguments of `wiredex search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, "a phrase", field:value (headline, deck, body, quote, agency, place,
+    /// person, speaker, date), AND/OR/NOT, +/-, parentheses
+    #[arg(value_name = "QUERY")]
+    query: String,
+    #[command(flatten)]
+    location: IndexLocation,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Most hits to show
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Order of hits
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    sort: Sort,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Runs the search; "found" when anything matched.
+pub fn run(args: SearchArgs, out: &mut impl Write) -> Result<bool> {
+    let index = WireIndex::open(&args.location.path())?;
+    let searcher = Searcher::new(&index)?;
+    let request = SearchRequest {
+        query: args.query,
+        filters: args.filters.filters()?,
+        limit: args.limit,
+        sort: args.sort,
+    };
+    let results = searcher.search(&request)?;
+    if args.output.json {
+        json::write_lines(out, &results.hits)?;
+    } else {
+        human::write_hits(out, &results, args.output.color.enabled())?;
+    }
+    Ok(results.total > 0)
+}

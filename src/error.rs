@@ -1,0 +1,60 @@
+//! The library's one error type. Every variant names the input it is about (a path, a flag, a
+//! query) so that a message printed to the user says what went wrong and where.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library, each with the input it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The index folder holds something that is not a wiredex index, or tantivy failed on it.
+    #[error("index {path}: {message}")]
+    Index {
+        /// The index folder.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// No index exists where one was expected.
+    #[error("no index at {path}: run `wiredex index DIR --index {path}` first")]
+    NoIndex {
+        /// The index folder that was looked for.
+        path: PathBuf,
+    },
+    /// A query the user typed cannot be understood.
+    #[error("invalid query '{input}': {reason}")]
+    Query {
+        /// The query as typed.
+        input: String,
+        /// What is wrong with it and what would be valid.
+        reason: String,
+    },
+    /// A date given on the command line cannot be understood.
+    #[error("invalid date '{input}' in {flag}: expected YYYY, YYYY-MM or YYYY-MM-DD")]
+    Date {
+        /// The value as typed.
+        input: String,
+        /// The flag it came from, e.g. `--since`.
+        flag: String,
+    },
+}
+
+impl Error {
+    /// Wraps a tantivy error with the index folder it happened in.
+    pub fn index(path: impl Into<PathBuf>, err: impl std::fmt::Display) -> Self {
+        Error::Index {
+            path: path.into(),
+            message: err.to_string(),
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T> = std::result::Result<T, Error>;

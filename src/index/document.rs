@@ -1,0 +1,108 @@
+//! Turning an `Article` into tantivy documents: one for the article and one for each quotation,
+//! the latter carrying the article's id, date, agency, place and headline.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use tantivy::{DateTime, TantivyDocument};
+
+use super::schema::{Fields, KIND_ARTICLE, KIND_QUOTE};
+use crate::article::Article;
+
+/// What a quote document stores for display: the quote and its article's essentials.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// The article's id.
+    pub article_id: String,
+    /// The quote's position among the article's quotes.
+    pub number: usize,
+    /// The quoted words.
+    pub text: String,
+    /// The speaker's canonical name, if known.
+    pub speaker: Option<String>,
+    /// The verb of saying, if any.
+    pub cue: Option<String>,
+    /// The article's date.
+    pub date: Option<NaiveDate>,
+    /// The article's agency.
+    pub agency: Option<String>,
+    /// The article's dateline place.
+    pub place: Option<String>,
+    /// The article's headline.
+    pub headline: String,
+    /// The article's source file.
+    pub path: String,
+}
+
+fn to_datetime(date: NaiveDate) -> DateTime {
+    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    DateTime::from_timestamp_secs(midnight.timestamp())
+}
+
+/// The day a tantivy date field value stands for.
+pub fn from_datetime(value: DateTime) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(value.into_timestamp_secs(), 0).map(|dt| dt.date_naive())
+}
+
+/// The tantivy date value for the start of `date`.
+pub fn day_value(date: NaiveDate) -> DateTime {
+    to_datetime(date)
+}
+
+/// The article's document followed by one document per quotation.
+pub fn documents(article: &Article, fields: &Fields) -> serde_json::Result<Vec<TantivyDocument>> {
+    let mut out = Vec::with_capacity(1 + article.quotes.len());
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.kind, KIND_ARTICLE);
+    add_shared(&mut doc, article, fields);
+    if let Some(deck) = &article.deck {
+        doc.add_text(fields.deck, deck);
+    }
+    doc.add_text(fields.body, &article.body);
+    for person in &article.people {
+        doc.add_text(fields.person, &person.name);
+    }
+    for person in article.people.iter().filter(|p| p.quotes > 0) {
+        doc.add_text(fields.speaker, &person.name);
+    }
+    doc.add_text(fields.record, serde_json::to_string(article)?);
+    out.push(doc);
+    for (number, quote) in article.quotes.iter().enumerate() {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.kind, KIND_QUOTE);
+        add_shared(&mut doc, article, fields);
+        doc.add_text(fields.quote, &quote.text);
+        if let Some(speaker) = &quote.speaker {
+            doc.add_text(fields.speaker, speaker);
+            doc.add_text(fields.person, speaker);
+        }
+        let record = QuoteRecord {
+            article_id: article.id.clone(),
+            number,
+            text: quote.text.clone(),
+            speaker: quote.speaker.clone(),
+            cue: quote.cue.clone(),
+            date: article.date,
+            agency: article.agency.clone(),
+            place: article.dateline.clone(),
+            headline: article.headline.clone(),
+            path: article.path.clone(),
+        };
+        doc.add_text(fields.record, serde_json::to_string(&record)?);
+        out.push(doc);
+    }
+    Ok(out)
+}
+
+fn add_shared(doc: &mut TantivyDocument, article: &Article, fields: &Fields) {
+    doc.add_text(fields.article_id, &article.id);
+    doc.add_text(fields.headline, &article.headline);
+    if let Some(agency) = &article.agency {
+        doc.add_text(fields.agency, agency);
+    }
+    if let Some(place) = &article.dateline {
+        doc.add_text(fields.place, place);
+    }
+    if let Some(date) = article.date {
+        doc.add_date(fields.date, to_datetime(date));
+    }
+}

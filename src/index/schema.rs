@@ -1,0 +1,163 @@
+//! The tantivy schema: every field name is defined here once, with the tokenizers they use.
+//! Articles and their quotations live in one index, told apart by `kind`, so a quote query can
+//! filter on its article's date, agency and place without a join.
+
+use tantivy::Index;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer,
+};
+
+/// Tokenizer for names and places: words, lower case, Latin diacritics folded.
+pub const NAME_TOKENIZER: &str = "wiredex_name";
+/// Tokenizer for exact values such as agencies: the whole value, lower case.
+pub const KEYWORD_TOKENIZER: &str = "wiredex_keyword";
+/// Tokenizer for prose: tantivy's English stemmer.
+pub const TEXT_TOKENIZER: &str = "en_stem";
+
+/// Value of `kind` for article documents.
+pub const KIND_ARTICLE: &str = "article";
+/// Value of `kind` for quotation documents.
+pub const KIND_QUOTE: &str = "quote";
+
+/// Bumped whenever the schema changes in a way that needs a rebuild.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The fields of a wiredex index, looked up once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// `article` or `quote`.
+    pub kind: Field,
+    /// The article's id (on quote documents too: it ties them to their article).
+    pub article_id: Field,
+    /// Headline (stemmed text).
+    pub headline: Field,
+    /// Deck (stemmed text).
+    pub deck: Field,
+    /// Story text (stemmed text), on article documents.
+    pub body: Field,
+    /// The quoted words (stemmed text), on quote documents.
+    pub quote: Field,
+    /// The agency credited (exact, lower case).
+    pub agency: Field,
+    /// The dateline place (name words).
+    pub place: Field,
+    /// People mentioned (name words; one value per person).
+    pub person: Field,
+    /// Speakers: of the quote, or of any quote in the article.
+    pub speaker: Field,
+    /// The story's date, at day precision.
+    pub date: Field,
+    /// The article as JSON, or the quote's display record, for output.
+    pub record: Field,
+}
+
+/// Every field name a query may use, with what it searches.
+pub const QUERY_FIELDS: &[(&str, &str)] = &[
+    ("headline", "words of the headline"),
+    ("deck", "words of the sub-headline"),
+    ("body", "words of the story"),
+    ("quote", "words of a quotation"),
+    ("agency", "the agency credited, e.g. agency:tass"),
+    (
+        "place",
+        "the dateline place, e.g. place:moscow (alias dateline:)",
+    ),
+    (
+        "person",
+        "a person mentioned, e.g. person:lavrov (alias people:)",
+    ),
+    (
+        "speaker",
+        "the speaker of a quotation, e.g. speaker:lavrov (alias by:)",
+    ),
+    (
+        "date",
+        "the story's date, e.g. date:2014-01 or date:2014-01-01..2014-03-31",
+    ),
+];
+
+fn text(tokenizer: &str, positions: bool) -> TextOptions {
+    let option = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::Basic
+    };
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(option),
+    )
+}
+
+/// Builds the schema.
+pub fn build() -> Schema {
+    let mut builder = Schema::builder();
+    builder.add_text_field("kind", STRING);
+    builder.add_text_field("article_id", STRING);
+    builder.add_text_field("headline", text(TEXT_TOKENIZER, true));
+    builder.add_text_field("deck", text(TEXT_TOKENIZER, true));
+    builder.add_text_field("body", text(TEXT_TOKENIZER, true));
+    builder.add_text_field("quote", text(TEXT_TOKENIZER, true));
+    builder.add_text_field(
+        "agency",
+        text(KEYWORD_TOKENIZER, false).set_fast(KEYWORD_TOKENIZER),
+    );
+    builder.add_text_field("place", text(NAME_TOKENIZER, true));
+    builder.add_text_field("person", text(NAME_TOKENIZER, true));
+    builder.add_text_field("speaker", text(NAME_TOKENIZER, true));
+    builder.add_date_field(
+        "date",
+        DateOptions::from(INDEXED)
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    builder.add_text_field("record", STORED);
+    builder.build()
+}
+
+impl Fields {
+    /// Looks the fields up in an index's schema; fails on an index made by something else.
+    pub fn of(schema: &Schema) -> tantivy::Result<Fields> {
+        let get = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            kind: get("kind")?,
+            article_id: get("article_id")?,
+            headline: get("headline")?,
+            deck: get("deck")?,
+            body: get("body")?,
+            quote: get("quote")?,
+            agency: get("agency")?,
+            place: get("place")?,
+            person: get("person")?,
+            speaker: get("speaker")?,
+            date: get("date")?,
+            record: get("record")?,
+        })
+    }
+}
+
+/// Registers wiredex's tokenizers on an index (they are not stored in it).
+pub fn register_tokenizers(index: &Index) {
+    let name = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(super::names::NameKeyFilter)
+        .build();
+    let keyword = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    index.tokenizers().register(NAME_TOKENIZER, name);
+    index.tokenizers().register(KEYWORD_TOKENIZER, keyword);
+    index.fast_field_tokenizer().register(
+        KEYWORD_TOKENIZER,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+}

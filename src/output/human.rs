@@ -1,0 +1,178 @@
+//! Output for people: one block per hit, matched words highlighted (bold red on a terminal,
+//! `[brackets]` otherwise, so the match stays visible in a pipe or a file).
+
+use std::io::{self, Write};
+
+use crate::index::IndexReport;
+use crate::query::{Hit, MatchedBy, QuoteHit, Results, Stats};
+
+const HIGHLIGHT_ON: &str = "\x1b[1;31m";
+const DIM: &str = "\x1b[2m";
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+/// Marks `ranges` of `text`: ANSI colour when `color`, else brackets.
+pub fn highlight(text: &str, ranges: &[(usize, usize)], color: bool) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut at = 0;
+    for &(start, end) in ranges {
+        if start < at
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        if color {
+            out.push_str(HIGHLIGHT_ON);
+            out.push_str(&text[start..end]);
+            out.push_str(RESET);
+        } else {
+            out.push('[');
+            out.push_str(&text[start..end]);
+            out.push(']');
+        }
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn paint(text: &str, code: &str, color: bool) -> String {
+    if color {
+        format!("{code}{text}{RESET}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn or_dash(value: Option<&str>) -> &str {
+    value.unwrap_or("-")
+}
+
+/// The first line of a listing: how many are shown of how many matched.
+fn counts_line(out: &mut impl Write, shown: usize, total: usize, what: &str) -> io::Result<()> {
+    writeln!(out, "{shown} of {total} {what}")
+}
+
+/// Writes article hits.
+pub fn write_hits(out: &mut impl Write, results: &Results<Hit>, color: bool) -> io::Result<()> {
+    counts_line(out, results.hits.len(), results.total, "articles")?;
+    for hit in &results.hits {
+        let article = &hit.article;
+        let date = article.date.map(|d| d.to_string());
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  {}  {}",
+            or_dash(date.as_deref()),
+            or_dash(article.agency.as_deref()),
+            or_dash(article.dateline.as_deref()),
+        )?;
+        writeln!(out, "{}", paint(&article.headline, BOLD, color))?;
+        writeln!(
+            out,
+            "  {}",
+            highlight(&hit.snippet.text, &hit.snippet.highlights, color)
+        )?;
+        let source = if article.record > 0 {
+            format!("{} #{}", article.path, article.record)
+        } else {
+            article.path.clone()
+        };
+        writeln!(out, "  {}", paint(&source, DIM, color))?;
+    }
+    Ok(())
+}
+
+/// Writes quotation hits.
+pub fn write_quotes(
+    out: &mut impl Write,
+    results: &Results<QuoteHit>,
+    color: bool,
+) -> io::Result<()> {
+    counts_line(out, results.hits.len(), results.total, "quotes")?;
+    for hit in &results.hits {
+        let quote = &hit.quote;
+        let date = quote.date.map(|d| d.to_string());
+        writeln!(out)?;
+        writeln!(out, "“{}”", highlight(&quote.text, &hit.highlights, color))?;
+        let via = if hit.matched == MatchedBy::Article {
+            "  (topic in article)"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "  — {} · {} · {} · {}{}",
+            paint(or_dash(quote.speaker.as_deref()), BOLD, color),
+            or_dash(date.as_deref()),
+            or_dash(quote.agency.as_deref()),
+            or_dash(quote.place.as_deref()),
+            via,
+        )?;
+        writeln!(out, "  {}", quote.headline)?;
+        writeln!(out, "  {}", paint(&quote.path, DIM, color))?;
+    }
+    Ok(())
+}
+
+/// Writes index totals.
+pub fn write_stats(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
+    let date = |d: Option<chrono::NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
+    writeln!(out, "articles   {}", stats.articles)?;
+    writeln!(out, "quotes     {}", stats.quotes)?;
+    writeln!(
+        out,
+        "people     {} ({} quoted)",
+        stats.people, stats.speakers
+    )?;
+    writeln!(
+        out,
+        "dates      {} .. {} ({} undated)",
+        date(stats.first_date),
+        date(stats.last_date),
+        stats.undated
+    )?;
+    writeln!(out, "on disk    {:.1} MB", stats.size_bytes as f64 / 1e6)?;
+    writeln!(out, "agencies")?;
+    for (agency, count) in &stats.agencies {
+        writeln!(out, "  {agency:<12} {count}")?;
+    }
+    Ok(())
+}
+
+/// Writes the summary of an index run, with every skipped file and its reason.
+pub fn write_report(out: &mut impl Write, report: &IndexReport, index: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "indexed {} articles with {} quotes from {} files into {index}",
+        report.articles, report.quotes, report.files
+    )?;
+    if !report.skipped.is_empty() {
+        writeln!(out, "skipped {}:", report.skipped.len())?;
+        for skipped in &report.skipped {
+            writeln!(out, "  {}: {}", skipped.path.display(), skipped.reason)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_use_brackets_without_colour_and_skip_bad_ranges() {
+        assert_eq!(
+            highlight("visit Japan now", &[(6, 11)], false),
+            "visit [Japan] now"
+        );
+        assert_eq!(
+            highlight("visit Japan", &[(6, 11)], true),
+            "visit \x1b[1;31mJapan\x1b[0m"
+        );
+        assert_eq!(highlight("ab", &[(1, 9)], false), "ab");
+    }
+}

@@ -1,0 +1,38 @@
+//! JSON Lines output for programs: one object per line. This shape is a public interface; keep
+//! it stable and keep this description true.
+//!
+//! `wiredex search --json` writes one object per hit:
+//! `{"score": f32, "article": ARTICLE, "snippet": {"text": str, "highlights": [[start, end], ...]}}`
+//! where ARTICLE is the object `wiredex parse --json` prints (see `article::Article`): `id`,
+//! `path`, `record`, `headline`, `deck`, `dateline`, `region`, `date` (`YYYY-MM-DD` or null),
+//! `date_source` (`dateline`|`metadata`|`path`|`inferred`|null), `year_inferred`, `agency`, `url`,
+//! `people` (`[{"name", "titles", "mentions", "quotes"}]`), `quotes`
+//! (`[{"text", "speaker", "cue", "paragraph"}]`), `body`. Highlight ranges are byte offsets.
+//!
+//! `wiredex quotes --json` writes one object per quote:
+//! `{"score", "matched": "quote"|"article", "quote": {"article_id", "number", "text", "speaker",
+//! "cue", "date", "agency", "place", "headline", "path"}, "highlights": [[start, end], ...]}`.
+//!
+//! `wiredex stats --json` writes one object: `articles`, `quotes`, `people`, `speakers`,
+//! `agencies` (`[[name, count], ...]`), `first_date`, `last_date`, `undated`, `size_bytes`.
+//!
+//! `wiredex index --json` writes one object: `files`, `articles`, `quotes`, `skipped`
+//! (`[{"path", "reason"}]`).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+/// Writes one value as a line of JSON.
+pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+/// Writes each item as a line of JSON.
+pub fn write_lines<T: Serialize>(out: &mut impl Write, items: &[T]) -> io::Result<()> {
+    for item in items {
+        write_line(out, item)?;
+    }
+    Ok(())
+}

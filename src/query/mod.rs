@@ -1,0 +1,564 @@
+//! Answering questions: user intent (`SearchRequest`, `QuoteRequest`) becomes a tantivy query
+//! over the index, and matching documents come back as `Hit`s and `QuoteHit`s with snippets.
+//! Reads the index; never writes it, never prints.
+
+pub mod dates;
+pub mod parse;
+pub mod snippet;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{
+    BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Term, Value};
+use tantivy::{DateTime, DocAddress, Order, TantivyDocument};
+
+use crate::article::Article;
+use crate::article::lexicon::Lexicon;
+use crate::error::{Error, Result};
+use crate::index::WireIndex;
+use crate::index::document::{QuoteRecord, day_value, from_datetime};
+use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+pub use snippet::Snippet;
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// Filters shared by every kind of search.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Only stories dated on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Only stories dated before this day.
+    pub until: Option<NaiveDate>,
+    /// Only stories credited to this agency.
+    pub agency: Option<String>,
+    /// Only stories with this dateline place.
+    pub place: Option<String>,
+}
+
+/// A search for articles.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// The query, in wiredex query syntax.
+    pub query: String,
+    /// Filters.
+    pub filters: Filters,
+    /// How many hits to return.
+    pub limit: usize,
+    /// How to order them.
+    pub sort: Sort,
+}
+
+/// A search for quotations.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteRequest {
+    /// Words the quotation itself must contain, in query syntax (optional).
+    pub query: Option<String>,
+    /// The speaker's name, or part of it (`Lavrov`, `Sergey Lavrov`).
+    pub by: Option<String>,
+    /// A topic: quotes whose words name it come first, then quotes from articles about it.
+    /// Place names also match their adjectives, demonyms and cities.
+    pub about: Option<String>,
+    /// Filters.
+    pub filters: Filters,
+    /// How many hits to return.
+    pub limit: usize,
+    /// How to order them.
+    pub sort: Sort,
+}
+
+/// An article that matched.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// Relevance score (0 when sorted by date).
+    pub score: f32,
+    /// The article.
+    pub article: Article,
+    /// The best passage of its body.
+    pub snippet: Snippet,
+}
+
+/// How a quotation matched a topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchedBy {
+    /// Its own words matched (or no topic was asked).
+    Quote,
+    /// Only its article matched the topic.
+    Article,
+}
+
+/// A quotation that matched.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteHit {
+    /// Relevance score (0 when sorted by date).
+    pub score: f32,
+    /// Whether the quote's own words or only its article matched the topic.
+    pub matched: MatchedBy,
+    /// The quote and its article's essentials.
+    pub quote: QuoteRecord,
+    /// Byte ranges of the matched words in `quote.text`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// Hits and how many matched in all.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results<T> {
+    /// How many documents matched.
+    pub total: usize,
+    /// The hits returned (at most the limit).
+    pub hits: Vec<T>,
+}
+
+/// What the index holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// Articles.
+    pub articles: usize,
+    /// Quotations.
+    pub quotes: usize,
+    /// Distinct people mentioned.
+    pub people: usize,
+    /// Distinct speakers quoted.
+    pub speakers: usize,
+    /// Articles per agency, most first.
+    pub agencies: Vec<(String, usize)>,
+    /// Earliest story date.
+    pub first_date: Option<NaiveDate>,
+    /// Latest story date.
+    pub last_date: Option<NaiveDate>,
+    /// Articles without a date.
+    pub undated: usize,
+    /// Bytes the index takes on disk.
+    pub size_bytes: u64,
+}
+
+/// A reader over an index, reused for any number of queries.
+pub struct Searcher<'a> {
+    index: &'a WireIndex,
+    searcher: tantivy::Searcher,
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+}
+
+impl<'a> Searcher<'a> {
+    /// Opens a searcher on the index's last commit.
+    pub fn new(index: &'a WireIndex) -> Result<Searcher<'a>> {
+        let searcher = index.reader()?.searcher();
+        Ok(Searcher { index, searcher })
+    }
+
+    fn err(&self, e: impl std::fmt::Display) -> Error {
+        Error::index(&self.index.path, e)
+    }
+
+    fn kind(&self, kind: &str) -> Box<dyn Query> {
+        term_query(Term::from_field_text(self.index.fields.kind, kind))
+    }
+
+    /// The terms `text` becomes in `field`, through the field's own tokenizer.
+    fn terms(&self, field: Field, text: &str) -> Result<Vec<Term>> {
+        let mut analyzer = self
+            .index
+            .index
+            .tokenizer_for_field(field)
+            .map_err(|e| self.err(e))?;
+        let mut stream = analyzer.token_stream(text);
+        let mut terms = Vec::new();
+        while stream.advance() {
+            terms.push(Term::from_field_text(field, &stream.token().text));
+        }
+        Ok(terms)
+    }
+
+    /// All of `text`'s words in `field`, in order (a phrase), or `None` when it has none.
+    fn phrase(&self, field: Field, text: &str) -> Result<Option<Box<dyn Query>>> {
+        let mut terms = self.terms(field, text)?;
+        Ok(match terms.len() {
+            0 => None,
+            1 => terms.pop().map(term_query),
+            _ => Some(Box::new(PhraseQuery::new(terms))),
+        })
+    }
+
+    /// All of `text`'s words in `field`, in any order.
+    fn all_words(&self, field: Field, text: &str) -> Result<Option<Box<dyn Query>>> {
+        let terms = self.terms(field, text)?;
+        Ok((!terms.is_empty()).then(|| {
+            Box::new(BooleanQuery::new(
+                terms
+                    .into_iter()
+                    .map(|t| (Occur::Must, term_query(t)))
+                    .collect(),
+            )) as Box<dyn Query>
+        }))
+    }
+
+    fn filter_clauses(&self, filters: &Filters) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+        let fields = &self.index.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if filters.since.is_some() || filters.until.is_some() {
+            let bound = |day: Option<NaiveDate>, inclusive: bool| match day {
+                Some(day) => {
+                    let term = Term::from_field_date(fields.date, day_value(day));
+                    if inclusive {
+                        Bound::Included(term)
+                    } else {
+                        Bound::Excluded(term)
+                    }
+                }
+                None => Bound::Unbounded,
+            };
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    bound(filters.since, true),
+                    bound(filters.until, false),
+                )),
+            ));
+        }
+        if let Some(agency) = &filters.agency {
+            let terms = self.terms(fields.agency, agency)?;
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+        }
+        if let Some(place) = &filters.place
+            && let Some(query) = self.phrase(fields.place, place)?
+        {
+            clauses.push((Occur::Must, query));
+        }
+        Ok(clauses)
+    }
+
+    fn document(&self, address: DocAddress) -> Result<TantivyDocument> {
+        self.searcher.doc(address).map_err(|e| self.err(e))
+    }
+
+    fn record<T: serde::de::DeserializeOwned>(&self, address: DocAddress) -> Result<T> {
+        let doc = self.document(address)?;
+        let text = doc
+            .get_first(self.index.fields.record)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| self.err("a document has no stored record"))?;
+        serde_json::from_str(text).map_err(|e| self.err(e))
+    }
+
+    /// Top `limit` documents of `query` in the requested order, with scores (0 for date order).
+    fn top(&self, query: &dyn Query, limit: usize, sort: Sort) -> Result<Vec<(f32, DocAddress)>> {
+        let limit = limit.max(1);
+        match sort {
+            Sort::Relevance => self
+                .searcher
+                .search(query, &TopDocs::with_limit(limit).order_by_score())
+                .map_err(|e| self.err(e)),
+            Sort::Date => {
+                let by_date =
+                    TopDocs::with_limit(limit).order_by_fast_field::<DateTime>("date", Order::Desc);
+                Ok(self
+                    .searcher
+                    .search(query, &by_date)
+                    .map_err(|e| self.err(e))?
+                    .into_iter()
+                    .map(|(_, address)| (0.0, address))
+                    .collect())
+            }
+        }
+    }
+
+    fn count(&self, query: &dyn Query) -> Result<usize> {
+        self.searcher.search(query, &Count).map_err(|e| self.err(e))
+    }
+
+    /// Articles matching a search request.
+    pub fn search(&self, request: &SearchRequest) -> Result<Results<Hit>> {
+        let fields = &self.index.fields;
+        let mut clauses = vec![(Occur::Must, self.kind(KIND_ARTICLE))];
+        let user_query = if request.query.trim().is_empty() {
+            None
+        } else {
+            Some(parse::parse_query(
+                self.index,
+                &request.query,
+                vec![fields.headline, fields.deck, fields.body],
+            )?)
+        };
+        if let Some(query) = &user_query {
+            clauses.push((Occur::Must, query.box_clone()));
+        }
+        clauses.extend(self.filter_clauses(&request.filters)?);
+        let query = BooleanQuery::new(clauses);
+        let total = self.count(&query)?;
+        let snippets = user_query
+            .as_ref()
+            .map(|q| snippet::Snippets::new(&self.searcher, q.as_ref(), fields.body));
+        let mut hits = Vec::new();
+        for (score, address) in self.top(&query, request.limit, request.sort)? {
+            let article: Article = self.record(address)?;
+            let snippet = match &snippets {
+                Some(snippets) => snippets.of(&article.body),
+                None => snippet::opening(&article.body),
+            };
+            hits.push(Hit {
+                score,
+                article,
+                snippet,
+            });
+        }
+        Ok(Results { total, hits })
+    }
+
+    /// The words and phrases a topic stands for: a place also by its adjectives, demonyms and
+    /// cities (`Japan`: Japanese, Tokyo, ...).
+    pub fn topic_terms(topic: &str) -> Vec<String> {
+        match Lexicon::get().place(topic.trim()) {
+            Some(place) => place.terms.clone(),
+            None => vec![topic.trim().to_string()],
+        }
+    }
+
+    fn topic_query(&self, fields: &[Field], topic: &str) -> Result<Option<Box<dyn Query>>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for term in Self::topic_terms(topic) {
+            for &field in fields {
+                if let Some(query) = self.phrase(field, &term)? {
+                    clauses.push((Occur::Should, query));
+                }
+            }
+        }
+        Ok((!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
+    }
+
+    /// Quotations matching a quote request: those whose own words match the topic first, then
+    /// those whose article matches it.
+    pub fn quotes(&self, request: &QuoteRequest) -> Result<Results<QuoteHit>> {
+        let fields = &self.index.fields;
+        let mut base = vec![(Occur::Must, self.kind(KIND_QUOTE))];
+        if let Some(by) = &request.by {
+            let query = self
+                .all_words(fields.speaker, by)?
+                .ok_or_else(|| Error::Query {
+                    input: by.clone(),
+                    reason: "--by needs a name, e.g. --by Lavrov".into(),
+                })?;
+            base.push((Occur::Must, query));
+        }
+        let mut highlight_query: Option<Box<dyn Query>> = None;
+        if let Some(text) = request.query.as_deref().filter(|q| !q.trim().is_empty()) {
+            let query = parse::parse_query(self.index, text, vec![fields.quote])?;
+            highlight_query = Some(query.box_clone());
+            base.push((Occur::Must, query));
+        }
+        base.extend(self.filter_clauses(&request.filters)?);
+
+        let topic = request.about.as_deref().filter(|t| !t.trim().is_empty());
+        let Some(topic) = topic else {
+            let query = BooleanQuery::new(base);
+            return self.quote_hits(&query, None, highlight_query, request, MatchedBy::Quote);
+        };
+        let in_quote = self
+            .topic_query(&[fields.quote], topic)?
+            .ok_or_else(|| Error::Query {
+                input: topic.to_string(),
+                reason: "--about needs a word, e.g. --about Japan".into(),
+            })?;
+        let mut first: Vec<(Occur, Box<dyn Query>)> =
+            base.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+        first.push((Occur::Must, in_quote.box_clone()));
+        let first_query = BooleanQuery::new(first);
+        let highlight: Box<dyn Query> = match &highlight_query {
+            Some(q) => Box::new(BooleanQuery::new(vec![
+                (Occur::Should, q.box_clone()),
+                (Occur::Should, in_quote.box_clone()),
+            ])),
+            None => in_quote.box_clone(),
+        };
+        let mut results = self.quote_hits(
+            &first_query,
+            None,
+            Some(highlight.box_clone()),
+            request,
+            MatchedBy::Quote,
+        )?;
+
+        // Then quotes from articles about the topic, whose own words do not name it.
+        let about_articles = self
+            .topic_query(&[fields.headline, fields.deck, fields.body], topic)?
+            .map(|q| {
+                BooleanQuery::new(vec![
+                    (Occur::Must, self.kind(KIND_ARTICLE)),
+                    (Occur::Must, q),
+                ])
+            });
+        if let Some(articles_query) = about_articles {
+            let addresses = self
+                .searcher
+                .search(&articles_query, &DocSetCollector)
+                .map_err(|e| self.err(e))?;
+            let mut ids = BTreeSet::new();
+            for address in addresses {
+                let article: ArticleId = self.record(address)?;
+                ids.insert(article.id);
+            }
+            if !ids.is_empty() {
+                let mut second: Vec<(Occur, Box<dyn Query>)> = base;
+                second.push((
+                    Occur::Must,
+                    Box::new(TermSetQuery::new(
+                        ids.iter()
+                            .map(|id| Term::from_field_text(fields.article_id, id)),
+                    )),
+                ));
+                second.push((Occur::MustNot, in_quote));
+                let second_query = BooleanQuery::new(second);
+                let remaining = request.limit.saturating_sub(results.hits.len());
+                let more = self.quote_hits(
+                    &second_query,
+                    Some(remaining),
+                    Some(highlight),
+                    request,
+                    MatchedBy::Article,
+                )?;
+                results.total += more.total;
+                results.hits.extend(more.hits);
+            }
+        }
+        Ok(results)
+    }
+
+    fn quote_hits(
+        &self,
+        query: &dyn Query,
+        limit: Option<usize>,
+        highlight: Option<Box<dyn Query>>,
+        request: &QuoteRequest,
+        matched: MatchedBy,
+    ) -> Result<Results<QuoteHit>> {
+        let total = self.count(query)?;
+        let limit = limit.unwrap_or(request.limit);
+        let mut hits = Vec::new();
+        if limit == 0 {
+            return Ok(Results { total, hits });
+        }
+        let snippets = highlight
+            .as_ref()
+            .map(|q| snippet::Snippets::new(&self.searcher, q.as_ref(), self.index.fields.quote));
+        for (score, address) in self.top(query, limit, request.sort)? {
+            let quote: QuoteRecord = self.record(address)?;
+            let highlights = snippets
+                .as_ref()
+                .map(|s| highlights_in(s, &quote.text))
+                .unwrap_or_default();
+            hits.push(QuoteHit {
+                score,
+                matched,
+                quote,
+                highlights,
+            });
+        }
+        Ok(Results { total, hits })
+    }
+
+    /// Totals of the whole index.
+    pub fn stats(&self) -> Result<Stats> {
+        let fields = &self.index.fields;
+        let articles_query = self.kind(KIND_ARTICLE);
+        let articles = self.count(articles_query.as_ref())?;
+        let quotes = self.count(self.kind(KIND_QUOTE).as_ref())?;
+        let addresses = self
+            .searcher
+            .search(articles_query.as_ref(), &DocSetCollector)
+            .map_err(|e| self.err(e))?;
+        let mut people = BTreeSet::new();
+        let mut speakers = BTreeSet::new();
+        let mut agencies: BTreeMap<String, usize> = BTreeMap::new();
+        let mut undated = 0;
+        for address in addresses {
+            let article: Article = self.record(address)?;
+            for person in &article.people {
+                people.insert(person.name.clone());
+                if person.quotes > 0 {
+                    speakers.insert(person.name.clone());
+                }
+            }
+            *agencies
+                .entry(article.agency.unwrap_or_else(|| "(none)".into()))
+                .or_default() += 1;
+            undated += usize::from(article.date.is_none());
+        }
+        let mut agencies: Vec<(String, usize)> = agencies.into_iter().collect();
+        agencies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (mut first_date, mut last_date) = (None::<NaiveDate>, None::<NaiveDate>);
+        for segment in self.searcher.segment_readers() {
+            if let Ok(column) = segment.fast_fields().date("date")
+                && column.num_docs() > 0
+                && column.values.num_vals() > 0
+            {
+                let (min, max) = (
+                    from_datetime(column.min_value()),
+                    from_datetime(column.max_value()),
+                );
+                first_date = first_date.min(min).or(first_date).or(min);
+                last_date = last_date.max(max);
+            }
+        }
+        let _ = fields;
+        Ok(Stats {
+            articles,
+            quotes,
+            people: people.len(),
+            speakers: speakers.len(),
+            agencies,
+            first_date,
+            last_date,
+            undated,
+            size_bytes: folder_size(&self.index.path),
+        })
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ArticleId {
+    id: String,
+}
+
+fn highlights_in(snippets: &snippet::Snippets, text: &str) -> Vec<(usize, usize)> {
+    let found = snippets.of(text);
+    if found.text == text {
+        found.highlights
+    } else {
+        // The snippet is a window of the text: shift its ranges back into the text.
+        match text.find(found.text.trim_end_matches('…')) {
+            Some(offset) => found
+                .highlights
+                .iter()
+                .map(|&(a, b)| (a + offset, b + offset))
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+}
+
+fn folder_size(path: &std::path::Path) -> u64 {
+    walkdir::WalkDir::new(path)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}

@@ -1,0 +1,200 @@
+//! Scraper exports: a JSON object, an array of objects, or JSON Lines. Field names vary between
+//! scrapers, so each field is looked up under the names they commonly use.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::{FileArticles, RawArticle, Skipped, paragraphs};
+
+const HEADLINE_KEYS: &[&str] = &["title", "headline"];
+const DECK_KEYS: &[&str] = &["description", "subtitle", "deck", "summary"];
+const BODY_KEYS: &[&str] = &["content", "text", "body", "article"];
+const DATE_KEYS: &[&str] = &["date", "published", "published_at", "pubDate", "datetime"];
+const URL_KEYS: &[&str] = &["url", "link"];
+
+/// Reads a `.json` file holding one article object or an array of them.
+pub(super) fn read_json(path: &Path, text: &str) -> FileArticles {
+    let mut out = FileArticles::default();
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => {
+            for (record, item) in items.iter().enumerate() {
+                push_record(path, record, item, &format!("item {record}"), &mut out);
+            }
+            if items.is_empty() {
+                out.skipped.push(skipped(path, "empty JSON array".into()));
+            }
+        }
+        Ok(item) => push_record(path, 0, &item, "top-level value", &mut out),
+        Err(err) => out.skipped.push(skipped(
+            path,
+            format!(
+                "malformed JSON at line {} column {}: {err}",
+                err.line(),
+                err.column()
+            ),
+        )),
+    }
+    out
+}
+
+/// Reads a JSON Lines file: one article object per non-blank line.
+pub(super) fn read_json_lines(path: &Path, text: &str) -> FileArticles {
+    let mut out = FileArticles::default();
+    let mut record = 0;
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let where_ = format!("line {}", index + 1);
+        match serde_json::from_str::<Value>(line) {
+            Ok(item) => {
+                push_record(path, record, &item, &where_, &mut out);
+                record += 1;
+            }
+            Err(err) => out
+                .skipped
+                .push(skipped(path, format!("malformed JSON at {where_}: {err}"))),
+        }
+    }
+    out
+}
+
+fn skipped(path: &Path, reason: String) -> Skipped {
+    Skipped {
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
+fn push_record(path: &Path, record: usize, item: &Value, where_: &str, out: &mut FileArticles) {
+    let Value::Object(object) = item else {
+        out.skipped.push(skipped(
+            path,
+            format!("{where_}: expected a JSON object with the article's fields"),
+        ));
+        return;
+    };
+    let headline = string_field(object, HEADLINE_KEYS);
+    let deck = string_field(object, DECK_KEYS);
+    let mut body = body_paragraphs(object);
+    // Scrapers of tass.com put the deck again as the first paragraph of the content.
+    if let (Some(deck), Some(first)) = (&deck, body.first())
+        && same_text(deck, first)
+    {
+        body.remove(0);
+    }
+    if body.is_empty() {
+        out.skipped.push(skipped(
+            path,
+            format!("{where_}: no body text (expected a non-empty content, text or body field)"),
+        ));
+        return;
+    }
+    out.articles.push(RawArticle {
+        path: path.to_path_buf(),
+        record,
+        headline,
+        deck,
+        paragraphs: body,
+        published: string_field(object, DATE_KEYS),
+        url: string_field(object, URL_KEYS),
+    });
+}
+
+fn string_field(object: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .filter_map(|key| object.get(*key))
+        .find_map(|value| match value {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+}
+
+fn body_paragraphs(object: &Map<String, Value>) -> Vec<String> {
+    for key in BODY_KEYS {
+        match object.get(*key) {
+            Some(Value::String(text)) => {
+                let found = paragraphs(text);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+            Some(Value::Array(items)) => {
+                let found: Vec<String> = items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .flat_map(paragraphs)
+                    .collect();
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+            _ => {}
+        }
+    }
+    Vec::new()
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let normal = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches(['.', ' '])
+            .to_lowercase()
+    };
+    normal(a) == normal(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_of_scraped_items_drops_repeated_description() {
+        let text = r#"[{"title":"T","description":"D.","date":"2024-12-26 21:09:18",
+            "link":"https://example.com/1","content":["D","MOSCOW, December 26. /TASS/. Body."]}]"#;
+        let read = read_json(Path::new("a.json"), text);
+        let article = &read.articles[0];
+        assert_eq!(article.headline.as_deref(), Some("T"));
+        assert_eq!(article.deck.as_deref(), Some("D."));
+        assert_eq!(article.paragraphs, ["MOSCOW, December 26. /TASS/. Body."]);
+        assert_eq!(article.published.as_deref(), Some("2024-12-26 21:09:18"));
+        assert_eq!(article.url.as_deref(), Some("https://example.com/1"));
+    }
+
+    #[test]
+    fn bad_records_are_reported_with_their_place() {
+        let text = "{\"headline\":\"A\",\"body\":\"x\\n\\ny\"}\nnot json\n{\"title\":\"B\"}\n[1]\n";
+        let read = read_json_lines(Path::new("f.jsonl"), text);
+        assert_eq!(read.articles.len(), 1);
+        assert_eq!(read.articles[0].paragraphs, ["x", "y"]);
+        let reasons: Vec<&str> = read.skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert!(
+            reasons[0].starts_with("malformed JSON at line 2"),
+            "{reasons:?}"
+        );
+        assert_eq!(
+            reasons[1],
+            "line 3: no body text (expected a non-empty content, text or body field)"
+        );
+        assert_eq!(
+            reasons[2],
+            "line 4: expected a JSON object with the article's fields"
+        );
+    }
+
+    #[test]
+    fn malformed_json_file_names_line_and_column() {
+        let read = read_json(Path::new("f.json"), "{\"title\": }");
+        assert!(
+            read.skipped[0]
+                .reason
+                .starts_with("malformed JSON at line 1 column 11"),
+            "{:?}",
+            read.skipped
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! The commands on `corpus/`: every expected answer is computed from `wiredex parse` output.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::harness::{corpus_articles, corpus_index, scratch, wiredex, words};
+use wiredex::Article;
+
+fn hit_ids(args: &[&str]) -> BTreeSet<String> {
+    let mut all = vec![
+        "search",
+        "--json",
+        "--limit",
+        "10000",
+        "--index",
+        corpus_index(),
+    ];
+    all.extend_from_slice(args);
+    let run = wiredex(&all);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    run.json_lines::<Value>()
+        .iter()
+        .map(|hit| hit["article"]["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+fn ids_where(keep: impl Fn(&Article) -> bool) -> BTreeSet<String> {
+    corpus_articles()
+        .iter()
+        .filter(|a| keep(a))
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+fn all_text(article: &Article) -> String {
+    format!(
+        "{} {} {}",
+        article.headline,
+        article.deck.as_deref().unwrap_or(""),
+        article.body
+    )
+}
+
+#[test]
+fn index_reports_every_article_and_quote_of_the_corpus() {
+    let index = scratch().join("report-index");
+    let run = wiredex(&[
+        "index",
+        "corpus",
+        "--json",
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    let articles = corpus_articles();
+    let quotes: usize = articles.iter().map(|a| a.quotes.len()).sum();
+    assert_eq!(report["articles"], articles.len());
+    assert_eq!(report["quotes"], quotes);
+    // corpus/README.md is the one file that is not an article.
+    let skipped = report["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(skipped[0]["path"].as_str().unwrap().ends_with("README.md"));
+    assert_eq!(
+        skipped[0]["reason"],
+        "unsupported file type (expected .txt, .json, .jsonl or .ndjson)"
+    );
+}
+
+#[test]
+fn indexing_the_same_folder_again_does_not_duplicate() {
+    let index = scratch().join("twice-index");
+    let index = index.to_str().unwrap();
+    for _ in 0..2 {
+        assert_eq!(wiredex(&["index", "corpus/tass", "--index", index]).code, 0);
+    }
+    let stats = wiredex(&["stats", "--json", "--index", index]);
+    let stats: Value = serde_json::from_str(stats.stdout.trim()).unwrap();
+    let expected = corpus_articles()
+        .iter()
+        .filter(|a| a.path.starts_with("corpus/tass/"))
+        .count();
+    assert_eq!(stats["articles"], expected);
+}
+
+#[test]
+fn keyword_search_finds_every_article_with_the_word() {
+    let expected = ids_where(|a| words(&all_text(a)).contains(&"tokyo".to_string()));
+    assert!(!expected.is_empty());
+    assert_eq!(hit_ids(&["Tokyo"]), expected);
+}
+
+#[test]
+fn phrase_search_needs_the_words_together() {
+    let phrase = ["prime", "minister"];
+    let expected = ids_where(|a| {
+        words(&all_text(a))
+            .windows(2)
+            .any(|w| w[0] == phrase[0] && w[1] == phrase[1])
+    });
+    assert!(!expected.is_empty());
+    assert_eq!(hit_ids(&["\"prime minister\""]), expected);
+}
+
+#[test]
+fn boolean_search_combines_terms() {
+    let has = |a: &Article, w: &str| words(&all_text(a)).contains(&w.to_string());
+    let expected = ids_where(|a| has(a, "gas") && !has(a, "ukraine"));
+    assert!(!expected.is_empty());
+    assert_eq!(hit_ids(&["gas AND NOT ukraine"]), expected);
+}
+
+#[test]
+fn field_queries_match_agency_place_and_person() {
+    let agency = ids_where(|a| a.agency.as_deref() == Some("TASS"));
+    assert!(!agency.is_empty());
+    assert_eq!(hit_ids(&["agency:tass"]), agency);
+
+    let place = ids_where(|a| a.dateline.as_deref() == Some("Moscow"));
+    assert!(!place.is_empty());
+    assert_eq!(hit_ids(&["place:moscow"]), place);
+    assert_eq!(hit_ids(&["dateline:Moscow"]), place);
+
+    // The most mentioned surname in the corpus, searched alone.
+    let mut counts = std::collections::BTreeMap::<String, usize>::new();
+    for article in corpus_articles() {
+        for person in &article.people {
+            let surname = person.name.split(' ').next_back().unwrap().to_lowercase();
+            *counts.entry(surname).or_default() += 1;
+        }
+    }
+    let (surname, _) = counts.into_iter().max_by_key(|(_, n)| *n).unwrap();
+    let expected = ids_where(|a| {
+        a.people.iter().any(|p| {
+            p.name
+                .split(' ')
+                .any(|part| part.eq_ignore_ascii_case(&surname))
+        })
+    });
+    assert_eq!(hit_ids(&[&format!("person:{surname}")]), expected);
+}
+
+#[test]
+fn date_ranges_filter_by_story_date() {
+    let since = chrono::NaiveDate::from_ymd_opt(2014, 1, 1).unwrap();
+    let until = chrono::NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
+    let expected = ids_where(|a| a.date.is_some_and(|d| d >= since && d <= until));
+    assert!(!expected.is_empty());
+    assert_eq!(
+        hit_ids(&["the", "--since", "2014", "--until", "2018"]),
+        ids_where(|a| words(&all_text(a)).contains(&"the".into()))
+            .intersection(&expected)
+            .cloned()
+            .collect()
+    );
+    assert_eq!(
+        hit_ids(&["the AND date:2014..2018"]),
+        hit_ids(&["the", "--since", "2014", "--until", "2018"])
+    );
+}
+
+#[test]
+fn sort_by_date_lists_newest_first() {
+    let run = wiredex(&[
+        "search",
+        "the",
+        "--sort",
+        "date",
+        "--json",
+        "--limit",
+        "100",
+        "--index",
+        corpus_index(),
+    ]);
+    let dates: Vec<String> = run
+        .json_lines::<Value>()
+        .iter()
+        .filter_map(|h| h["article"]["date"].as_str().map(String::from))
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert!(dates.len() > 10);
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn quotes_by_speaker_lists_all_their_quotes() {
+    let mut counts = std::collections::BTreeMap::<String, usize>::new();
+    for quote in corpus_articles().iter().flat_map(|a| &a.quotes) {
+        if let Some(speaker) = &quote.speaker {
+            *counts.entry(speaker.clone()).or_default() += 1;
+        }
+    }
+    let (speaker, expected) = counts.into_iter().max_by_key(|(_, n)| *n).unwrap();
+    let surname = speaker.split(' ').next_back().unwrap();
+    let run = wiredex(&[
+        "quotes",
+        "--by",
+        surname,
+        "--json",
+        "--limit",
+        "1000",
+        "--index",
+        corpus_index(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let hits: Vec<Value> = run.json_lines();
+    let by_speaker = hits
+        .iter()
+        .filter(|h| h["quote"]["speaker"] == speaker.as_str())
+        .count();
+    assert_eq!(by_speaker, expected, "quotes of {speaker}");
+}
+
+#[test]
+fn quotes_about_a_country_rank_quotes_naming_it_first() {
+    // The topic's words come from the same place table the engine uses (Japan: Japanese,
+    // Tokyo, Osaka, ...); multiword ones are matched as word sequences.
+    let terms: Vec<Vec<String>> = wiredex::query::Searcher::topic_terms("Japan")
+        .iter()
+        .map(|t| words(t))
+        .collect();
+    let names_topic = |text: &str| {
+        let text = words(text);
+        terms
+            .iter()
+            .any(|t| text.windows(t.len()).any(|w| w == t.as_slice()))
+    };
+    let run = wiredex(&[
+        "quotes",
+        "--about",
+        "Japan",
+        "--json",
+        "--limit",
+        "1000",
+        "--index",
+        corpus_index(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let hits: Vec<Value> = run.json_lines();
+    let matched: Vec<bool> = hits
+        .iter()
+        .map(|h| names_topic(h["quote"]["text"].as_str().unwrap()))
+        .collect();
+    let first_other = matched.iter().position(|m| !m).unwrap_or(matched.len());
+    assert!(first_other > 0, "some quote names Japan");
+    assert!(
+        matched[first_other..].iter().all(|m| !m),
+        "quotes naming the topic come first"
+    );
+    let expected_direct = corpus_articles()
+        .iter()
+        .flat_map(|a| &a.quotes)
+        .filter(|q| names_topic(&q.text))
+        .count();
+    assert_eq!(first_other, expected_direct);
+}
+
+#[test]
+fn human_output_shows_counts_headline_snippet_and_path() {
+    let run = wiredex(&["search", "Tokyo", "--limit", "1", "--index", corpus_index()]);
+    assert_eq!(run.code, 0);
+    let total = hit_ids(&["Tokyo"]).len();
+    assert!(
+        run.stdout.starts_with(&format!("1 of {total} articles\n")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("[Tokyo]"),
+        "highlighted: {}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("corpus/"), "{}", run.stdout);
+}
+
+#[test]
+fn no_hits_exits_with_one() {
+    let run = wiredex(&["search", "zzzunfindableword", "--index", corpus_index()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "0 of 0 articles\n");
+}
+
+#[test]
+fn stats_counts_articles_and_quotes() {
+    let run = wiredex(&["stats", "--json", "--index", corpus_index()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stats: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    let articles = corpus_articles();
+    assert_eq!(stats["articles"], articles.len());
+    assert_eq!(
+        stats["quotes"],
+        articles.iter().map(|a| a.quotes.len()).sum::<usize>()
+    );
+    let first = articles.iter().filter_map(|a| a.date).min().unwrap();
+    assert_eq!(stats["first_date"], first.to_string());
+    let human = wiredex(&["stats", "--index", corpus_index()]);
+    assert!(
+        human
+            .stdout
+            .starts_with(&format!("articles   {}\n", articles.len()))
+    );
+}

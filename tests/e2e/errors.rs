@@ -1,0 +1,186 @@
+//! Every message a user can see, asserted: bad queries, bad dates, missing or foreign indexes,
+//! and every reason a file is skipped.
+
+use std::fs;
+
+use crate::harness::{corpus_index, scratch, wiredex};
+
+fn error_of(args: &[&str]) -> String {
+    let run = wiredex(args);
+    assert_eq!(run.code, 2, "exit code of {args:?}: {}", run.stdout);
+    run.stderr.trim_end().to_string()
+}
+
+#[test]
+fn query_errors_quote_the_input_and_say_what_is_valid() {
+    let index = corpus_index();
+    let cases = [
+        (
+            "colour:red",
+            "wiredex: invalid query 'colour:red': unknown field 'colour:'; known fields are headline, deck, body, quote, agency, place, person, speaker, date, by, dateline, people, title, text",
+        ),
+        (
+            "date:2014-13",
+            "wiredex: invalid query 'date:2014-13': invalid date '2014-13' in date:, expected YYYY, YYYY-MM, YYYY-MM-DD or A..B",
+        ),
+        (
+            "\"peace treaty",
+            "wiredex: invalid query '\"peace treaty': unclosed phrase: a '\"' has no partner",
+        ),
+        (
+            "-lavrov",
+            "wiredex: invalid query '-lavrov': a query of only excluded terms matches nothing: add a term to search for",
+        ),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(
+            error_of(&["search", "--index", index, "--", query]),
+            expected
+        );
+    }
+    let syntax = error_of(&["search", "lavrov AND (", "--index", index]);
+    assert!(
+        syntax.starts_with("wiredex: invalid query 'lavrov AND (': syntax error"),
+        "{syntax}"
+    );
+}
+
+#[test]
+fn bad_dates_name_the_flag() {
+    let index = corpus_index();
+    assert_eq!(
+        error_of(&["search", "x", "--since", "2014-13", "--index", index]),
+        "wiredex: invalid date '2014-13' in --since: expected YYYY, YYYY-MM or YYYY-MM-DD"
+    );
+    assert_eq!(
+        error_of(&["quotes", "--until", "soon", "--index", index]),
+        "wiredex: invalid date 'soon' in --until: expected YYYY, YYYY-MM or YYYY-MM-DD"
+    );
+}
+
+#[test]
+fn empty_names_and_topics_are_refused() {
+    let index = corpus_index();
+    assert_eq!(
+        error_of(&["quotes", "--by", " ", "--index", index]),
+        "wiredex: invalid query ' ': --by needs a name, e.g. --by Lavrov"
+    );
+    assert_eq!(
+        error_of(&["quotes", "--about", "...", "--index", index]),
+        "wiredex: invalid query '...': --about needs a word, e.g. --about Japan"
+    );
+}
+
+#[test]
+fn missing_and_foreign_indexes_are_explained() {
+    let missing = scratch().join("no-such-index");
+    let missing = missing.to_str().unwrap();
+    assert_eq!(
+        error_of(&["stats", "--index", missing]),
+        format!("wiredex: no index at {missing}: run `wiredex index DIR --index {missing}` first")
+    );
+    let foreign = scratch().join("foreign");
+    fs::create_dir_all(&foreign).unwrap();
+    fs::write(foreign.join("notes.txt"), "mine").unwrap();
+    let foreign = foreign.to_str().unwrap();
+    assert_eq!(
+        error_of(&["index", "corpus/tass", "--index", foreign]),
+        format!(
+            "wiredex: index {foreign}: the folder is not empty and holds no wiredex index; choose another --index folder"
+        )
+    );
+    let stranger = scratch().join("stranger");
+    fs::create_dir_all(&stranger).unwrap();
+    fs::write(stranger.join("meta.json"), "{}").unwrap();
+    let stranger = stranger.to_str().unwrap();
+    assert_eq!(
+        error_of(&["stats", "--index", stranger]),
+        format!(
+            "wiredex: index {stranger}: not a wiredex index (wiredex.json is missing or unreadable)"
+        )
+    );
+    let old = scratch().join("old-schema");
+    let old_str = old.to_str().unwrap();
+    assert_eq!(
+        wiredex(&["index", "corpus/upi", "--index", old_str]).code,
+        0
+    );
+    fs::write(old.join("wiredex.json"), "{\"schema_version\":0}").unwrap();
+    assert_eq!(
+        error_of(&["stats", "--index", old_str]),
+        format!(
+            "wiredex: index {old_str}: made by schema version 0 but this wiredex uses 1: delete the folder and index again"
+        )
+    );
+}
+
+#[test]
+fn every_skipped_file_is_reported_with_its_reason() {
+    let dir = scratch().join("bad-input");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("empty.txt"), "  \n").unwrap();
+    fs::write(dir.join("binary.txt"), b"ab\0cd").unwrap();
+    fs::write(dir.join("photo.jpg"), b"\xff\xd8").unwrap();
+    fs::write(dir.join("nav.txt"), "All news\n").unwrap();
+    fs::write(dir.join("headline-only.txt"), "Just a headline\n").unwrap();
+    fs::write(dir.join("broken.json"), "{\"title\": ").unwrap();
+    fs::write(
+        dir.join("feed.jsonl"),
+        "{\"title\":\"Fine\",\"content\":[\"LONDON (Reuters) - Fine.\"]}\n{oops\n{\"title\":\"No body\"}\n",
+    )
+    .unwrap();
+    fs::File::create(dir.join("huge.txt"))
+        .unwrap()
+        .set_len(wiredex::source::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let index = scratch().join("bad-input-index");
+    let dir_str = dir.to_str().unwrap();
+    let missing = scratch().join("missing-folder");
+    let run = wiredex(&[
+        "index",
+        dir_str,
+        missing.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = [
+        format!(
+            "indexed 1 articles with 0 quotes from 8 files into {}",
+            index.display()
+        ),
+        "skipped 10:".to_string(),
+        format!("  {}: no such file or folder", missing.display()),
+        format!("  {dir_str}/binary.txt: binary file (contains NUL bytes)"),
+        format!(
+            "  {dir_str}/broken.json: malformed JSON at line 1 column 10: EOF while parsing a value at line 1 column 10"
+        ),
+        format!("  {dir_str}/empty.txt: empty file"),
+        format!(
+            "  {dir_str}/feed.jsonl: malformed JSON at line 2: key must be a string at line 1 column 2"
+        ),
+        format!(
+            "  {dir_str}/feed.jsonl: line 3: no body text (expected a non-empty content, text or body field)"
+        ),
+        format!("  {dir_str}/headline-only.txt: no body text after the headline"),
+        format!("  {dir_str}/huge.txt: too large (67108865 bytes; the limit is 67108864)"),
+        format!("  {dir_str}/nav.txt: no headline: only navigation lines"),
+        format!(
+            "  {dir_str}/photo.jpg: unsupported file type (expected .txt, .json, .jsonl or .ndjson)"
+        ),
+    ];
+    assert_eq!(run.stdout.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn parse_reports_skipped_files_on_stderr() {
+    let dir = scratch().join("parse-bad");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("empty.txt"), "").unwrap();
+    let run = wiredex(&["parse", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr.trim_end(),
+        format!("wiredex: skipped {}/empty.txt: empty file", dir.display())
+    );
+}

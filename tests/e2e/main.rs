@@ -1,0 +1,9 @@
+//! End-to-end tests: they run the real `wiredex` binary on a copy of `corpus/` (or on fixtures
+//! and `../shared` corpora), parse its `--json` output with serde, and compute the expected
+//! answers from the data itself rather than hard-coding ids.
+
+mod cli;
+mod errors;
+mod gold;
+mod harness;
+mod shared;
