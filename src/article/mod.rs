@@ -325,7 +325,8 @@ fn people_and_quotes(
     let mut quoted = vec![0usize; found.persons.len()];
     for (i, span) in spans.iter().enumerate() {
         let quote_text = span.text(&text);
-        let quote_text = quote_text.trim();
+        // The comma before an attribution (`“...,” he said`) is the frame's, not the speaker's.
+        let quote_text = quote_text.trim().trim_end_matches([',', ';']).trim_end();
         let words = quote_text.split_whitespace().count();
         let adjacent = frames[i].as_ref().is_some_and(|f| f.adjacent);
         let title_like = quote_text

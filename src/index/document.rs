@@ -64,6 +64,10 @@ pub fn documents(article: &Article, fields: &Fields) -> serde_json::Result<Vec<T
     for person in article.people.iter().filter(|p| p.quotes > 0) {
         doc.add_text(fields.speaker, &person.name);
     }
+    // `search quote:sanctions` finds the articles whose quotations use the word.
+    for quote in &article.quotes {
+        doc.add_text(fields.quote, &quote.text);
+    }
     doc.add_text(fields.record, serde_json::to_string(article)?);
     out.push(doc);
     for (number, quote) in article.quotes.iter().enumerate() {

@@ -302,3 +302,14 @@ fn stats_counts_articles_and_quotes() {
             .starts_with(&format!("articles   {}\n", articles.len()))
     );
 }
+
+#[test]
+fn quote_field_finds_articles_whose_quotations_use_the_word() {
+    let expected = ids_where(|a| {
+        a.quotes
+            .iter()
+            .any(|q| words(&q.text).contains(&"market".into()))
+    });
+    assert!(!expected.is_empty());
+    assert_eq!(hit_ids(&["quote:market"]), expected);
+}
