@@ -7,12 +7,12 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or folder could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Io {
         /// The file or folder concerned.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason (not a `source`, so that it is printed once).
+        reason: std::io::Error,
     },
     /// The index folder holds something that is not a wiredex index, or tantivy failed on it.
     #[error("index {path}: {message}")]

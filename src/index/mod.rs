@@ -57,14 +57,14 @@ impl WireIndex {
         if has_index {
             return WireIndex::open(path);
         }
-        std::fs::create_dir_all(path).map_err(|source| Error::Io {
+        std::fs::create_dir_all(path).map_err(|reason| Error::Io {
             path: path.to_path_buf(),
-            source,
+            reason,
         })?;
         if std::fs::read_dir(path)
-            .map_err(|source| Error::Io {
+            .map_err(|reason| Error::Io {
                 path: path.to_path_buf(),
-                source,
+                reason,
             })?
             .next()
             .is_some()
@@ -80,9 +80,9 @@ impl WireIndex {
             schema_version: schema::SCHEMA_VERSION,
         })
         .map_err(|e| Error::index(path, e))?;
-        std::fs::write(path.join(META_FILE), meta).map_err(|source| Error::Io {
+        std::fs::write(path.join(META_FILE), meta).map_err(|reason| Error::Io {
             path: path.join(META_FILE),
-            source,
+            reason,
         })?;
         WireIndex::from_index(path, index)
     }

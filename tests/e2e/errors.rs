@@ -184,3 +184,77 @@ fn parse_reports_skipped_files_on_stderr() {
         format!("wiredex: skipped {}/empty.txt: empty file", dir.display())
     );
 }
+
+#[test]
+fn an_index_folder_that_cannot_be_made_names_the_path() {
+    let blocker = scratch().join("blocker");
+    fs::write(&blocker, "a file where a folder should be").unwrap();
+    let index = blocker.join("index");
+    let message = error_of(&["index", "corpus/upi", "--index", index.to_str().unwrap()]);
+    assert_eq!(
+        message,
+        format!(
+            "wiredex: {}: Not a directory (os error 20)",
+            index.display()
+        )
+    );
+}
+
+#[test]
+fn symlink_loops_and_empty_records_are_reported() {
+    let dir = scratch().join("loops");
+    fs::create_dir_all(dir.join("inner")).unwrap();
+    let link = dir.join("inner/back");
+    if !link.exists() {
+        std::os::unix::fs::symlink(&dir, &link).unwrap();
+    }
+    fs::write(
+        dir.join("feed.jsonl"),
+        "{\"title\":\"A\",\"content\":[\"LONDON (Reuters) - Text.\"]}\n{\"title\":\"B\",\"content\":[\"PARIS (AFP) - \"]}\n",
+    )
+    .unwrap();
+    let index = scratch().join("loops-index");
+    let run = wiredex(&[
+        "index",
+        dir.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[1], "skipped 2:");
+    assert_eq!(
+        lines[2],
+        format!("  {}: symbolic link loop", link.display())
+    );
+    assert_eq!(
+        lines[3],
+        format!(
+            "  {}: record 1: no body text after the headline",
+            dir.join("feed.jsonl").display()
+        )
+    );
+}
+
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("skipping: /dev/full not found");
+        return;
+    }
+    let out = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_wiredex"))
+        .args(["stats", "--index", corpus_index()])
+        .stdout(out)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&status.stderr).trim_end(),
+        "wiredex: writing output: No space left on device (os error 28)"
+    );
+}
