@@ -99,6 +99,7 @@ fn push_record(path: &Path, record: usize, item: &Value, where_: &str, out: &mut
         paragraphs: body,
         published: string_field(object, DATE_KEYS),
         url: string_field(object, URL_KEYS),
+        ..RawArticle::default()
     });
 }
 

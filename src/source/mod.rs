@@ -1,16 +1,27 @@
 //! Finding and reading inputs: folders are walked in a deterministic order and every file becomes
-//! either raw articles or a `Skipped` with its reason. This stage knows file formats, not news:
-//! it never looks for datelines or quotes.
+//! either raw articles or a `Skipped` with its reason. This stage knows file formats and
+//! encodings, not news: it never looks for datelines or quotes. `Format` decides how a file is
+//! read, by its content first and its extension second; each format has its own reader module.
 
+mod anpa;
+mod delimited;
+pub mod encoding;
+mod html;
 mod json;
+mod newsml;
+mod nitf;
+mod sgml;
 mod text;
+mod xml;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use walkdir::WalkDir;
 
-/// Files larger than this are skipped: no single wire article comes near it.
+/// Files larger than this are skipped: no single wire article comes near it. A gzip file may not
+/// decompress to more than this either.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One article as read from a file, before any news-specific parsing.
@@ -30,6 +41,13 @@ pub struct RawArticle {
     pub published: Option<String>,
     /// The article's address, when known.
     pub url: Option<String>,
+    /// The agency the feed credits (`AFP`, `dpa`, `ITAR-TASS`, `reuters.com`), as the feed
+    /// spells it; `None` when the format has no such field.
+    pub agency: Option<String>,
+    /// The dateline place the feed gives as a field (`MOSCOW`, `Stockholm`), as spelled there.
+    pub dateline: Option<String>,
+    /// The byline the feed gives as a field (`By Manuel Schwarz, dpa`).
+    pub byline: Option<String>,
 }
 
 /// A file, or a record inside a file, that was not indexed, and why.
@@ -41,6 +59,16 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// Something worth reporting about a file that was indexed anyway (a guessed encoding,
+/// replacement characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// What happened.
+    pub message: String,
+}
+
 /// What reading one file produced.
 #[derive(Debug, Default)]
 pub struct FileArticles {
@@ -48,9 +76,23 @@ pub struct FileArticles {
     pub articles: Vec<RawArticle>,
     /// Files or records that were not indexed.
     pub skipped: Vec<Skipped>,
+    /// Notes about the file that did not stop it being read (encoding guessed or damaged).
+    pub warnings: Vec<Warning>,
 }
 
-/// The kinds of file wiredex reads, decided by extension.
+impl FileArticles {
+    fn skip(path: &Path, reason: impl Into<String>) -> FileArticles {
+        FileArticles {
+            skipped: vec![Skipped {
+                path: path.to_path_buf(),
+                reason: reason.into(),
+            }],
+            ..FileArticles::default()
+        }
+    }
+}
+
+/// The kinds of file wiredex reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// One article per file: header lines, then paragraphs.
@@ -59,7 +101,26 @@ pub enum Format {
     Json,
     /// One JSON object per line.
     JsonLines,
+    /// Reuters-21578 SGML: many `<REUTERS>` records per file.
+    ReutersSgml,
+    /// IPTC NITF XML: one article per file.
+    Nitf,
+    /// IPTC NewsML 1.2 XML: one or more `NewsItem`s.
+    NewsMl,
+    /// IPTC NewsML-G2 XML: one or more `newsItem`s.
+    NewsMlG2,
+    /// ANPA 1312 or IPTC 7901 wire text, framed by control characters (SOH, STX, ETX).
+    Anpa,
+    /// CSV with `title`, `text` and `date` columns, one article per row.
+    Csv,
+    /// An HTML article page.
+    Html,
+    /// A gzip-compressed file of any other format.
+    Gzip,
 }
+
+/// What the extension-only fallback says when nothing identifies a file.
+pub const UNSUPPORTED: &str = "unsupported file type (expected .txt, .json, .jsonl or .ndjson)";
 
 impl Format {
     /// The format a path's extension names, if wiredex reads it.
@@ -69,7 +130,122 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "sgm" | "sgml" => Some(Format::ReutersSgml),
+            "nitf" => Some(Format::Nitf),
+            "newsml" => Some(Format::NewsMl),
+            "tst" | "anpa" | "ipt" => Some(Format::Anpa),
+            "csv" => Some(Format::Csv),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "gz" | "gzip" => Some(Format::Gzip),
             _ => None,
+        }
+    }
+
+    /// The format the content shows beyond doubt (gzip magic, wire control characters, SGML or
+    /// XML root element, HTML doctype), whatever the file is called.
+    pub fn sniff(bytes: &[u8]) -> Option<Format> {
+        if bytes.starts_with(&[0x1f, 0x8b]) {
+            return Some(Format::Gzip);
+        }
+        let head = &bytes[..bytes.len().min(8192)];
+        // ANPA and IPTC 7901 open with SYN/SOH and frame the text with STX ... ETX.
+        if head.iter().take(64).any(|&b| b == 0x01 || b == 0x16) && head.contains(&0x02) {
+            return Some(Format::Anpa);
+        }
+        let text = if encoding::is_utf16(head) {
+            encoding::decode(head).text
+        } else {
+            String::from_utf8_lossy(head).into_owned()
+        };
+        let lower = text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .to_ascii_lowercase();
+        if lower.starts_with("<!doctype lewis")
+            || (lower.contains("<reuters ") && lower.contains("newid="))
+        {
+            return Some(Format::ReutersSgml);
+        }
+        if lower.starts_with("<!doctype html") {
+            return Some(Format::Html);
+        }
+        if !lower.starts_with('<') {
+            return None;
+        }
+        let root = xml::root_element(&lower)?;
+        let local = root.rsplit(':').next().unwrap_or(&root);
+        match local {
+            "newsmessage" | "newsitem" | "packageitem" => Some(Format::NewsMlG2),
+            "newsml" => Some(Format::NewsMl),
+            "nitf" => Some(Format::Nitf),
+            "html" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// The format of a file: what its content shows, else what its extension names, else (for a
+    /// file without an extension) what the content looks like (JSON, CSV or plain text).
+    pub fn detect(path: &Path, bytes: &[u8]) -> Option<Format> {
+        if let Some(format) = Format::sniff(bytes) {
+            return Some(format);
+        }
+        if let Some(format) = Format::of(path) {
+            return Some(format);
+        }
+        if path.extension().is_some_and(|ext| {
+            ext.to_str()
+                .is_some_and(|e| e.len() <= 5 && e.chars().all(|c| c.is_ascii_alphanumeric()))
+        }) {
+            // A real extension wiredex does not read (.md, .jpg, .pdf): not an article file.
+            return None;
+        }
+        Format::sniff_weak(bytes)
+    }
+
+    /// Guesses JSON, JSON Lines, CSV or plain text for a file whose name says nothing.
+    fn sniff_weak(bytes: &[u8]) -> Option<Format> {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]).into_owned();
+        let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+        if trimmed.starts_with('[') {
+            return Some(Format::Json);
+        }
+        if trimmed.starts_with('{') {
+            let objects = trimmed
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .take(2)
+                .filter(|l| l.trim_start().starts_with('{') && l.trim_end().ends_with('}'))
+                .count();
+            return Some(if objects == 2 {
+                Format::JsonLines
+            } else {
+                Format::Json
+            });
+        }
+        if delimited::looks_like_csv(trimmed) {
+            return Some(Format::Csv);
+        }
+        let printable = head
+            .chars()
+            .filter(|c| !c.is_control() || c.is_whitespace())
+            .count();
+        (printable * 100 >= head.chars().count() * 95).then_some(Format::Text)
+    }
+
+    /// The format's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "JSON",
+            Format::JsonLines => "JSON Lines",
+            Format::ReutersSgml => "Reuters-21578 SGML",
+            Format::Nitf => "NITF",
+            Format::NewsMl => "NewsML 1.2",
+            Format::NewsMlG2 => "NewsML-G2",
+            Format::Anpa => "ANPA/IPTC 7901",
+            Format::Csv => "CSV",
+            Format::Html => "HTML",
+            Format::Gzip => "gzip",
         }
     }
 }
@@ -112,81 +288,122 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Reads one file into raw articles, or says why it cannot be used.
 pub fn read_file(path: &Path) -> FileArticles {
-    let skip = |reason: String| FileArticles {
-        articles: Vec::new(),
-        skipped: vec![Skipped {
-            path: path.to_path_buf(),
-            reason,
-        }],
-    };
-    let Some(format) = Format::of(path) else {
-        return skip("unsupported file type (expected .txt, .json, .jsonl or .ndjson)".into());
-    };
     match std::fs::metadata(path) {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            return skip(format!(
-                "too large ({} bytes; the limit is {MAX_FILE_BYTES})",
-                meta.len()
-            ));
+            return FileArticles::skip(
+                path,
+                format!(
+                    "too large ({} bytes; the limit is {MAX_FILE_BYTES})",
+                    meta.len()
+                ),
+            );
         }
         Ok(_) => {}
-        Err(err) => return skip(format!("unreadable: {err}")),
+        Err(err) => return FileArticles::skip(path, format!("unreadable: {err}")),
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(err) => return skip(format!("unreadable: {err}")),
+        Err(err) => return FileArticles::skip(path, format!("unreadable: {err}")),
     };
-    read_bytes(path, format, &bytes)
+    read_any(path, &bytes)
+}
+
+/// Reads the content of a file already in memory, detecting its format from content and name.
+pub fn read_any(path: &Path, bytes: &[u8]) -> FileArticles {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return FileArticles::skip(path, "empty file");
+    }
+    match Format::detect(path, bytes) {
+        Some(format) => read_bytes(path, format, bytes),
+        None => FileArticles::skip(path, UNSUPPORTED),
+    }
 }
 
 /// Reads the content of a file already in memory, as `format`.
 pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> FileArticles {
-    let skip = |reason: &str| FileArticles {
-        articles: Vec::new(),
-        skipped: vec![Skipped {
-            path: path.to_path_buf(),
-            reason: reason.to_string(),
-        }],
-    };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return skip("empty file");
+        return FileArticles::skip(path, "empty file");
     }
-    if bytes.contains(&0) {
-        return skip("binary file (contains NUL bytes)");
+    if format == Format::Gzip {
+        return read_gzip(path, bytes);
     }
-    let text = decode(bytes);
-    match format {
-        Format::Text => match text::read(path, &text) {
+    if bytes.contains(&0) && !encoding::is_utf16(bytes) {
+        return FileArticles::skip(path, "binary file (contains NUL bytes)");
+    }
+    let decoded = encoding::decode(bytes);
+    let text = decoded.text.as_str();
+    let mut out = match format {
+        Format::Text => match text::read(path, text) {
             Some(article) => FileArticles {
                 articles: vec![article],
-                skipped: Vec::new(),
+                ..FileArticles::default()
             },
-            None => skip("no article found (no text after the headline)"),
+            None => FileArticles::skip(path, "no article found (no text after the headline)"),
         },
-        Format::Json => json::read_json(path, &text),
-        Format::JsonLines => json::read_json_lines(path, &text),
+        Format::Json => json::read_json(path, text),
+        Format::JsonLines => json::read_json_lines(path, text),
+        Format::ReutersSgml => sgml::read(path, text),
+        Format::Nitf | Format::NewsMl | Format::NewsMlG2 => match xml::parse(text) {
+            Ok(root) => match format {
+                Format::Nitf => nitf::read(path, &root),
+                Format::NewsMl => newsml::read_newsml(path, &root),
+                _ => newsml::read_g2(path, &root),
+            },
+            Err(err) => FileArticles::skip(path, format!("malformed XML: {err}")),
+        },
+        Format::Anpa => anpa::read(path, text),
+        Format::Csv => delimited::read(path, text),
+        Format::Html => html::read(path, text),
+        Format::Gzip => unreachable!("handled above"),
+    };
+    if let Some(message) = decoded.warning() {
+        out.warnings.push(Warning {
+            path: path.to_path_buf(),
+            message,
+        });
     }
+    out
 }
 
-/// Decodes bytes as UTF-8 (dropping a byte-order mark), falling back to Windows-1252 for files
-/// that are not valid UTF-8, which is what old wire archives mostly are.
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|&b| windows_1252_char(b)).collect(),
+/// Decompresses a gzip file and reads what is inside, detected by the inner name (the path
+/// without `.gz`) and content. Articles keep the `.gz` path: it is the file the user has.
+fn read_gzip(path: &Path, bytes: &[u8]) -> FileArticles {
+    let mut inner = Vec::new();
+    let decoder = flate2::read::MultiGzDecoder::new(bytes);
+    if let Err(err) = decoder.take(MAX_FILE_BYTES + 1).read_to_end(&mut inner) {
+        return FileArticles::skip(path, format!("corrupt gzip data: {err}"));
     }
-}
-
-fn windows_1252_char(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
-        _ => char::from(byte),
+    if inner.len() as u64 > MAX_FILE_BYTES {
+        return FileArticles::skip(
+            path,
+            format!("too large (decompresses to more than {MAX_FILE_BYTES} bytes)"),
+        );
+    }
+    let inner_name = match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("gz") || ext.eq_ignore_ascii_case("gzip") => {
+            path.with_extension("")
+        }
+        _ => path.to_path_buf(),
+    };
+    if inner.iter().all(|b| b.is_ascii_whitespace()) {
+        return FileArticles::skip(path, "empty file (after decompression)");
+    }
+    match Format::detect(&inner_name, &inner) {
+        Some(Format::Gzip) => FileArticles::skip(path, "gzip inside gzip is not read"),
+        Some(format) => {
+            let mut read = read_bytes(&inner_name, format, &inner);
+            for article in &mut read.articles {
+                article.path = path.to_path_buf();
+            }
+            for skipped in &mut read.skipped {
+                skipped.path = path.to_path_buf();
+            }
+            for warning in &mut read.warnings {
+                warning.path = path.to_path_buf();
+            }
+            read
+        }
+        None => FileArticles::skip(path, format!("{UNSUPPORTED} inside gzip")),
     }
 }
 
@@ -213,8 +430,52 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// Rewrites an ISO 8601 basic date as feeds write it (`20190121T102708`, `20151210T191044Z`,
+/// `20180404T175859+0300`) in the extended form the article stage reads (`2019-01-21T10:27:08`);
+/// other forms are returned trimmed and unchanged, and placeholders such as `YYYYMMDD` dropped.
+pub(crate) fn normal_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    let digits = |s: &str| s.len() >= 8 && s.bytes().take(8).all(|b| b.is_ascii_digit());
+    if digits(text) && !text[..8].contains('-') {
+        let (y, m, d) = (&text[0..4], &text[4..6], &text[6..8]);
+        let time = text[8..].strip_prefix('T').unwrap_or("");
+        if time.len() >= 6 && time.bytes().take(6).all(|b| b.is_ascii_digit()) {
+            let (h, mi, se) = (&time[0..2], &time[2..4], &time[4..6]);
+            return Some(format!("{y}-{m}-{d}T{h}:{mi}:{se}"));
+        }
+        return Some(format!("{y}-{m}-{d}"));
+    }
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    (has_digit && !text.contains("YYYY")).then(|| text.to_string())
+}
+
+/// Takes a leading `By ...` paragraph (a byline the feed put in the body) out of `paragraphs`.
+pub(crate) fn take_byline(paragraphs: &mut Vec<String>) -> Option<String> {
+    let first = paragraphs.first()?;
+    let words = first.split_whitespace().count();
+    let is_byline = (first.starts_with("By ") || first.starts_with("BY ")) && words <= 12;
+    is_byline.then(|| paragraphs.remove(0))
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn feed_dates_become_extended_iso() {
+        let cases = [
+            ("20190121T102708", Some("2019-01-21T10:27:08")),
+            ("20151210T191044Z", Some("2015-12-10T19:10:44")),
+            ("20180404T175859+0300", Some("2018-04-04T17:58:59")),
+            ("20150218", Some("2015-02-18")),
+            ("2014-07-16T10:35:57.000Z", Some("2014-07-16T10:35:57.000Z")),
+            ("YYYYMMDD000000-HHMM", None),
+            ("", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normal_date(input).as_deref(), expected, "{input}");
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -228,12 +489,6 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(paragraphs(input), expected, "input {input:?}");
         }
-    }
-
-    #[test]
-    fn invalid_utf8_is_read_as_windows_1252() {
-        assert_eq!(decode(b"caf\xe9 \x93q\x94"), "café “q”");
-        assert_eq!(decode(b"\xEF\xBB\xBFplain"), "plain");
     }
 
     #[test]

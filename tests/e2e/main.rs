@@ -4,6 +4,7 @@
 
 mod cli;
 mod errors;
+mod formats;
 mod gold;
 mod harness;
 mod shared;

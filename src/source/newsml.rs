@@ -1,0 +1,267 @@
+//! IPTC NewsML 1.2 (`<NewsML>` with `<NewsItem>`s) and NewsML-G2 (`<newsMessage>` with
+//! `<newsItem>`s): each item with text becomes an article. The feed's own metadata gives headline,
+//! deck, byline, dateline, agency and date; the text is the item's NITF, XHTML or plain-text
+//! content. Items without text (photos, packages) are skipped with a reason naming the item.
+
+use std::path::Path;
+
+use super::xml::Element;
+use super::{FileArticles, RawArticle, Skipped, html, nitf, normal_date, take_byline};
+
+/// Reads a parsed NewsML 1.2 document.
+pub(super) fn read_newsml(path: &Path, root: &Element) -> FileArticles {
+    let mut items = Vec::new();
+    if root.is("NewsItem") {
+        items.push(root);
+    } else {
+        root.find_all("NewsItem", &mut items);
+    }
+    let envelope_date = root.text_of("DateAndTime");
+    let mut out = FileArticles::default();
+    for (record, item) in items.iter().enumerate() {
+        let mut lines = Vec::new();
+        item.find_all("NewsLines", &mut lines);
+        let line = |name: &str| lines.iter().find_map(|l| l.text_of(name));
+        let Some(mut article) = content_article(path, item, "DataContent") else {
+            out.skipped
+                .push(skip(path, record, "NewsItem", items.len()));
+            continue;
+        };
+        article.record = record;
+        article.headline = line("HeadLine").or(article.headline);
+        article.deck = line("SubHeadLine").or(article.deck);
+        article.byline = line("ByLine").or(article.byline);
+        article.agency = line("CreditLine")
+            .or_else(|| {
+                item.find("Provider")
+                    .and_then(|p| p.find("Party"))
+                    .and_then(|p| p.attr("FormalName"))
+                    .map(String::from)
+            })
+            .or_else(|| item.text_of("ProviderId"))
+            .or(article.agency);
+        article.published = ["FirstCreated", "ThisRevisionCreated"]
+            .iter()
+            .find_map(|name| item.text_of(name).as_deref().and_then(normal_date))
+            .or(article.published)
+            .or_else(|| envelope_date.as_deref().and_then(normal_date));
+        let city = location_city(item);
+        if let Some(dateline) = line("DateLine") {
+            prepend_dateline(&mut article, &dateline);
+        }
+        article.dateline = city.or(article.dateline);
+        out.articles.push(article);
+    }
+    if items.is_empty() {
+        out.skipped.push(Skipped {
+            path: path.to_path_buf(),
+            reason: "no NewsItem in the NewsML document".into(),
+        });
+    }
+    out
+}
+
+/// Reads a parsed NewsML-G2 document.
+pub(super) fn read_g2(path: &Path, root: &Element) -> FileArticles {
+    let mut items = Vec::new();
+    if root.is("newsItem") {
+        items.push(root);
+    } else {
+        root.find_all("newsItem", &mut items);
+    }
+    let mut out = FileArticles::default();
+    for (record, item) in items.iter().enumerate() {
+        let Some(mut article) = content_article(path, item, "contentSet") else {
+            out.skipped
+                .push(skip(path, record, "newsItem", items.len()));
+            continue;
+        };
+        article.record = record;
+        let meta = item.find("contentMeta");
+        let mut headlines = Vec::new();
+        if let Some(meta) = meta {
+            meta.find_all("headline", &mut headlines);
+        }
+        let is_sub = |h: &Element| {
+            h.attr("role")
+                .is_some_and(|r| r.to_ascii_lowercase().contains("sub"))
+        };
+        article.headline = headlines
+            .iter()
+            .filter(|h| !is_sub(h))
+            .find_map(|h| h.text())
+            .or(article.headline);
+        article.deck = headlines
+            .iter()
+            .filter(|h| is_sub(h))
+            .find_map(|h| h.text())
+            .or(article.deck);
+        if let Some(meta) = meta {
+            article.byline = meta.text_of("by").or(article.byline);
+            // Reuters fills <dateline> with the filing time; only a place is a dateline.
+            if let Some(dateline) = meta
+                .text_of("dateline")
+                .filter(|d| !d.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                article.dateline = Some(dateline);
+            }
+        }
+        article.agency = meta
+            .and_then(|m| m.text_of("creditline"))
+            .or_else(|| {
+                item.find("provider")
+                    .and_then(|p| p.attr("literal"))
+                    .map(String::from)
+            })
+            .or(article.agency);
+        article.published = ["firstCreated", "contentCreated", "versionCreated"]
+            .iter()
+            .find_map(|name| item.text_of(name).as_deref().and_then(normal_date))
+            .or(article.published);
+        out.articles.push(article);
+    }
+    if items.is_empty() {
+        out.skipped.push(Skipped {
+            path: path.to_path_buf(),
+            reason: "no newsItem in the NewsML-G2 document (a package or event item?)".into(),
+        });
+    }
+    out
+}
+
+fn skip(path: &Path, record: usize, kind: &str, count: usize) -> Skipped {
+    let which = if count > 1 {
+        format!("{kind} {record}: ")
+    } else {
+        String::new()
+    };
+    Skipped {
+        path: path.to_path_buf(),
+        reason: format!("{which}no text content (a photo, graphic or empty item)"),
+    }
+}
+
+/// The article in the first content element (`DataContent`, `contentSet`) that holds text:
+/// embedded NITF, XHTML, HTML escaped into the text, or plain text.
+fn content_article(path: &Path, item: &Element, content: &str) -> Option<RawArticle> {
+    let mut contents = Vec::new();
+    item.find_all(content, &mut contents);
+    contents.into_iter().find_map(|content| {
+        if let Some(embedded) = content.find("nitf") {
+            return nitf::article(path, embedded);
+        }
+        let mut paragraphs = content.paragraphs();
+        if paragraphs
+            .iter()
+            .any(|p| p.contains("<p") || p.contains("<P"))
+        {
+            paragraphs = html::fragment_paragraphs(&paragraphs.join("\n"));
+        }
+        let byline = take_byline(&mut paragraphs);
+        (!paragraphs.is_empty()).then(|| RawArticle {
+            path: path.to_path_buf(),
+            paragraphs,
+            byline,
+            ..RawArticle::default()
+        })
+    })
+}
+
+/// The city of a NewsML 1.2 `<Location>` (`<Property FormalName="City" Value="MOSCOW"/>`).
+fn location_city(item: &Element) -> Option<String> {
+    let mut properties = Vec::new();
+    item.find("Location")?.find_all("Property", &mut properties);
+    properties
+        .iter()
+        .find(|p| {
+            p.attr("FormalName")
+                .is_some_and(|n| n.eq_ignore_ascii_case("City"))
+        })
+        .and_then(|p| p.attr("Value"))
+        .map(String::from)
+}
+
+/// AFP and Kyodo NewsML put the dateline (`STOCKHOLM, Aug 29, 2014 (AFP) -`) in `<DateLine>` and
+/// not in the text; it goes back in front of the first paragraph, where the article stage reads
+/// datelines. A `<DateLine>` that is only a date (`January 21`, `4/4/2018`) names no place and
+/// is left out, as is one the text already opens with.
+fn prepend_dateline(article: &mut RawArticle, dateline: &str) {
+    let Some((place, _)) = dateline.split_once(',') else {
+        return;
+    };
+    let is_place = place.chars().any(char::is_alphabetic)
+        && place
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let Some(first) = article.paragraphs.first_mut() else {
+        return;
+    };
+    if !is_place || first.to_uppercase().starts_with(place.trim()) {
+        return;
+    }
+    if article.dateline.is_none() {
+        article.dateline = Some(place.trim().to_string());
+    }
+    let dash = if dateline.trim_end().ends_with(['-', '_', '.']) {
+        ""
+    } else {
+        " -"
+    };
+    *first = format!("{}{dash} {first}", dateline.trim());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::xml;
+
+    const NEWSML: &str = r#"<?xml version="1.0"?><NewsML><NewsEnvelope><DateAndTime>20190121T102721</DateAndTime></NewsEnvelope>
+<NewsItem><NewsManagement><FirstCreated>20140829T134951+0000</FirstCreated></NewsManagement>
+<NewsComponent><NewsLines><DateLine>STOCKHOLM, Aug 29, 2014 (AFP) -</DateLine><HeadLine>Court backs Lindqvist</HeadLine>
+<CreditLine>AFP</CreditLine></NewsLines><ContentItem><DataContent><p>A court accepted the request.</p>
+<p>"Good news," Lindqvist said.</p></DataContent></ContentItem></NewsComponent></NewsItem>
+<NewsItem><NewsComponent><NewsLines><HeadLine>Photo</HeadLine></NewsLines></NewsComponent></NewsItem></NewsML>"#;
+
+    #[test]
+    fn newsml_items_take_feed_metadata_and_get_their_dateline_back() {
+        let read = read_newsml(Path::new("a.xml"), &xml::parse(NEWSML).unwrap());
+        assert_eq!(read.articles.len(), 1);
+        let a = &read.articles[0];
+        assert_eq!(a.headline.as_deref(), Some("Court backs Lindqvist"));
+        assert_eq!(a.agency.as_deref(), Some("AFP"));
+        assert_eq!(a.dateline.as_deref(), Some("STOCKHOLM"));
+        assert_eq!(a.published.as_deref(), Some("2014-08-29T13:49:51"));
+        assert_eq!(
+            a.paragraphs[0],
+            "STOCKHOLM, Aug 29, 2014 (AFP) - A court accepted the request."
+        );
+        assert_eq!(
+            read.skipped[0].reason,
+            "NewsItem 1: no text content (a photo, graphic or empty item)"
+        );
+    }
+
+    #[test]
+    fn g2_items_use_content_meta_and_ignore_a_time_as_dateline() {
+        let doc = r#"<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>
+<newsItem guid="x"><itemMeta><provider literal="reuters.com"/><versionCreated>2014-07-16T13:00:03.000Z</versionCreated>
+<firstCreated>2014-07-16T10:35:57.000Z</firstCreated></itemMeta>
+<contentMeta><headline>Minister Orlov resigns</headline><headline role="hld:subHeadline">Deck here</headline>
+<dateline>2014-07-16 13:00:03 GMT+00:00</dateline><creditline>Reuters</creditline></contentMeta>
+<contentSet><inlineXML><html xmlns="http://www.w3.org/1999/xhtml"><body><p>By Ann Lee</p>
+<p>VILNIUS (Reuters) - Minister Orlov resigned.</p><p/></body></html></inlineXML></contentSet></newsItem></itemSet></newsMessage>"#;
+        let read = read_g2(Path::new("g2"), &xml::parse(doc).unwrap());
+        let a = &read.articles[0];
+        assert_eq!(a.headline.as_deref(), Some("Minister Orlov resigns"));
+        assert_eq!(a.deck.as_deref(), Some("Deck here"));
+        assert_eq!(a.byline.as_deref(), Some("By Ann Lee"));
+        assert_eq!(a.dateline, None);
+        assert_eq!(a.agency.as_deref(), Some("Reuters"));
+        assert_eq!(a.published.as_deref(), Some("2014-07-16T10:35:57.000Z"));
+        assert_eq!(
+            a.paragraphs,
+            ["VILNIUS (Reuters) - Minister Orlov resigned."]
+        );
+    }
+}
