@@ -27,6 +27,7 @@
 //! ```
 
 pub mod article;
+pub mod bench;
 pub mod error;
 pub mod eval;
 pub mod index;

@@ -1,6 +1,8 @@
 //! The command line: one file per subcommand, each an `Args` struct (clap derive) and a `run`.
 //! Shared flags are defined once here so every subcommand speaks the same vocabulary.
 
+mod bench;
+mod generate;
 mod index;
 mod parse;
 mod quotes;
@@ -38,6 +40,10 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Print the fields extracted from files, without indexing them.
     Parse(parse::ParseArgs),
+    /// Write synthetic wire articles for scale tests.
+    Generate(generate::GenerateArgs),
+    /// Measure indexing and query speed against raw tantivy, SQLite FTS5 and a file scan.
+    Bench(bench::BenchArgs),
 }
 
 /// Where the index lives.
@@ -122,6 +128,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Quotes(args) => quotes::run(args, &mut out),
         Command::Stats(args) => stats::run(args, &mut out),
         Command::Parse(args) => parse::run(args, &mut out),
+        Command::Generate(args) => generate::run(args, &mut out),
+        Command::Bench(args) => bench::run(args, &mut out),
     }?;
     std::io::Write::flush(&mut out).context("writing output")?;
     Ok(if found {

@@ -2,6 +2,7 @@
 //! and `../shared` corpora), parse its `--json` output with serde, and compute the expected
 //! answers from the data itself rather than hard-coding ids.
 
+mod bench;
 mod cli;
 mod errors;
 mod formats;

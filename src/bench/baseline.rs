@@ -1,0 +1,504 @@
+//! What users would pick instead of wiredex, run on the same files and the same workload:
+//! raw tantivy with a plain schema (headline and body text, the date from the file), SQLite FTS5
+//! (behind the `sqlite-baseline` feature), and a brute-force scan of the files with ripgrep's
+//! library crates. Each reads the files itself, so ingest times include reading; none does any
+//! news-specific extraction. They answer `PlainQuery`s, the common subset of query languages.
+
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use grep_regex::{RegexMatcher, RegexMatcherBuilder};
+use grep_searcher::{Searcher as GrepSearcher, sinks};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::{
+    DateOptions, Field, INDEXED, IndexRecordOption, STORED, Schema, TEXT, Term, Value,
+};
+use tantivy::{DateTime, Index, IndexWriter, TantivyDocument};
+
+use super::workload::{Clause, Leaf, PlainQuery};
+use crate::article::date::date_from_path;
+use crate::error::{Error, Result};
+use crate::source::{self, RawArticle};
+
+/// Memory budget of the baseline tantivy writer: the same as wiredex's.
+const WRITER_MEMORY_BYTES: usize = 128 * 1024 * 1024;
+
+/// Hits fetched per query, as `wiredex search` shows by default.
+pub const TOP: usize = 10;
+
+/// One article as a plain engine sees it: the first paragraph as headline, the rest as body.
+pub struct PlainArticle {
+    /// The source file.
+    pub path: String,
+    /// Headline.
+    pub headline: String,
+    /// Everything after the headline, dateline included.
+    pub body: String,
+    /// The date from the file's metadata or name.
+    pub date: Option<NaiveDate>,
+}
+
+impl PlainArticle {
+    fn of(raw: &RawArticle) -> PlainArticle {
+        let path = raw.path.display().to_string();
+        let (headline, rest) = match &raw.headline {
+            Some(h) => (h.clone(), &raw.paragraphs[..]),
+            None => match raw.paragraphs.split_first() {
+                Some((first, rest)) => (first.clone(), rest),
+                None => (String::new(), &raw.paragraphs[..]),
+            },
+        };
+        let date = raw
+            .published
+            .as_deref()
+            .and_then(|p| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
+            .or_else(|| date_from_path(&path));
+        PlainArticle {
+            path,
+            headline,
+            body: rest.join("\n\n"),
+            date,
+        }
+    }
+}
+
+/// Reads every file under `root` into plain articles (the read is part of each ingest).
+pub fn read_plain(root: &Path) -> Vec<PlainArticle> {
+    let (files, _) = source::discover(&[root.to_path_buf()]);
+    files
+        .iter()
+        .flat_map(|f| source::read_file(f).articles)
+        .map(|raw| PlainArticle::of(&raw))
+        .collect()
+}
+
+fn midnight(day: NaiveDate) -> DateTime {
+    DateTime::from_timestamp_secs(
+        day.and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .timestamp(),
+    )
+}
+
+/// Raw tantivy over the same text: default tokenizer, no stemming, no extraction.
+pub struct PlainTantivy {
+    index: Index,
+    reader: tantivy::IndexReader,
+    headline: Field,
+    body: Field,
+    date: Field,
+}
+
+impl PlainTantivy {
+    /// Reads the files under `root` and indexes them in `dir`; returns the engine and the
+    /// number of articles.
+    pub fn ingest(root: &Path, dir: &Path) -> Result<(PlainTantivy, usize)> {
+        let err = |e: tantivy::TantivyError| Error::index(dir, e);
+        let mut builder = Schema::builder();
+        let headline = builder.add_text_field("headline", TEXT | STORED);
+        let body = builder.add_text_field("body", TEXT);
+        let date = builder.add_date_field("date", DateOptions::default().set_indexed().set_fast());
+        let path = builder.add_text_field("path", STORED);
+        let _ = INDEXED;
+        std::fs::create_dir_all(dir).map_err(|reason| Error::Io {
+            path: dir.to_path_buf(),
+            reason,
+        })?;
+        let index = Index::create_in_dir(dir, builder.build()).map_err(err)?;
+        let mut writer: IndexWriter = index.writer(WRITER_MEMORY_BYTES).map_err(err)?;
+        let articles = read_plain(root);
+        for a in &articles {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(headline, &a.headline);
+            doc.add_text(body, &a.body);
+            doc.add_text(path, &a.path);
+            if let Some(day) = a.date {
+                doc.add_date(date, midnight(day));
+            }
+            writer.add_document(doc).map_err(err)?;
+        }
+        writer.commit().map_err(err)?;
+        writer.wait_merging_threads().map_err(err)?;
+        let reader = index.reader().map_err(err)?;
+        Ok((
+            PlainTantivy {
+                index,
+                reader,
+                headline,
+                body,
+                date,
+            },
+            articles.len(),
+        ))
+    }
+
+    fn leaf(&self, leaf: &Leaf, fields: &[Field]) -> Box<dyn Query> {
+        let per_field: Vec<(Occur, Box<dyn Query>)> = fields
+            .iter()
+            .map(|&f| {
+                let q: Box<dyn Query> = match leaf {
+                    Leaf::Word(w) => Box::new(TermQuery::new(
+                        Term::from_field_text(f, w),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    Leaf::Phrase(ws) => Box::new(PhraseQuery::new(
+                        ws.iter().map(|w| Term::from_field_text(f, w)).collect(),
+                    )),
+                };
+                (Occur::Should, q)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(per_field))
+    }
+
+    /// The tantivy query for a plain query.
+    pub fn query(&self, plain: &PlainQuery) -> Box<dyn Query> {
+        let clauses = plain
+            .clauses
+            .iter()
+            .map(|clause| match clause {
+                Clause::Text {
+                    any,
+                    headline_only,
+                    negated,
+                } => {
+                    let fields: &[Field] = if *headline_only {
+                        &[self.headline]
+                    } else {
+                        &[self.headline, self.body]
+                    };
+                    let q = Box::new(BooleanQuery::new(
+                        any.iter()
+                            .map(|l| (Occur::Should, self.leaf(l, fields)))
+                            .collect(),
+                    )) as Box<dyn Query>;
+                    (
+                        if *negated {
+                            Occur::MustNot
+                        } else {
+                            Occur::Must
+                        },
+                        q,
+                    )
+                }
+                Clause::Date { from, to } => (
+                    Occur::Must,
+                    Box::new(RangeQuery::new(
+                        Bound::Included(Term::from_field_date(self.date, midnight(*from))),
+                        Bound::Included(Term::from_field_date(self.date, midnight(*to))),
+                    )) as Box<dyn Query>,
+                ),
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Counts the matches and fetches the top hits' stored fields, as a search page would.
+    pub fn run(&self, query: &dyn Query) -> Result<usize> {
+        let err = |e: tantivy::TantivyError| Error::index(Path::new("(plain tantivy)"), e);
+        let searcher = self.reader.searcher();
+        let (count, top) = searcher
+            .search(query, &(Count, TopDocs::with_limit(TOP).order_by_score()))
+            .map_err(err)?;
+        for (_, address) in top {
+            let doc: TantivyDocument = searcher.doc(address).map_err(err)?;
+            std::hint::black_box(
+                doc.get_first(self.headline)
+                    .and_then(|v| v.as_str())
+                    .map(str::len),
+            );
+        }
+        let _ = &self.index;
+        Ok(count)
+    }
+}
+
+/// SQLite FTS5 over the same text, in one table on disk.
+#[cfg(feature = "sqlite-baseline")]
+pub struct Fts5 {
+    db: rusqlite::Connection,
+}
+
+#[cfg(feature = "sqlite-baseline")]
+impl Fts5 {
+    /// Reads the files under `root` into an FTS5 table in `file`, in one transaction.
+    pub fn ingest(root: &Path, file: &Path) -> Result<(Fts5, usize)> {
+        let err = |e: rusqlite::Error| Error::index(file, e);
+        let mut db = rusqlite::Connection::open(file).map_err(err)?;
+        db.execute_batch(
+            "CREATE VIRTUAL TABLE articles USING fts5(headline, body, date UNINDEXED, path UNINDEXED);",
+        )
+        .map_err(err)?;
+        let articles = read_plain(root);
+        let tx = db.transaction().map_err(err)?;
+        {
+            let mut insert = tx
+                .prepare(
+                    "INSERT INTO articles (headline, body, date, path) VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(err)?;
+            for a in &articles {
+                let date = a.date.map(|d| d.format("%Y-%m-%d").to_string());
+                insert
+                    .execute(rusqlite::params![a.headline, a.body, date, a.path])
+                    .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok((Fts5 { db }, articles.len()))
+    }
+
+    /// The FTS5 `MATCH` expression (or none when only dates constrain) and the date bounds.
+    pub fn expression(plain: &PlainQuery) -> (Option<String>, Option<(String, String)>) {
+        let leaf = |l: &Leaf| match l {
+            Leaf::Word(w) => format!("\"{w}\""),
+            Leaf::Phrase(ws) => format!("\"{}\"", ws.join(" ")),
+        };
+        let mut positive = Vec::new();
+        let mut negative = Vec::new();
+        let mut dates = None;
+        for clause in &plain.clauses {
+            match clause {
+                Clause::Text {
+                    any,
+                    headline_only,
+                    negated,
+                } => {
+                    let alternatives: Vec<String> = any.iter().map(leaf).collect();
+                    let mut expr = if alternatives.len() == 1 {
+                        alternatives[0].clone()
+                    } else {
+                        format!("({})", alternatives.join(" OR "))
+                    };
+                    if *headline_only {
+                        expr = format!("headline : {expr}");
+                    }
+                    if *negated {
+                        negative.push(expr);
+                    } else {
+                        positive.push(expr);
+                    }
+                }
+                Clause::Date { from, to } => {
+                    dates = Some((
+                        from.format("%Y-%m-%d").to_string(),
+                        to.format("%Y-%m-%d").to_string(),
+                    ));
+                }
+            }
+        }
+        let expr = (!positive.is_empty()).then(|| {
+            let mut expr = positive.join(" AND ");
+            for n in negative {
+                expr = format!("{expr} NOT {n}");
+            }
+            expr
+        });
+        (expr, dates)
+    }
+
+    /// Counts the matches and fetches the top hits by rank.
+    pub fn run(&self, plain: &PlainQuery) -> Result<usize> {
+        let err = |e: rusqlite::Error| Error::index(Path::new("(sqlite)"), e);
+        let (expr, dates) = Fts5::expression(plain);
+        let mut conditions = Vec::new();
+        let mut params: Vec<String> = Vec::new();
+        if let Some(expr) = expr {
+            params.push(expr);
+            conditions.push(format!("articles MATCH ?{}", params.len()));
+        }
+        if let Some((from, to)) = dates {
+            params.push(from);
+            params.push(to);
+            conditions.push(format!(
+                "date BETWEEN ?{} AND ?{}",
+                params.len() - 1,
+                params.len()
+            ));
+        }
+        let filter = conditions.join(" AND ");
+        let count: i64 = self
+            .db
+            .prepare_cached(&format!("SELECT count(*) FROM articles WHERE {filter}"))
+            .map_err(err)?
+            .query_row(rusqlite::params_from_iter(&params), |row| row.get(0))
+            .map_err(err)?;
+        let mut top = self
+            .db
+            .prepare_cached(&format!(
+                "SELECT path, headline FROM articles WHERE {filter} ORDER BY rank LIMIT {TOP}"
+            ))
+            .map_err(err)?;
+        let rows = top
+            .query_map(rusqlite::params_from_iter(&params), |row| {
+                row.get::<_, String>(1).map(|h| h.len())
+            })
+            .map_err(err)?;
+        for row in rows {
+            std::hint::black_box(row.map_err(err)?);
+        }
+        Ok(count as usize)
+    }
+}
+
+/// A brute-force scan of the files with ripgrep's searcher and regex crates: what `rg -il`
+/// piped through more `rg` does, on all cores.
+pub struct Scan {
+    files: Vec<(PathBuf, Option<NaiveDate>)>,
+}
+
+enum ScanClause {
+    Text {
+        any: Vec<RegexMatcher>,
+        headline_only: bool,
+        negated: bool,
+    },
+    Date(NaiveDate, NaiveDate),
+}
+
+impl Scan {
+    /// Lists the files under `root` (their dates come from their names).
+    pub fn new(root: &Path) -> Scan {
+        let (files, _) = source::discover(&[root.to_path_buf()]);
+        let files = files
+            .into_iter()
+            .filter(|f| source::Format::of(f).is_some())
+            .map(|f| {
+                let date = date_from_path(&f.display().to_string());
+                (f, date)
+            })
+            .collect();
+        Scan { files }
+    }
+
+    fn compile(plain: &PlainQuery) -> Result<Vec<ScanClause>> {
+        plain
+            .clauses
+            .iter()
+            .map(|clause| {
+                Ok(match clause {
+                    Clause::Text {
+                        any,
+                        headline_only,
+                        negated,
+                    } => ScanClause::Text {
+                        any: any
+                            .iter()
+                            .map(|l| {
+                                let pattern = match l {
+                                    Leaf::Word(w) => w.clone(),
+                                    Leaf::Phrase(ws) => ws.join(r"\s+"),
+                                };
+                                RegexMatcherBuilder::new()
+                                    .case_insensitive(true)
+                                    .word(true)
+                                    .build(&pattern)
+                                    .map_err(|e| Error::Query {
+                                        input: pattern.clone(),
+                                        reason: e.to_string(),
+                                    })
+                            })
+                            .collect::<Result<_>>()?,
+                        headline_only: *headline_only,
+                        negated: *negated,
+                    },
+                    Clause::Date { from, to } => ScanClause::Date(*from, *to),
+                })
+            })
+            .collect()
+    }
+
+    /// Files matching the query (a multi-article file counts once).
+    pub fn run(&self, plain: &PlainQuery) -> Result<usize> {
+        let clauses = Scan::compile(plain)?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = self.files.len().div_ceil(threads).max(1);
+        let counts: Vec<usize> = std::thread::scope(|scope| {
+            let handles: Vec<_> = self
+                .files
+                .chunks(chunk)
+                .map(|files| {
+                    let clauses = &clauses;
+                    scope.spawn(move || {
+                        let mut searcher = GrepSearcher::new();
+                        files
+                            .iter()
+                            .filter(|(path, date)| {
+                                file_matches(&mut searcher, clauses, path, *date)
+                            })
+                            .count()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or(0)).collect()
+        });
+        Ok(counts.iter().sum())
+    }
+}
+
+fn file_matches(
+    searcher: &mut GrepSearcher,
+    clauses: &[ScanClause],
+    path: &Path,
+    date: Option<NaiveDate>,
+) -> bool {
+    for clause in clauses {
+        if let ScanClause::Date(from, to) = clause
+            && !date.is_some_and(|d| *from <= d && d <= *to)
+        {
+            return false;
+        }
+    }
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let headline = bytes
+        .split(|&b| b == b'\n')
+        .find(|line| !line.iter().all(u8::is_ascii_whitespace))
+        .unwrap_or(&[]);
+    clauses.iter().all(|clause| match clause {
+        ScanClause::Date(..) => true,
+        ScanClause::Text {
+            any,
+            headline_only,
+            negated,
+        } => {
+            let haystack = if *headline_only { headline } else { &bytes[..] };
+            let found = any.iter().any(|m| {
+                let mut found = false;
+                let _ = searcher.search_slice(
+                    m,
+                    haystack,
+                    sinks::Bytes(|_, _| {
+                        found = true;
+                        Ok(false)
+                    }),
+                );
+                found
+            });
+            found != *negated
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(feature = "sqlite-baseline")]
+    #[test]
+    fn fts5_expressions_keep_negation_after_the_positive_clauses() {
+        let q =
+            PlainQuery::parse("-sanctions (reactor OR glacier) headline:budget date:2010..2011")
+                .unwrap();
+        let (expr, dates) = Fts5::expression(&q);
+        assert_eq!(
+            expr.as_deref(),
+            Some("(\"reactor\" OR \"glacier\") AND headline : \"budget\" NOT \"sanctions\"")
+        );
+        assert_eq!(dates, Some(("2010-01-01".into(), "2011-12-31".into())));
+    }
+}

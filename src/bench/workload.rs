@@ -1,0 +1,422 @@
+//! Benchmark workloads: named groups of queries, each with the hit count it must return, read
+//! from a tab-separated file or built in. Also the small query form the baselines understand
+//! (`PlainQuery`: words, phrases, OR-groups, negation, `headline:` and a date range), so that
+//! one workload line runs through wiredex, raw tantivy, SQLite FTS5 and a file scan alike.
+//! Knows nothing of timing or engines.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::query::Searcher;
+use crate::query::dates;
+
+/// What a workload query asks wiredex for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// `wiredex search QUERY`: articles, counted.
+    Search,
+    /// `wiredex quotes --by NAME --about TOPIC`: quotations, counted.
+    Quotes,
+}
+
+/// One query of a workload.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkloadQuery {
+    /// The group it belongs to (`term`, `phrase`, ...): latencies are reported per group.
+    pub group: String,
+    /// Search or quotes.
+    pub kind: Kind,
+    /// The query as written: wiredex query syntax for `search`, `by=NAME about=TOPIC` for
+    /// `quotes`.
+    pub text: String,
+    /// The hit count wiredex must report (`None`: not checked).
+    pub expect: Option<usize>,
+}
+
+/// A list of queries in named groups.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Workload {
+    /// The queries, in file order.
+    pub queries: Vec<WorkloadQuery>,
+}
+
+/// Leaves of a plain query: one word or a phrase, lower-cased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Leaf {
+    /// A single word.
+    Word(String),
+    /// Words in order.
+    Phrase(Vec<String>),
+}
+
+/// One clause of a plain query; every clause must hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    /// Any of the leaves occurs (in the headline only when `headline_only`); `negated` inverts.
+    Text {
+        /// Alternatives: one of them must occur.
+        any: Vec<Leaf>,
+        /// Only the headline is searched.
+        headline_only: bool,
+        /// The clause must not hold.
+        negated: bool,
+    },
+    /// The story is dated within these days, both included.
+    Date {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        to: NaiveDate,
+    },
+}
+
+/// The common subset of query languages the baselines are given: a conjunction of clauses.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlainQuery {
+    /// All must hold.
+    pub clauses: Vec<Clause>,
+}
+
+impl WorkloadQuery {
+    /// For a quotes query, its `(by, about)`.
+    pub fn quote_parts(&self) -> (Option<String>, Option<String>) {
+        let mut by = None;
+        let mut about = None;
+        for part in self.text.split_whitespace() {
+            if let Some(v) = part.strip_prefix("by=") {
+                by = Some(v.replace('_', " "));
+            } else if let Some(v) = part.strip_prefix("about=") {
+                about = Some(v.replace('_', " "));
+            }
+        }
+        (by, about)
+    }
+
+    /// The query the baselines run: the search itself, or for quotes the speaker's name AND any
+    /// of the topic's terms anywhere in the article (the nearest a plain full-text engine gets).
+    pub fn plain(&self) -> Result<PlainQuery> {
+        match self.kind {
+            Kind::Search => PlainQuery::parse(&self.text),
+            Kind::Quotes => {
+                let (by, about) = self.quote_parts();
+                let mut clauses = Vec::new();
+                if let Some(by) = by {
+                    clauses.push(Clause::Text {
+                        any: vec![leaf(&words(&by))],
+                        headline_only: false,
+                        negated: false,
+                    });
+                }
+                if let Some(about) = about {
+                    let any = Searcher::topic_terms(&about)
+                        .iter()
+                        .map(|t| leaf(&words(t)))
+                        .collect();
+                    clauses.push(Clause::Text {
+                        any,
+                        headline_only: false,
+                        negated: false,
+                    });
+                }
+                Ok(PlainQuery { clauses })
+            }
+        }
+    }
+}
+
+fn leaf(words: &[String]) -> Leaf {
+    if words.len() == 1 {
+        Leaf::Word(words[0].clone())
+    } else {
+        Leaf::Phrase(words.to_vec())
+    }
+}
+
+/// Lower-cased words of `text`, split on anything not alphanumeric (as tantivy's simple
+/// tokenizer, SQLite's unicode61 and a regex `\b` all split).
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl Leaf {
+    /// Whether the leaf occurs in a token list.
+    pub fn occurs_in(&self, tokens: &[String]) -> bool {
+        match self {
+            Leaf::Word(w) => tokens.iter().any(|t| t == w),
+            Leaf::Phrase(p) => tokens.windows(p.len()).any(|win| win == p.as_slice()),
+        }
+    }
+}
+
+impl PlainQuery {
+    /// Parses the subset: `word`, `"a phrase"`, `(a OR b)`, `NOT x` / `-x`, `AND` (implied),
+    /// `headline:word`, `date:YYYY-MM-DD..YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Result<PlainQuery> {
+        let bad = |reason: &str| Error::Query {
+            input: text.to_string(),
+            reason: format!(
+                "{reason} (benchmark queries use words, \"phrases\", (a OR b), NOT/-, headline:, date:A..B)"
+            ),
+        };
+        let mut tokens: Vec<String> = Vec::new();
+        let mut rest = text.trim();
+        while !rest.is_empty() {
+            let (token, after) = if let Some(inner) = rest.strip_prefix('"') {
+                let end = inner.find('"').ok_or_else(|| bad("unclosed phrase"))?;
+                (format!("\"{}\"", &inner[..end]), &inner[end + 1..])
+            } else if let Some(after) = rest.strip_prefix(['(', ')']) {
+                (rest[..1].to_string(), after)
+            } else {
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || c == '(' || c == ')')
+                    .unwrap_or(rest.len());
+                if rest[..end].ends_with(':') && rest[end..].starts_with('"') {
+                    // `headline:"a phrase"`
+                    let inner = &rest[end + 1..];
+                    let close = inner.find('"').ok_or_else(|| bad("unclosed phrase"))?;
+                    (
+                        format!("{}\"{}\"", &rest[..end], &inner[..close]),
+                        &inner[close + 1..],
+                    )
+                } else {
+                    (rest[..end].to_string(), &rest[end..])
+                }
+            };
+            tokens.push(token);
+            rest = after.trim_start();
+        }
+        let mut clauses = Vec::new();
+        let mut i = 0;
+        let mut negated = false;
+        while i < tokens.len() {
+            let token = tokens[i].as_str();
+            i += 1;
+            match token {
+                "AND" => continue,
+                "NOT" => {
+                    negated = true;
+                    continue;
+                }
+                "(" => {
+                    let mut any = Vec::new();
+                    let mut headline_only = false;
+                    while i < tokens.len() && tokens[i] != ")" {
+                        if tokens[i] != "OR" {
+                            let (leaf, headline) =
+                                parse_leaf(&tokens[i]).ok_or_else(|| bad("unsupported term"))?;
+                            headline_only |= headline;
+                            any.push(leaf);
+                        }
+                        i += 1;
+                    }
+                    if i == tokens.len() {
+                        return Err(bad("unclosed parenthesis"));
+                    }
+                    i += 1;
+                    clauses.push(Clause::Text {
+                        any,
+                        headline_only,
+                        negated,
+                    });
+                }
+                _ => {
+                    let (token, neg) = match token.strip_prefix('-') {
+                        Some(t) => (t, true),
+                        None => (token, negated),
+                    };
+                    if let Some(range) = token.strip_prefix("date:") {
+                        let period = dates::parse_range(range).ok_or_else(|| bad("bad date"))?;
+                        clauses.push(Clause::Date {
+                            from: period.start,
+                            to: period.end.pred_opt().unwrap_or(period.end),
+                        });
+                    } else {
+                        let (leaf, headline_only) =
+                            parse_leaf(token).ok_or_else(|| bad("unsupported term"))?;
+                        clauses.push(Clause::Text {
+                            any: vec![leaf],
+                            headline_only,
+                            negated: neg,
+                        });
+                    }
+                }
+            }
+            negated = false;
+        }
+        if clauses.is_empty() {
+            return Err(bad("empty query"));
+        }
+        Ok(PlainQuery { clauses })
+    }
+
+    /// Whether an article matches, given its words (headline, deck and body), its headline's
+    /// words and its date.
+    pub fn matches(&self, all: &[String], headline: &[String], date: Option<NaiveDate>) -> bool {
+        self.clauses.iter().all(|clause| match clause {
+            Clause::Text {
+                any,
+                headline_only,
+                negated,
+            } => {
+                let tokens = if *headline_only { headline } else { all };
+                any.iter().any(|l| l.occurs_in(tokens)) != *negated
+            }
+            Clause::Date { from, to } => date.is_some_and(|d| *from <= d && d <= *to),
+        })
+    }
+}
+
+fn parse_leaf(token: &str) -> Option<(Leaf, bool)> {
+    let (token, headline) = match token.split_once(':') {
+        Some(("headline", rest)) => (rest, true),
+        Some(_) => return None,
+        None => (token, false),
+    };
+    let ws = words(token.trim_matches('"'));
+    if ws.is_empty() {
+        return None;
+    }
+    Some((leaf(&ws), headline))
+}
+
+impl Workload {
+    /// Reads a workload file: one query per line, `group<TAB>kind<TAB>query<TAB>expected`, where
+    /// kind is `search` or `quotes` and expected is a count or `-`; `#` starts a comment.
+    pub fn read(path: &Path) -> Result<Workload> {
+        let text = std::fs::read_to_string(path).map_err(|reason| Error::Io {
+            path: path.to_path_buf(),
+            reason,
+        })?;
+        Workload::parse(&text).map_err(|reason| Error::Query {
+            input: path.display().to_string(),
+            reason,
+        })
+    }
+
+    /// Parses the text of a workload file.
+    pub fn parse(text: &str) -> std::result::Result<Workload, String> {
+        let mut queries = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [group, kind, query, expect] = cols.as_slice() else {
+                return Err(format!(
+                    "line {}: expected 4 TAB-separated columns (group, kind, query, expected), found {}",
+                    n + 1,
+                    cols.len()
+                ));
+            };
+            let kind = match *kind {
+                "search" => Kind::Search,
+                "quotes" => Kind::Quotes,
+                other => {
+                    return Err(format!(
+                        "line {}: unknown kind '{other}': expected search or quotes",
+                        n + 1
+                    ));
+                }
+            };
+            let expect = match expect.trim() {
+                "-" => None,
+                count => Some(count.parse().map_err(|_| {
+                    format!(
+                        "line {}: expected count '{count}' is not a number or -",
+                        n + 1
+                    )
+                })?),
+            };
+            queries.push(WorkloadQuery {
+                group: group.trim().to_string(),
+                kind,
+                text: query.trim().to_string(),
+                expect,
+            });
+        }
+        if queries.is_empty() {
+            return Err("no queries".into());
+        }
+        Ok(Workload { queries })
+    }
+
+    /// The workload in the file format `read` takes.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from(
+            "# wiredex bench workload: group<TAB>kind<TAB>query<TAB>expected hits (- = unchecked)\n",
+        );
+        for q in &self.queries {
+            let kind = match q.kind {
+                Kind::Search => "search",
+                Kind::Quotes => "quotes",
+            };
+            let expect = q.expect.map_or("-".to_string(), |e| e.to_string());
+            out.push_str(&format!("{}\t{kind}\t{}\t{expect}\n", q.group, q.text));
+        }
+        out
+    }
+
+    /// Group names in first-seen order.
+    pub fn groups(&self) -> Vec<String> {
+        let mut groups: Vec<String> = Vec::new();
+        for q in &self.queries {
+            if !groups.contains(&q.group) {
+                groups.push(q.group.clone());
+            }
+        }
+        groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_query_parses_every_benchmark_form() {
+        let q = PlainQuery::parse("(pipeline OR reactor) -sanctions \"peace treaty\"").unwrap();
+        assert_eq!(q.clauses.len(), 3);
+        let q = PlainQuery::parse("headline:summit date:1990-01-01..1999-12-31").unwrap();
+        assert_eq!(
+            q.clauses[1],
+            Clause::Date {
+                from: NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(),
+                to: NaiveDate::from_ymd_opt(1999, 12, 31).unwrap()
+            }
+        );
+        assert!(PlainQuery::parse("colour:red").is_err());
+    }
+
+    #[test]
+    fn plain_query_matches_tokens() {
+        let q = PlainQuery::parse("pipeline AND NOT sanctions").unwrap();
+        let t = words("The gas pipeline opened");
+        assert!(q.matches(&t, &[], None));
+        let t = words("pipeline sanctions");
+        assert!(!q.matches(&t, &[], None));
+    }
+
+    #[test]
+    fn workload_file_round_trips_and_names_bad_lines() {
+        let w =
+            Workload::parse("# c\nterm\tsearch\tpipeline\t12\nq\tquotes\tby=A about=Japan\t-\n")
+                .unwrap();
+        assert_eq!(w.queries[0].expect, Some(12));
+        assert_eq!(Workload::parse(&w.to_tsv()).unwrap().queries.len(), 2);
+        let err = Workload::parse("term\tsearch\tx\n").unwrap_err();
+        assert!(
+            err.contains("line 1: expected 4 TAB-separated columns"),
+            "{err}"
+        );
+        let err = Workload::parse("term\tfind\tx\t1\n").unwrap_err();
+        assert!(err.contains("unknown kind 'find'"), "{err}");
+    }
+}

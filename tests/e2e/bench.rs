@@ -1,0 +1,130 @@
+//! `wiredex generate` and `wiredex bench` end to end on 200 generated articles: the files and
+//! workload are written, the bench JSON has its documented shape, and every expected hit count
+//! was checked and held. No timing is asserted.
+
+use serde_json::Value;
+
+use crate::harness::{scratch, wiredex};
+
+#[test]
+fn generate_writes_articles_in_folders_with_a_checked_workload() {
+    let out = scratch().join("generated-200");
+    let out_str = out.to_str().unwrap();
+    let run = wiredex(&["generate", "--articles", "200", "--out", out_str, "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(report["articles"], 200);
+    let files = std::fs::read_dir(out.join("0000")).unwrap().count();
+    assert_eq!(files, 200);
+    let workload = std::fs::read_to_string(out.join("workload.tsv")).unwrap();
+    assert!(
+        workload
+            .lines()
+            .any(|l| l.starts_with("quotes_speaker_topic\tquotes\tby="))
+    );
+    // The same seed writes the same files.
+    let again = scratch().join("generated-200-again");
+    let run = wiredex(&[
+        "generate",
+        "--articles",
+        "200",
+        "--out",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        workload,
+        std::fs::read_to_string(again.join("workload.tsv")).unwrap()
+    );
+    // And wiredex reads every one of them.
+    let index = scratch().join("generated-200-index");
+    let run = wiredex(&[
+        "index",
+        out_str,
+        "--index",
+        index.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let indexed: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(indexed["articles"], 200);
+}
+
+#[test]
+fn bench_json_reports_every_engine_and_verified_counts() {
+    let run = wiredex(&["bench", "--generate", "200", "--runs", "3", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert!(report["machine"]["cores"].as_u64().unwrap() >= 1);
+    assert!(report["machine"]["cpu"].is_string());
+    assert_eq!(report["runs"], 3);
+    assert_eq!(report["errors"].as_array().unwrap().len(), 0);
+    let ingest = report["ingest"].as_array().unwrap();
+    assert_eq!(ingest[0]["engine"], "wiredex");
+    assert_eq!(ingest[0]["articles"], 200);
+    for i in ingest {
+        assert!(i["mb_per_s"].as_f64().unwrap() > 0.0, "{i}");
+        assert!(i["articles_per_s"].is_number(), "{i}");
+    }
+    let groups = report["groups"].as_array().unwrap();
+    let names: Vec<&str> = groups
+        .iter()
+        .map(|g| g["group"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "term",
+        "phrase",
+        "boolean",
+        "field_date",
+        "quotes_speaker_topic",
+    ] {
+        assert!(names.contains(&expected), "{names:?}");
+    }
+    for group in groups {
+        assert_eq!(group["verified"], true, "{group}");
+        let queries = group["queries"].as_array().unwrap();
+        assert_eq!(group["checked"].as_u64().unwrap() as usize, queries.len());
+        let engines = group["engines"].as_array().unwrap();
+        assert_eq!(engines[0]["engine"], "wiredex");
+        let engine_names: Vec<&str> = engines
+            .iter()
+            .map(|e| e["engine"].as_str().unwrap())
+            .collect();
+        assert!(engine_names.contains(&"tantivy-plain") && engine_names.contains(&"grep-scan"));
+        for (query, hits) in queries.iter().zip(engines[0]["hits"].as_array().unwrap()) {
+            assert_eq!(&query["expect"], hits, "{query}");
+        }
+        for e in engines {
+            assert_eq!(
+                e["samples"].as_u64().unwrap() as usize,
+                queries.len() * 3,
+                "{e}"
+            );
+            for key in ["p50_ms", "p95_ms", "p99_ms", "qps", "ratio_to_wiredex"] {
+                assert!(e[key].is_number(), "{key} in {e}");
+            }
+        }
+    }
+}
+
+#[test]
+fn bench_with_a_wrong_expected_count_fails_and_names_the_query() {
+    let workload = scratch().join("wrong-workload.tsv");
+    std::fs::write(&workload, "term\tsearch\ttokyo\t999\n").unwrap();
+    let run = wiredex(&[
+        "bench",
+        "--corpus",
+        "corpus",
+        "--workload",
+        workload.to_str().unwrap(),
+        "--runs",
+        "1",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("wrong hit count(s): term: tokyo: expected 999 hits, got 8"),
+        "{}",
+        run.stderr
+    );
+}
