@@ -233,24 +233,10 @@ fn people_and_quotes(
         text.push_str(paragraph);
     }
     let tokens = tokens::tokenize(&text);
-    let found = people::find_people(&tokens);
+    let mut found = people::find_people(&tokens);
     let spans = quotes::find_quotes(&text, &ranges);
     let inside_quote = |at: usize| spans.iter().any(|q| q.open <= at && at < q.close);
     let paragraph_of = |at: usize| ranges.iter().position(|&(_, end)| at <= end).unwrap_or(0);
-
-    let mut seen: Vec<Sighting> = found
-        .mentions
-        .iter()
-        .filter(|m| !inside_quote(m.start))
-        .map(|m| Sighting {
-            at: m.start,
-            person: m.person,
-            // `Filatov, now a commentator, said the decision...`: the person last heard speaking
-            // is who a following `he said` most likely means.
-            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end)),
-            paragraph: paragraph_of(m.start),
-        })
-        .collect();
 
     // First pass: attribution frames beside each quote.
     let mut frames: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
@@ -275,6 +261,36 @@ fn people_and_quotes(
         // The frame after a quote wins when it is tied to it; else the lead-in before it.
         frames.push(after.or_else(before));
     }
+
+    // A name in an attribution frame is a person even when nothing else vouched for it
+    // (`“...” ― Sonya Herridge`, `said Chuck Jordan`).
+    for frame in frames.iter().flatten() {
+        if let Subject::Name(parts) = &frame.subject {
+            let lexicon = lexicon::Lexicon::get();
+            let plausible = parts.len() <= 4
+                && parts.iter().all(|p| {
+                    let bare = tokens::strip_possessive(p);
+                    !lexicon.is_not_name(bare) && lexicon.place(bare).is_none()
+                });
+            if plausible && people::match_person(&found, parts).is_none() {
+                let length = parts.join(" ").len();
+                found.vouch(parts.clone(), frame.at, frame.at + length);
+            }
+        }
+    }
+    let mut seen: Vec<Sighting> = found
+        .mentions
+        .iter()
+        .filter(|m| !inside_quote(m.start))
+        .map(|m| Sighting {
+            at: m.start,
+            person: m.person,
+            // `Filatov, now a commentator, said the decision...`: the person last heard speaking
+            // is who a following `he said` most likely means.
+            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end)),
+            paragraph: paragraph_of(m.start),
+        })
+        .collect();
 
     // Second pass, in text order: resolve subjects, then fill quotes without a frame from their
     // paragraph or the paragraph before.

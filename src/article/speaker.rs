@@ -312,6 +312,13 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     while s > k && is_attribution_adverb(tokens[s].text) {
         s -= 1;
     }
+    // `Sen. Claire McCaskill (D-Mo.) said`: skip the parenthesis.
+    if tokens[s].is(')')
+        && let Some(open) = (k..s).rev().find(|&j| tokens[j].is('('))
+        && open > k
+    {
+        s = open - 1;
+    }
     let (subject, at) = subject_backward(tokens, s, k)?;
     Some(Attribution {
         subject,

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each an `Args` struct (clap derive) and a `run`.
 //! Shared flags are defined once here so every subcommand speaks the same vocabulary.
 
+mod eval;
 mod index;
 mod parse;
 mod quotes;
@@ -38,6 +39,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Print the fields extracted from files, without indexing them.
     Parse(parse::ParseArgs),
+    /// Score extraction against gold: tests/gold, Reuters-21578, PolNeAR.
+    Eval(eval::EvalArgs),
 }
 
 /// Where the index lives.
@@ -122,6 +125,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Quotes(args) => quotes::run(args, &mut out),
         Command::Stats(args) => stats::run(args, &mut out),
         Command::Parse(args) => parse::run(args, &mut out),
+        Command::Eval(args) => eval::run(args, &mut out),
     }?;
     std::io::Write::flush(&mut out).context("writing output")?;
     Ok(if found {
