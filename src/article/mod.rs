@@ -245,15 +245,19 @@ fn people_and_quotes(
         let stop = spans
             .get(i + 1)
             .map_or(paragraph_end, |next| next.open.min(paragraph_end));
-        let after = speaker::attribution_after(
-            &tokens,
-            speaker::token_at(&tokens, span.close),
-            speaker::token_at(&tokens, stop),
-        );
-        let floor_offset = match i.checked_sub(1).map(|j| &spans[j]) {
-            Some(previous) if previous.last_paragraph == span.paragraph => previous.close,
-            _ => ranges[span.paragraph].0,
+        // A quote that ends its sentence (`“... unhinged.” Sen. Rubio called ...`) is not
+        // attributed by the next sentence's subject.
+        let first_after = speaker::token_at(&tokens, span.close);
+        let ends_sentence = span.text(&text).trim_end().ends_with('.')
+            && tokens.get(first_after).is_some_and(|t| t.is_capitalized());
+        let after = if ends_sentence {
+            None
+        } else {
+            speaker::attribution_after(&tokens, first_after, speaker::token_at(&tokens, stop))
         };
+        // The lead-in may reach back over earlier quotes of the same sentence (`said Rubio was
+        // “a lightweight” and Cruz “a liar”`), not over a sentence end.
+        let floor_offset = ranges[span.paragraph].0;
         let open = speaker::token_at(&tokens, span.open);
         let floor =
             speaker::sentence_start(&tokens, speaker::token_at(&tokens, floor_offset), open);
@@ -267,7 +271,12 @@ fn people_and_quotes(
     for frame in frames.iter().flatten() {
         if let Subject::Name(parts) = &frame.subject {
             let lexicon = lexicon::Lexicon::get();
+            // A lone capitalised word at a sentence's start (`Critics call it ...`) is a common
+            // noun unless it is capitalised elsewhere too.
+            let lone_common_noun =
+                parts.len() == 1 && !people::capitalized_mid_sentence(&tokens, &parts[0]);
             let plausible = parts.len() <= 4
+                && !lone_common_noun
                 && parts.iter().all(|p| {
                     let bare = tokens::strip_possessive(p);
                     !lexicon.is_not_name(bare) && lexicon.place(bare).is_none()
@@ -345,11 +354,23 @@ fn people_and_quotes(
         let quote_text = quote_text.trim().trim_end_matches([',', ';']).trim_end();
         let words = quote_text.split_whitespace().count();
         let adjacent = frames[i].as_ref().is_some_and(|f| f.adjacent);
+        // A short quote inside an attributed sentence is a partial quote (`Clinton called them
+        // “deplorables”`); without one it is a scare quote. Title-case spans name things, and
+        // `so-called` announces a scare quote whatever follows.
+        let attributed = frames[i]
+            .as_ref()
+            .is_some_and(|f| f.subject != Subject::Other);
         let title_like = quote_text
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        let so_called = text[..span.open]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("so-called");
         if words == 0
-            || (!adjacent && (words < MIN_UNATTRIBUTED_QUOTE_WORDS || (title_like && words < 8)))
+            || so_called
+            || (!adjacent && title_like && words < 8)
+            || (!attributed && words < MIN_UNATTRIBUTED_QUOTE_WORDS)
         {
             continue;
         }
@@ -426,4 +447,147 @@ pub fn parse_file(path: &Path) -> (Vec<Article>, Vec<crate::source::Skipped>) {
         }
     }
     (articles, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_of(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let mut all = vec!["Headline".to_string()];
+        all.extend(paragraphs.iter().map(|p| p.to_string()));
+        let raw = RawArticle {
+            paragraphs: all,
+            ..RawArticle::default()
+        };
+        parse(&raw)
+            .expect("parses")
+            .quotes
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn attribution_shapes_name_the_speaker() {
+        let voronin = Some("Arkady Voronin".to_string());
+        let cases: [(&str, &[&str], Option<String>); 14] = [
+            (
+                "quote then name and verb",
+                &["Foreign Minister Arkady Voronin spoke. “We will go on talking,” Voronin said."],
+                voronin.clone(),
+            ),
+            (
+                "verb before name",
+                &["Arkady Voronin spoke. “We will go on talking,” said Voronin."],
+                voronin.clone(),
+            ),
+            (
+                "colon lead-in",
+                &["Foreign Minister Arkady Voronin said: “We will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "that clause",
+                &["Foreign Minister Arkady Voronin said that “we will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "apposition before verb",
+                &["Arkady Voronin, a veteran diplomat, said: “We will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "verbless colon",
+                &["Arkady Voronin: “We will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "verbless dash",
+                &["“We will go on talking.” ― Arkady Voronin"],
+                voronin.clone(),
+            ),
+            (
+                "pronoun",
+                &["Foreign Minister Arkady Voronin arrived. “We will go on talking,” he said."],
+                voronin.clone(),
+            ),
+            (
+                "title",
+                &[
+                    "Russian Foreign Minister Arkady Voronin arrived. “We will go on talking,” the Russian foreign minister noted.",
+                ],
+                voronin.clone(),
+            ),
+            (
+                "told reporters lead-in paragraph",
+                &[
+                    "Foreign Minister Arkady Voronin arrived.",
+                    "He told reporters:",
+                    "“We will go on talking.”",
+                ],
+                voronin.clone(),
+            ),
+            (
+                "participle after comma",
+                &["Arkady Voronin left the hall, saying “we will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "according to",
+                &[
+                    "According to Arkady Voronin, the sides “will go on talking for as long as it takes.”",
+                ],
+                voronin.clone(),
+            ),
+            (
+                "parenthesis before verb",
+                &["“We will go on talking,” Sen. Arkady Voronin (D-Mo.) said."],
+                voronin.clone(),
+            ),
+            (
+                "nobody tells",
+                &["The talks resumed. “We will go on talking for as long as it takes.”"],
+                None,
+            ),
+        ];
+        for (name, paragraphs, speaker) in cases {
+            let quotes = quotes_of(paragraphs);
+            assert_eq!(quotes.len(), 1, "case {name}: {quotes:?}");
+            assert_eq!(quotes[0].1, speaker, "case {name}");
+        }
+    }
+
+    #[test]
+    fn scare_quotes_and_names_of_things_are_not_quotations() {
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "so-called",
+                &["Tankers of the so-called “shadow fleet” sailed on."],
+            ),
+            (
+                "title case name",
+                &["The “Blue Corridor” project was launched in May."],
+            ),
+            (
+                "short and unattributed",
+                &["The region's “miracle” economy slowed down."],
+            ),
+        ];
+        for (name, paragraphs) in cases {
+            assert_eq!(quotes_of(paragraphs), vec![], "case {name}");
+        }
+    }
+
+    #[test]
+    fn a_short_quote_in_an_attributed_sentence_is_a_partial_quote() {
+        let quotes = quotes_of(&["Arkady Voronin said the plan was “a real mistake.”"]);
+        assert_eq!(
+            quotes,
+            vec![(
+                "a real mistake.".to_string(),
+                Some("Arkady Voronin".to_string())
+            )]
+        );
+    }
 }

@@ -398,7 +398,7 @@ fn starts_sentence(tokens: &[Token], i: usize) -> bool {
 
 /// True when `word` appears capitalised somewhere other than at a sentence's start: what tells a
 /// surname (`Lavrov said`) from a capitalised common noun (`Supporters said`).
-fn capitalized_mid_sentence(tokens: &[Token], word: &str) -> bool {
+pub fn capitalized_mid_sentence(tokens: &[Token], word: &str) -> bool {
     tokens
         .iter()
         .enumerate()

@@ -8,6 +8,13 @@ use super::lexicon::{Gender, Lexicon, is_attribution_adverb};
 use super::people::{People, match_person, read_run};
 use super::tokens::{Token, TokenKind};
 
+/// Words after which a capitalised run is a place or an object, not a speaker
+/// (`in Salem`, `of New York`).
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "of", "from", "to", "for", "on", "near", "into", "across", "outside", "inside",
+    "by", "with", "about", "against", "toward", "towards",
+];
+
 /// Determiners that open a role phrase (`the minister`, `the Russian foreign minister`).
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
 
@@ -169,10 +176,26 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
                         return Some((Subject::Name(parts), run.name[0].start));
                     }
                 }
-                return j
+                let found = j
                     .checked_sub(1)
                     .and_then(|before| subject_backward(tokens, before, floor))
                     .filter(|(s, _)| matches!(s, Subject::Name(_) | Subject::Pronoun(_)));
+                // `Brianne Stone, 29, of Huntsville, Ala., says`: a place inside a longer
+                // apposition is not the speaker; look one comma further back.
+                let is_place = |start: usize| {
+                    let i = token_at(tokens, start);
+                    i > floor && is_lower_word(&tokens[i - 1], PREPOSITIONS)
+                };
+                return match found {
+                    Some((Subject::Name(_), at)) if is_place(at) => {
+                        let place = token_at(tokens, at);
+                        (floor..place)
+                            .rev()
+                            .find(|&c| tokens[c].is(','))
+                            .and_then(|comma| subject_backward(tokens, comma, floor))
+                    }
+                    other => other,
+                };
             }
             if is_sentence_end(tokens, j) || is_quote_mark(&tokens[j]) {
                 return None;
@@ -276,9 +299,22 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     }
     // The verb of saying that ends the frame, within the sentence (`, WADA spokeswoman Ingrid
     // Halvorsen told reporters`, `,” the minister noted`).
+    // An apposition may make the frame long (`“...,” Trump, the party's frontrunner and ...,
+    // said`): then the name must come first and a comma right after it.
+    let apposition = tokens[k].is_capitalized() && {
+        let run = read_run(tokens, k);
+        !run.name.is_empty() && tokens.get(run.next).is_some_and(|t| t.is(','))
+    };
+    let reach = if apposition { 40 } else { 16 };
     let mut v = k;
-    while v < end && v - k <= 16 {
-        if is_sentence_end(tokens, v) || is_quote_mark(&tokens[v]) {
+    let mut depth = 0usize;
+    while v < end && v - k <= reach {
+        // Dots inside a parenthesis (`(D-Mo.)`) end no sentence.
+        if tokens[v].is('(') {
+            depth += 1;
+        } else if tokens[v].is(')') {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && (is_sentence_end(tokens, v) || is_quote_mark(&tokens[v])) {
             return None;
         }
         if speech_verb_width(tokens, v).is_some() {
@@ -286,7 +322,7 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
         }
         v += 1;
     }
-    if v >= end || v - k > 16 {
+    if v >= end || v - k > reach {
         return None;
     }
     let cue = Some(tokens[v].text.to_string());
@@ -300,6 +336,22 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
         {
             subject = Subject::Name(parts);
             at = name_at;
+        }
+        // `said Ayotte campaign manager Jon Kohan`: the name after the role is the speaker.
+        if matches!(subject, Subject::Name(_)) {
+            let mut j = next;
+            while j < end && j < next + 4 && tokens[j].is_word() && !tokens[j].is_capitalized() {
+                j += 1;
+            }
+            if j > next
+                && j < end
+                && tokens[j].is_capitalized()
+                && Lexicon::get().is_role(tokens[j - 1].text)
+                && let Some((Subject::Name(parts), name_at, _)) = subject_forward(tokens, j, end)
+            {
+                subject = Subject::Name(parts);
+                at = name_at;
+            }
         }
         return Some(Attribution {
             subject,
@@ -331,7 +383,7 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
 /// Words allowed between a verb of saying and the quote it introduces
 /// (`told reporters in Moscow on Tuesday: “`).
 fn may_follow_verb(token: &Token) -> bool {
-    !is_quote_mark(token) && !token.is('.') && !token.is('?') && !token.is('!')
+    !token.is('.') && !token.is('?') && !token.is('!') && !token.is_break()
 }
 
 /// The attribution before a quote: tokens from `floor` (the sentence's start) up to `open`
@@ -365,7 +417,7 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
             break;
         }
         if v == floor || !may_follow_verb(&tokens[v]) || last - v > 30 {
-            return None;
+            return according_to(tokens, floor, open);
         }
         v -= 1;
     }
@@ -373,6 +425,18 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
         && tokens[v + 1..open]
             .iter()
             .all(|t| !t.is(',') || tokens[open - 1].is(','));
+    let cue = Some(tokens[v].text.to_string());
+    // `Trump shot back in a statement, saying he's “...”`: a participle after a comma speaks
+    // for the sentence's subject.
+    if v > floor && tokens[v - 1].is(',') && tokens[v].text.ends_with("ing") {
+        let (subject, at) = sentence_subject(tokens, floor, v)?;
+        return Some(Attribution {
+            subject,
+            cue,
+            at,
+            adjacent,
+        });
+    }
     let mut s = v.checked_sub(1)?;
     while s > floor && is_attribution_adverb(tokens[s].text) {
         s -= 1;
@@ -383,9 +447,47 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
     let (subject, at) = subject_backward(tokens, s, floor)?;
     Some(Attribution {
         subject,
-        cue: Some(tokens[v].text.to_string()),
+        cue,
         at,
         adjacent,
+    })
+}
+
+/// The first person-like subject of a sentence: a pronoun or a name, skipping an opening
+/// adverbial (`Hours later, Trump ...`).
+fn sentence_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
+    let mut j = floor;
+    while j < before {
+        let token = &tokens[j];
+        if let Some(gender) = pronoun(token.text) {
+            return Some((Subject::Pronoun(gender), token.start));
+        }
+        if token.is_capitalized() {
+            let run = read_run(tokens, j);
+            let after_preposition = j > floor && is_lower_word(&tokens[j - 1], PREPOSITIONS);
+            if !run.name.is_empty() && !after_preposition {
+                let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+                return Some((Subject::Name(parts), run.name[0].start));
+            }
+            j = run.next.max(j + 1);
+            continue;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// `According to Trump, he was ... “...”`: the source a sentence opens with.
+fn according_to(tokens: &[Token], floor: usize, open: usize) -> Option<Attribution> {
+    let start = (floor..open.saturating_sub(2)).find(|&j| {
+        tokens[j].text.eq_ignore_ascii_case("according") && tokens[j + 1].text == "to"
+    })?;
+    let (subject, at, _) = subject_forward(tokens, start + 2, open)?;
+    Some(Attribution {
+        subject,
+        cue: Some("according to".into()),
+        at,
+        adjacent: false,
     })
 }
 
