@@ -379,7 +379,13 @@ fn people_and_quotes(
         }
         quotes.push(Quote {
             text: quote_text.to_string(),
-            speaker: speakers[i].map(|p| found.persons[p].name.clone()),
+            // An organisation may speak too (`Fox News reported`), under the name it is given.
+            speaker: speakers[i]
+                .map(|p| found.persons[p].name.clone())
+                .or_else(|| match frames[i].as_ref().map(|f| &f.subject) {
+                    Some(Subject::Organisation(name)) => Some(name.clone()),
+                    _ => None,
+                }),
             cue: frames[i].as_ref().and_then(|f| f.cue.clone()),
             paragraph: span.paragraph,
         });

@@ -32,6 +32,8 @@ pub enum Subject {
     },
     /// A name, as its words.
     Name(Vec<String>),
+    /// A named organisation (`The New York Post`, `Fox News`): it speaks, but is no person.
+    Organisation(String),
     /// A subject that is not a person (`the ministry`, `Moscow`): the frame is there, but
     /// no person said it.
     Other,
@@ -150,9 +152,31 @@ fn subject_forward(tokens: &[Token], k: usize, end: usize) -> Option<(Subject, u
                 ));
             }
         }
-        return Some((Subject::Other, token.start, next));
+        return Some((organisation(&tokens[k..next]), token.start, next));
     }
     None
+}
+
+/// A capitalised run that names no person: an organisation when its words are not a place, a
+/// nationality or a word that is never part of a name (`Moscow`, `Officials`); else `Other`.
+fn organisation(run: &[Token]) -> Subject {
+    let lexicon = Lexicon::get();
+    let words: Vec<&str> = run
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text)
+        .skip_while(|w| w.eq_ignore_ascii_case("the"))
+        .collect();
+    let name = words.join(" ");
+    let is_org = !words.is_empty()
+        && lexicon.place(&name).is_none()
+        && !(words.len() == 1 && (lexicon.is_not_name(words[0]) || lexicon.is_role(words[0])))
+        && words.iter().any(|w| lexicon.place(w).is_none());
+    if is_org {
+        Subject::Organisation(name)
+    } else {
+        Subject::Other
+    }
 }
 
 /// Reads a subject phrase that ends at `tokens[k]` (inclusive), walking backwards.
@@ -236,7 +260,7 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
             return Some((Subject::Name(parts), run.name[0].start));
         }
         let next = tokens.get(start).map_or(token.start, |t| t.start);
-        return Some((Subject::Other, next));
+        return Some((organisation(&tokens[start..=k]), next));
     }
     if lexicon.is_role(token.text) {
         let mut modifiers = Vec::new();
@@ -267,7 +291,20 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
 fn speech_verb_width(tokens: &[Token], k: usize) -> Option<usize> {
     let lexicon = Lexicon::get();
     let token = tokens.get(k)?;
-    if !token.is_word() || token.is_capitalized() && k > 0 {
+    // A capitalised verb only opens a sentence (`Said Dorothy Poynter, ...: “`).
+    let opens_sentence = k == 0 || is_sentence_end(tokens, k - 1);
+    if !token.is_word() || (token.is_capitalized() && !opens_sentence) {
+        return None;
+    }
+    // After a determiner the word is a noun (`the talks`, `a statement`), not a verb.
+    if k > 0
+        && is_lower_word(
+            &tokens[k - 1],
+            &[
+                "the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her",
+            ],
+        )
+    {
         return None;
     }
     let words: Vec<&str> = tokens[k..].iter().take(3).map(|t| t.text).collect();
@@ -407,19 +444,32 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
             adjacent: true,
         });
     }
-    // The nearest verb of saying before the quote, in the same sentence.
+    // The nearest verb of saying before the quote, in the same sentence. A weak verb
+    // (`described the meeting as “...”`) counts only right beside the quote, or before the
+    // colon that opens it (`Kelly responded pointedly, with a smile: “...”`).
+    let weak_reach = if tokens[last].is(':') { 8 } else { 4 };
     let mut v = last;
     loop {
-        // A weak verb (`described the meeting as “...”`) counts only right beside the quote.
         if speech_verb_width(tokens, v).is_some()
-            && (lexicon.is_strong_speech_verb(tokens[v].text) || last - v <= 4)
+            && (lexicon.is_strong_speech_verb(tokens[v].text) || last - v <= weak_reach)
         {
             break;
         }
         if v == floor || !may_follow_verb(&tokens[v]) || last - v > 30 {
-            return according_to(tokens, floor, open);
+            return according_to(tokens, floor, open)
+                .or_else(|| sentence_frame(tokens, floor, open));
         }
         v -= 1;
+    }
+    // `Said Dorothy Poynter, who grew up with him, “...”`: the subject follows the verb.
+    if tokens[v].is_capitalized() {
+        let (subject, at, _) = subject_forward(tokens, v + 1, open)?;
+        return Some(Attribution {
+            subject,
+            cue: Some(tokens[v].text.to_string()),
+            at,
+            adjacent: false,
+        });
     }
     let adjacent = last - v <= 6
         && tokens[v + 1..open]
@@ -438,8 +488,19 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
         });
     }
     let mut s = v.checked_sub(1)?;
-    while s > floor && is_attribution_adverb(tokens[s].text) {
-        s -= 1;
+    loop {
+        if s > floor && is_attribution_adverb(tokens[s].text) {
+            s -= 1;
+        } else if s > floor + 1
+            && is_lower_word(&tokens[s - 1], &["on", "last", "this", "late", "early"])
+            && Lexicon::get().is_not_name(tokens[s].text)
+            && tokens[s].is_capitalized()
+        {
+            // `who Beck on Wednesday called “...”`: a day between subject and verb.
+            s -= 2;
+        } else {
+            break;
+        }
     }
     if s < floor {
         return None;
@@ -450,6 +511,25 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
         cue,
         at,
         adjacent,
+    })
+}
+
+/// The last resort for a quote with no frame beside it: a sentence whose subject is a person
+/// and which has a verb of saying, weak or strong, before the quote (`Carson took the stage
+/// and called the system “rotten to the core”`).
+fn sentence_frame(tokens: &[Token], floor: usize, open: usize) -> Option<Attribution> {
+    let v = (floor..open)
+        .rev()
+        .find(|&j| speech_verb_width(tokens, j).is_some() && !tokens[j].is_capitalized())?;
+    let (subject, at) = sentence_subject(tokens, floor, v)?;
+    if !matches!(subject, Subject::Name(_)) {
+        return None;
+    }
+    Some(Attribution {
+        subject,
+        cue: Some(tokens[v].text.to_string()),
+        at,
+        adjacent: false,
     })
 }
 
@@ -556,7 +636,7 @@ pub fn resolve(
             };
             earlier().find(|s| fits(s.person)).map(|s| s.person)
         }
-        Subject::Other => None,
+        Subject::Organisation(_) | Subject::Other => None,
     }
 }
 
