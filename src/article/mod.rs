@@ -287,11 +287,21 @@ fn people_and_quotes(
             }
         }
     }
-    let mut seen: Vec<Sighting> = found
+    let sentence_of = |at: usize| {
+        let i = speaker::token_at(&tokens, at);
+        speaker::sentence_start(&tokens, 0, i)
+    };
+    let outside: Vec<&people::Mention> = found
         .mentions
         .iter()
         .filter(|m| !inside_quote(m.start))
-        .map(|m| Sighting {
+        .collect();
+    let mut seen: Vec<Sighting> = outside
+        .iter()
+        .enumerate()
+        .map(|(n, m)| Sighting {
+            // The first name of a sentence is most often its subject.
+            subject: n == 0 || sentence_of(outside[n - 1].start) != sentence_of(m.start),
             at: m.start,
             person: m.person,
             // `Filatov, now a commentator, said the decision...`: the person last heard speaking
@@ -314,6 +324,7 @@ fn people_and_quotes(
                 at: frame.at,
                 person,
                 speaking: true,
+                subject: true,
                 paragraph: span.paragraph,
             });
             seen.sort_by_key(|s| s.at);

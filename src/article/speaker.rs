@@ -592,6 +592,8 @@ pub struct Sighting {
     pub person: usize,
     /// True when the person was the speaker of a quote there.
     pub speaking: bool,
+    /// True when the mention is the first name of its sentence, most often its subject.
+    pub subject: bool,
     /// Paragraph index.
     pub paragraph: usize,
 }
@@ -621,7 +623,14 @@ pub fn resolve(
             let speaker = earlier()
                 .find(|s| s.speaking && fits(s.person) && s.paragraph + 1 >= paragraph)
                 .map(|s| s.person);
-            speaker.or_else(|| earlier().find(|s| fits(s.person)).map(|s| s.person))
+            // Else the last sentence subject nearby (`Cruz admitted ... “...,” he said`), else
+            // whoever was named last.
+            let subject = earlier()
+                .find(|s| s.subject && fits(s.person) && s.paragraph + 1 >= paragraph)
+                .map(|s| s.person);
+            speaker
+                .or(subject)
+                .or_else(|| earlier().find(|s| fits(s.person)).map(|s| s.person))
         }
         Subject::Role { modifiers, role } => {
             let roles = lexicon.roles_meant_by(role);
