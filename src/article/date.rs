@@ -34,7 +34,12 @@ pub fn parse_metadata_date(text: &str) -> Option<NaiveDate> {
             return Some(dt.date());
         }
     }
-    let head = text.split([' ', 'T']).next().unwrap_or(text);
+    // The date part: before a space, or before the `T` of `2019-05-14T10:32` (not the T of OCT).
+    let head = text.split(' ').next().unwrap_or(text);
+    let head = match head.get(10..11) {
+        Some("T") => &head[..10],
+        _ => head,
+    };
     for format in ["%Y-%m-%d", "%Y/%m/%d", "%d-%b-%Y", "%d.%m.%Y", "%B %d, %Y"] {
         if let Ok(date) = NaiveDate::parse_from_str(head, format) {
             return Some(date);
@@ -170,6 +175,8 @@ mod tests {
             ("2021-03-04T10:00:00+03:00", Some(ymd(2021, 3, 4))),
             ("2019-05-14", Some(ymd(2019, 5, 14))),
             ("26-FEB-1987 15:01:01.79", Some(ymd(1987, 2, 26))),
+            ("19-OCT-1987 10:00:00.00", Some(ymd(1987, 10, 19))),
+            ("2019-05-14T10:32", Some(ymd(2019, 5, 14))),
             ("Tue, 21 Jan 2014 10:00:00 +0000", Some(ymd(2014, 1, 21))),
             ("December 31, 2017", Some(ymd(2017, 12, 31))),
             ("yesterday", None),

@@ -233,24 +233,10 @@ fn people_and_quotes(
         text.push_str(paragraph);
     }
     let tokens = tokens::tokenize(&text);
-    let found = people::find_people(&tokens);
+    let mut found = people::find_people(&tokens);
     let spans = quotes::find_quotes(&text, &ranges);
     let inside_quote = |at: usize| spans.iter().any(|q| q.open <= at && at < q.close);
     let paragraph_of = |at: usize| ranges.iter().position(|&(_, end)| at <= end).unwrap_or(0);
-
-    let mut seen: Vec<Sighting> = found
-        .mentions
-        .iter()
-        .filter(|m| !inside_quote(m.start))
-        .map(|m| Sighting {
-            at: m.start,
-            person: m.person,
-            // `Filatov, now a commentator, said the decision...`: the person last heard speaking
-            // is who a following `he said` most likely means.
-            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end)),
-            paragraph: paragraph_of(m.start),
-        })
-        .collect();
 
     // First pass: attribution frames beside each quote.
     let mut frames: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
@@ -259,15 +245,19 @@ fn people_and_quotes(
         let stop = spans
             .get(i + 1)
             .map_or(paragraph_end, |next| next.open.min(paragraph_end));
-        let after = speaker::attribution_after(
-            &tokens,
-            speaker::token_at(&tokens, span.close),
-            speaker::token_at(&tokens, stop),
-        );
-        let floor_offset = match i.checked_sub(1).map(|j| &spans[j]) {
-            Some(previous) if previous.last_paragraph == span.paragraph => previous.close,
-            _ => ranges[span.paragraph].0,
+        // A quote that ends its sentence (`“... unhinged.” Sen. Rubio called ...`) is not
+        // attributed by the next sentence's subject.
+        let first_after = speaker::token_at(&tokens, span.close);
+        let ends_sentence = span.text(&text).trim_end().ends_with('.')
+            && tokens.get(first_after).is_some_and(|t| t.is_capitalized());
+        let after = if ends_sentence {
+            None
+        } else {
+            speaker::attribution_after(&tokens, first_after, speaker::token_at(&tokens, stop))
         };
+        // The lead-in may reach back over earlier quotes of the same sentence (`said Rubio was
+        // “a lightweight” and Cruz “a liar”`), not over a sentence end.
+        let floor_offset = ranges[span.paragraph].0;
         let open = speaker::token_at(&tokens, span.open);
         let floor =
             speaker::sentence_start(&tokens, speaker::token_at(&tokens, floor_offset), open);
@@ -275,6 +265,51 @@ fn people_and_quotes(
         // The frame after a quote wins when it is tied to it; else the lead-in before it.
         frames.push(after.or_else(before));
     }
+
+    // A name in an attribution frame is a person even when nothing else vouched for it
+    // (`“...” ― Sonya Herridge`, `said Chuck Jordan`).
+    for frame in frames.iter().flatten() {
+        if let Subject::Name(parts) = &frame.subject {
+            let lexicon = lexicon::Lexicon::get();
+            // A lone capitalised word at a sentence's start (`Critics call it ...`) is a common
+            // noun unless it is capitalised elsewhere too.
+            let lone_common_noun =
+                parts.len() == 1 && !people::capitalized_mid_sentence(&tokens, &parts[0]);
+            let plausible = parts.len() <= 4
+                && !lone_common_noun
+                && parts.iter().all(|p| {
+                    let bare = tokens::strip_possessive(p);
+                    !lexicon.is_not_name(bare) && lexicon.place(bare).is_none()
+                });
+            if plausible && people::match_person(&found, parts).is_none() {
+                let length = parts.join(" ").len();
+                found.vouch(parts.clone(), frame.at, frame.at + length);
+            }
+        }
+    }
+    let sentence_of = |at: usize| {
+        let i = speaker::token_at(&tokens, at);
+        speaker::sentence_start(&tokens, 0, i)
+    };
+    let outside: Vec<&people::Mention> = found
+        .mentions
+        .iter()
+        .filter(|m| !inside_quote(m.start))
+        .collect();
+    let mut seen: Vec<Sighting> = outside
+        .iter()
+        .enumerate()
+        .map(|(n, m)| Sighting {
+            // The first name of a sentence is most often its subject.
+            subject: n == 0 || sentence_of(outside[n - 1].start) != sentence_of(m.start),
+            at: m.start,
+            person: m.person,
+            // `Filatov, now a commentator, said the decision...`: the person last heard speaking
+            // is who a following `he said` most likely means.
+            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end)),
+            paragraph: paragraph_of(m.start),
+        })
+        .collect();
 
     // Second pass, in text order: resolve subjects, then fill quotes without a frame from their
     // paragraph or the paragraph before.
@@ -289,6 +324,7 @@ fn people_and_quotes(
                 at: frame.at,
                 person,
                 speaking: true,
+                subject: true,
                 paragraph: span.paragraph,
             });
             seen.sort_by_key(|s| s.at);
@@ -329,11 +365,23 @@ fn people_and_quotes(
         let quote_text = quote_text.trim().trim_end_matches([',', ';']).trim_end();
         let words = quote_text.split_whitespace().count();
         let adjacent = frames[i].as_ref().is_some_and(|f| f.adjacent);
+        // A short quote inside an attributed sentence is a partial quote (`Clinton called them
+        // “deplorables”`); without one it is a scare quote. Title-case spans name things, and
+        // `so-called` announces a scare quote whatever follows.
+        let attributed = frames[i]
+            .as_ref()
+            .is_some_and(|f| f.subject != Subject::Other);
         let title_like = quote_text
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        let so_called = text[..span.open]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("so-called");
         if words == 0
-            || (!adjacent && (words < MIN_UNATTRIBUTED_QUOTE_WORDS || (title_like && words < 8)))
+            || so_called
+            || (!adjacent && title_like && words < 8)
+            || (!attributed && words < MIN_UNATTRIBUTED_QUOTE_WORDS)
         {
             continue;
         }
@@ -342,7 +390,13 @@ fn people_and_quotes(
         }
         quotes.push(Quote {
             text: quote_text.to_string(),
-            speaker: speakers[i].map(|p| found.persons[p].name.clone()),
+            // An organisation may speak too (`Fox News reported`), under the name it is given.
+            speaker: speakers[i]
+                .map(|p| found.persons[p].name.clone())
+                .or_else(|| match frames[i].as_ref().map(|f| &f.subject) {
+                    Some(Subject::Organisation(name)) => Some(name.clone()),
+                    _ => None,
+                }),
             cue: frames[i].as_ref().and_then(|f| f.cue.clone()),
             paragraph: span.paragraph,
         });
@@ -410,4 +464,147 @@ pub fn parse_file(path: &Path) -> (Vec<Article>, Vec<crate::source::Skipped>) {
         }
     }
     (articles, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_of(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let mut all = vec!["Headline".to_string()];
+        all.extend(paragraphs.iter().map(|p| p.to_string()));
+        let raw = RawArticle {
+            paragraphs: all,
+            ..RawArticle::default()
+        };
+        parse(&raw)
+            .expect("parses")
+            .quotes
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn attribution_shapes_name_the_speaker() {
+        let voronin = Some("Arkady Voronin".to_string());
+        let cases: [(&str, &[&str], Option<String>); 14] = [
+            (
+                "quote then name and verb",
+                &["Foreign Minister Arkady Voronin spoke. “We will go on talking,” Voronin said."],
+                voronin.clone(),
+            ),
+            (
+                "verb before name",
+                &["Arkady Voronin spoke. “We will go on talking,” said Voronin."],
+                voronin.clone(),
+            ),
+            (
+                "colon lead-in",
+                &["Foreign Minister Arkady Voronin said: “We will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "that clause",
+                &["Foreign Minister Arkady Voronin said that “we will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "apposition before verb",
+                &["Arkady Voronin, a veteran diplomat, said: “We will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "verbless colon",
+                &["Arkady Voronin: “We will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "verbless dash",
+                &["“We will go on talking.” ― Arkady Voronin"],
+                voronin.clone(),
+            ),
+            (
+                "pronoun",
+                &["Foreign Minister Arkady Voronin arrived. “We will go on talking,” he said."],
+                voronin.clone(),
+            ),
+            (
+                "title",
+                &[
+                    "Russian Foreign Minister Arkady Voronin arrived. “We will go on talking,” the Russian foreign minister noted.",
+                ],
+                voronin.clone(),
+            ),
+            (
+                "told reporters lead-in paragraph",
+                &[
+                    "Foreign Minister Arkady Voronin arrived.",
+                    "He told reporters:",
+                    "“We will go on talking.”",
+                ],
+                voronin.clone(),
+            ),
+            (
+                "participle after comma",
+                &["Arkady Voronin left the hall, saying “we will go on talking.”"],
+                voronin.clone(),
+            ),
+            (
+                "according to",
+                &[
+                    "According to Arkady Voronin, the sides “will go on talking for as long as it takes.”",
+                ],
+                voronin.clone(),
+            ),
+            (
+                "parenthesis before verb",
+                &["“We will go on talking,” Sen. Arkady Voronin (D-Mo.) said."],
+                voronin.clone(),
+            ),
+            (
+                "nobody tells",
+                &["The talks resumed. “We will go on talking for as long as it takes.”"],
+                None,
+            ),
+        ];
+        for (name, paragraphs, speaker) in cases {
+            let quotes = quotes_of(paragraphs);
+            assert_eq!(quotes.len(), 1, "case {name}: {quotes:?}");
+            assert_eq!(quotes[0].1, speaker, "case {name}");
+        }
+    }
+
+    #[test]
+    fn scare_quotes_and_names_of_things_are_not_quotations() {
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "so-called",
+                &["Tankers of the so-called “shadow fleet” sailed on."],
+            ),
+            (
+                "title case name",
+                &["The “Blue Corridor” project was launched in May."],
+            ),
+            (
+                "short and unattributed",
+                &["The region's “miracle” economy slowed down."],
+            ),
+        ];
+        for (name, paragraphs) in cases {
+            assert_eq!(quotes_of(paragraphs), vec![], "case {name}");
+        }
+    }
+
+    #[test]
+    fn a_short_quote_in_an_attributed_sentence_is_a_partial_quote() {
+        let quotes = quotes_of(&["Arkady Voronin said the plan was “a real mistake.”"]);
+        assert_eq!(
+            quotes,
+            vec![(
+                "a real mistake.".to_string(),
+                Some("Arkady Voronin".to_string())
+            )]
+        );
+    }
 }

@@ -119,7 +119,7 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
             && next_capitalized
             && words.last().is_some_and(|last| {
                 last.end == token.start
-                    && (last.text.chars().count() == 1 || lexicon.title_at(&[last.text]).is_some())
+                    && (is_initials(last.text) || lexicon.title_at(&[last.text]).is_some())
             })
         {
             // the dot of an initial or abbreviation: part of the run, not a word
@@ -179,8 +179,10 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
     let mut name = Vec::new();
     for token in &words[k..] {
         let bare = strip_possessive(token.text);
-        let is_non_name = (lexicon.is_not_name(bare) && !lexicon.is_given_name(bare))
-            || lexicon.place(bare).is_some()
+        // A place after a name's first word is a surname (`Chuck Jordan`, `Mike Israel`).
+        let initial = !name.is_empty() && is_initials(bare);
+        let is_non_name = !initial && (lexicon.is_not_name(bare) && !lexicon.is_given_name(bare))
+            || (name.is_empty() && lexicon.place(bare).is_some())
             || lexicon.title_at(&[bare]).is_some();
         if is_non_name && !lexicon.is_particle(bare) {
             break;
@@ -203,6 +205,12 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
         roles,
         next,
     }
+}
+
+/// True for an initial or a run of them: `J`, `G.K`.
+fn is_initials(word: &str) -> bool {
+    word.split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
 }
 
 /// The lower-case title word that stands just before a run (`spokesman Dmitry Peskov`), with
@@ -229,15 +237,28 @@ fn title_before(tokens: &[Token], start: usize) -> Option<(String, Option<String
 pub fn speech_verb_after(tokens: &[Token], next: usize) -> bool {
     let lexicon = Lexicon::get();
     let mut i = next;
+    // `Sen. Claire McCaskill (D-Mo.) said`: a parenthesis between name and verb.
+    if tokens.get(i).is_some_and(|t| t.is('(')) {
+        match (i + 1..tokens.len().min(i + 12)).find(|&j| tokens[j].is(')')) {
+            Some(close) => i = close + 1,
+            None => return false,
+        }
+    }
     if tokens.get(i).is_some_and(|t| t.is(',')) {
         let close = (i + 1..tokens.len().min(i + 24)).find(|&j| tokens[j].is(','));
         let Some(close) = close else {
             return false;
         };
-        if tokens[i + 1..close]
-            .iter()
-            .any(|t| t.is_break() || "“”\"«»".contains(t.text))
-        {
+        // The apposition stays inside its sentence; `D-Mich.,` ends an abbreviation, not one.
+        let ends_sentence = |j: usize| {
+            let t = &tokens[j];
+            t.is_break()
+                || t.is('!')
+                || t.is('?')
+                || "“”\"«»".contains(t.text)
+                || (t.is('.') && !tokens.get(j + 1).is_some_and(|n| n.is(',')))
+        };
+        if (i + 1..close).any(ends_sentence) {
             return false;
         }
         i = close + 1;
@@ -275,6 +296,17 @@ fn name_parts(name: &[Token]) -> Vec<String> {
 pub fn find_people(tokens: &[Token]) -> People {
     let lexicon = Lexicon::get();
     let mut people = People::default();
+    // A headline in title case (`Trump Urges Supporters To Watch`) capitalises every word, so
+    // its runs vouch for nobody and its capitals are no evidence of a name.
+    let headline_end = tokens.iter().position(Token::is_break).unwrap_or(0);
+    let headline = &tokens[..headline_end];
+    let headline_words = headline.iter().filter(|t| t.is_word()).count();
+    let capitalized = headline.iter().filter(|t| t.is_capitalized()).count();
+    let title_case_end = if headline_words >= 4 && capitalized * 10 >= headline_words * 7 {
+        headline_end
+    } else {
+        0
+    };
     // Pass 1: runs vouched for as people.
     let mut i = 0;
     while i < tokens.len() {
@@ -284,6 +316,10 @@ pub fn find_people(tokens: &[Token]) -> People {
         }
         let run = read_run(tokens, i);
         let next = run.next.max(i + 1);
+        if i < title_case_end {
+            i = next;
+            continue;
+        }
         let count = run.name.len();
         let phrase = run
             .name
@@ -332,7 +368,7 @@ pub fn find_people(tokens: &[Token]) -> People {
                 (parts.len() == 1
                     && speech_verb_after(tokens, next)
                     && !lexicon.is_given_name(&parts[0])
-                    && capitalized_mid_sentence(tokens, run.name[0].text))
+                    && capitalized_mid_sentence(&tokens[title_case_end..], run.name[0].text))
                 .then(|| add_person(&mut people, parts.clone(), None, Vec::new(), None))
             });
             if let Some(person) = found {
@@ -362,11 +398,24 @@ fn starts_sentence(tokens: &[Token], i: usize) -> bool {
 
 /// True when `word` appears capitalised somewhere other than at a sentence's start: what tells a
 /// surname (`Lavrov said`) from a capitalised common noun (`Supporters said`).
-fn capitalized_mid_sentence(tokens: &[Token], word: &str) -> bool {
+pub fn capitalized_mid_sentence(tokens: &[Token], word: &str) -> bool {
     tokens
         .iter()
         .enumerate()
         .any(|(i, t)| t.text == word && !starts_sentence(tokens, i))
+}
+
+impl People {
+    /// Adds a person that an attribution frame vouches for (`“...” ― Sonya Herridge`), with
+    /// its mention at `start..end`; returns its index. Known names are matched, not duplicated.
+    pub fn vouch(&mut self, parts: Vec<String>, start: usize, end: usize) -> usize {
+        let person = match_person(self, &parts)
+            .unwrap_or_else(|| add_person(self, parts, None, Vec::new(), None));
+        self.persons[person].mentions += 1;
+        let at = self.mentions.partition_point(|m| m.start < start);
+        self.mentions.insert(at, Mention { start, end, person });
+        person
+    }
 }
 
 /// The person that a name (full, or one part of it such as the surname) refers to.

@@ -8,6 +8,13 @@ use super::lexicon::{Gender, Lexicon, is_attribution_adverb};
 use super::people::{People, match_person, read_run};
 use super::tokens::{Token, TokenKind};
 
+/// Words after which a capitalised run is a place or an object, not a speaker
+/// (`in Salem`, `of New York`).
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "of", "from", "to", "for", "on", "near", "into", "across", "outside", "inside",
+    "by", "with", "about", "against", "toward", "towards",
+];
+
 /// Determiners that open a role phrase (`the minister`, `the Russian foreign minister`).
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
 
@@ -25,6 +32,8 @@ pub enum Subject {
     },
     /// A name, as its words.
     Name(Vec<String>),
+    /// A named organisation (`The New York Post`, `Fox News`): it speaks, but is no person.
+    Organisation(String),
     /// A subject that is not a person (`the ministry`, `Moscow`): the frame is there, but
     /// no person said it.
     Other,
@@ -143,9 +152,31 @@ fn subject_forward(tokens: &[Token], k: usize, end: usize) -> Option<(Subject, u
                 ));
             }
         }
-        return Some((Subject::Other, token.start, next));
+        return Some((organisation(&tokens[k..next]), token.start, next));
     }
     None
+}
+
+/// A capitalised run that names no person: an organisation when its words are not a place, a
+/// nationality or a word that is never part of a name (`Moscow`, `Officials`); else `Other`.
+fn organisation(run: &[Token]) -> Subject {
+    let lexicon = Lexicon::get();
+    let words: Vec<&str> = run
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text)
+        .skip_while(|w| w.eq_ignore_ascii_case("the"))
+        .collect();
+    let name = words.join(" ");
+    let is_org = !words.is_empty()
+        && lexicon.place(&name).is_none()
+        && !(words.len() == 1 && (lexicon.is_not_name(words[0]) || lexicon.is_role(words[0])))
+        && words.iter().any(|w| lexicon.place(w).is_none());
+    if is_org {
+        Subject::Organisation(name)
+    } else {
+        Subject::Other
+    }
 }
 
 /// Reads a subject phrase that ends at `tokens[k]` (inclusive), walking backwards.
@@ -169,10 +200,26 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
                         return Some((Subject::Name(parts), run.name[0].start));
                     }
                 }
-                return j
+                let found = j
                     .checked_sub(1)
                     .and_then(|before| subject_backward(tokens, before, floor))
                     .filter(|(s, _)| matches!(s, Subject::Name(_) | Subject::Pronoun(_)));
+                // `Brianne Stone, 29, of Huntsville, Ala., says`: a place inside a longer
+                // apposition is not the speaker; look one comma further back.
+                let is_place = |start: usize| {
+                    let i = token_at(tokens, start);
+                    i > floor && is_lower_word(&tokens[i - 1], PREPOSITIONS)
+                };
+                return match found {
+                    Some((Subject::Name(_), at)) if is_place(at) => {
+                        let place = token_at(tokens, at);
+                        (floor..place)
+                            .rev()
+                            .find(|&c| tokens[c].is(','))
+                            .and_then(|comma| subject_backward(tokens, comma, floor))
+                    }
+                    other => other,
+                };
             }
             if is_sentence_end(tokens, j) || is_quote_mark(&tokens[j]) {
                 return None;
@@ -213,7 +260,7 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
             return Some((Subject::Name(parts), run.name[0].start));
         }
         let next = tokens.get(start).map_or(token.start, |t| t.start);
-        return Some((Subject::Other, next));
+        return Some((organisation(&tokens[start..=k]), next));
     }
     if lexicon.is_role(token.text) {
         let mut modifiers = Vec::new();
@@ -244,7 +291,20 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
 fn speech_verb_width(tokens: &[Token], k: usize) -> Option<usize> {
     let lexicon = Lexicon::get();
     let token = tokens.get(k)?;
-    if !token.is_word() || token.is_capitalized() && k > 0 {
+    // A capitalised verb only opens a sentence (`Said Dorothy Poynter, ...: “`).
+    let opens_sentence = k == 0 || is_sentence_end(tokens, k - 1);
+    if !token.is_word() || (token.is_capitalized() && !opens_sentence) {
+        return None;
+    }
+    // After a determiner the word is a noun (`the talks`, `a statement`), not a verb.
+    if k > 0
+        && is_lower_word(
+            &tokens[k - 1],
+            &[
+                "the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her",
+            ],
+        )
+    {
         return None;
     }
     let words: Vec<&str> = tokens[k..].iter().take(3).map(|t| t.text).collect();
@@ -276,9 +336,22 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     }
     // The verb of saying that ends the frame, within the sentence (`, WADA spokeswoman Ingrid
     // Halvorsen told reporters`, `,” the minister noted`).
+    // An apposition may make the frame long (`“...,” Trump, the party's frontrunner and ...,
+    // said`): then the name must come first and a comma right after it.
+    let apposition = tokens[k].is_capitalized() && {
+        let run = read_run(tokens, k);
+        !run.name.is_empty() && tokens.get(run.next).is_some_and(|t| t.is(','))
+    };
+    let reach = if apposition { 40 } else { 16 };
     let mut v = k;
-    while v < end && v - k <= 16 {
-        if is_sentence_end(tokens, v) || is_quote_mark(&tokens[v]) {
+    let mut depth = 0usize;
+    while v < end && v - k <= reach {
+        // Dots inside a parenthesis (`(D-Mo.)`) end no sentence.
+        if tokens[v].is('(') {
+            depth += 1;
+        } else if tokens[v].is(')') {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && (is_sentence_end(tokens, v) || is_quote_mark(&tokens[v])) {
             return None;
         }
         if speech_verb_width(tokens, v).is_some() {
@@ -286,7 +359,7 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
         }
         v += 1;
     }
-    if v >= end || v - k > 16 {
+    if v >= end || v - k > reach {
         return None;
     }
     let cue = Some(tokens[v].text.to_string());
@@ -301,6 +374,22 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
             subject = Subject::Name(parts);
             at = name_at;
         }
+        // `said Ayotte campaign manager Jon Kohan`: the name after the role is the speaker.
+        if matches!(subject, Subject::Name(_)) {
+            let mut j = next;
+            while j < end && j < next + 4 && tokens[j].is_word() && !tokens[j].is_capitalized() {
+                j += 1;
+            }
+            if j > next
+                && j < end
+                && tokens[j].is_capitalized()
+                && Lexicon::get().is_role(tokens[j - 1].text)
+                && let Some((Subject::Name(parts), name_at, _)) = subject_forward(tokens, j, end)
+            {
+                subject = Subject::Name(parts);
+                at = name_at;
+            }
+        }
         return Some(Attribution {
             subject,
             cue,
@@ -311,6 +400,13 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     let mut s = v - 1;
     while s > k && is_attribution_adverb(tokens[s].text) {
         s -= 1;
+    }
+    // `Sen. Claire McCaskill (D-Mo.) said`: skip the parenthesis.
+    if tokens[s].is(')')
+        && let Some(open) = (k..s).rev().find(|&j| tokens[j].is('('))
+        && open > k
+    {
+        s = open - 1;
     }
     let (subject, at) = subject_backward(tokens, s, k)?;
     Some(Attribution {
@@ -324,7 +420,7 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
 /// Words allowed between a verb of saying and the quote it introduces
 /// (`told reporters in Moscow on Tuesday: “`).
 fn may_follow_verb(token: &Token) -> bool {
-    !is_quote_mark(token) && !token.is('.') && !token.is('?') && !token.is('!')
+    !token.is('.') && !token.is('?') && !token.is('!') && !token.is_break()
 }
 
 /// The attribution before a quote: tokens from `floor` (the sentence's start) up to `open`
@@ -348,27 +444,63 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
             adjacent: true,
         });
     }
-    // The nearest verb of saying before the quote, in the same sentence.
+    // The nearest verb of saying before the quote, in the same sentence. A weak verb
+    // (`described the meeting as “...”`) counts only right beside the quote, or before the
+    // colon that opens it (`Kelly responded pointedly, with a smile: “...”`).
+    let weak_reach = if tokens[last].is(':') { 8 } else { 4 };
     let mut v = last;
     loop {
-        // A weak verb (`described the meeting as “...”`) counts only right beside the quote.
         if speech_verb_width(tokens, v).is_some()
-            && (lexicon.is_strong_speech_verb(tokens[v].text) || last - v <= 4)
+            && (lexicon.is_strong_speech_verb(tokens[v].text) || last - v <= weak_reach)
         {
             break;
         }
         if v == floor || !may_follow_verb(&tokens[v]) || last - v > 30 {
-            return None;
+            return according_to(tokens, floor, open)
+                .or_else(|| sentence_frame(tokens, floor, open));
         }
         v -= 1;
+    }
+    // `Said Dorothy Poynter, who grew up with him, “...”`: the subject follows the verb.
+    if tokens[v].is_capitalized() {
+        let (subject, at, _) = subject_forward(tokens, v + 1, open)?;
+        return Some(Attribution {
+            subject,
+            cue: Some(tokens[v].text.to_string()),
+            at,
+            adjacent: false,
+        });
     }
     let adjacent = last - v <= 6
         && tokens[v + 1..open]
             .iter()
             .all(|t| !t.is(',') || tokens[open - 1].is(','));
+    let cue = Some(tokens[v].text.to_string());
+    // `Trump shot back in a statement, saying he's “...”`: a participle after a comma speaks
+    // for the sentence's subject.
+    if v > floor && tokens[v - 1].is(',') && tokens[v].text.ends_with("ing") {
+        let (subject, at) = sentence_subject(tokens, floor, v)?;
+        return Some(Attribution {
+            subject,
+            cue,
+            at,
+            adjacent,
+        });
+    }
     let mut s = v.checked_sub(1)?;
-    while s > floor && is_attribution_adverb(tokens[s].text) {
-        s -= 1;
+    loop {
+        if s > floor && is_attribution_adverb(tokens[s].text) {
+            s -= 1;
+        } else if s > floor + 1
+            && is_lower_word(&tokens[s - 1], &["on", "last", "this", "late", "early"])
+            && Lexicon::get().is_not_name(tokens[s].text)
+            && tokens[s].is_capitalized()
+        {
+            // `who Beck on Wednesday called “...”`: a day between subject and verb.
+            s -= 2;
+        } else {
+            break;
+        }
     }
     if s < floor {
         return None;
@@ -376,9 +508,66 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
     let (subject, at) = subject_backward(tokens, s, floor)?;
     Some(Attribution {
         subject,
-        cue: Some(tokens[v].text.to_string()),
+        cue,
         at,
         adjacent,
+    })
+}
+
+/// The last resort for a quote with no frame beside it: a sentence whose subject is a person
+/// and which has a verb of saying, weak or strong, before the quote (`Carson took the stage
+/// and called the system “rotten to the core”`).
+fn sentence_frame(tokens: &[Token], floor: usize, open: usize) -> Option<Attribution> {
+    let v = (floor..open)
+        .rev()
+        .find(|&j| speech_verb_width(tokens, j).is_some() && !tokens[j].is_capitalized())?;
+    let (subject, at) = sentence_subject(tokens, floor, v)?;
+    if !matches!(subject, Subject::Name(_)) {
+        return None;
+    }
+    Some(Attribution {
+        subject,
+        cue: Some(tokens[v].text.to_string()),
+        at,
+        adjacent: false,
+    })
+}
+
+/// The first person-like subject of a sentence: a pronoun or a name, skipping an opening
+/// adverbial (`Hours later, Trump ...`).
+fn sentence_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
+    let mut j = floor;
+    while j < before {
+        let token = &tokens[j];
+        if let Some(gender) = pronoun(token.text) {
+            return Some((Subject::Pronoun(gender), token.start));
+        }
+        if token.is_capitalized() {
+            let run = read_run(tokens, j);
+            let after_preposition = j > floor && is_lower_word(&tokens[j - 1], PREPOSITIONS);
+            if !run.name.is_empty() && !after_preposition {
+                let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+                return Some((Subject::Name(parts), run.name[0].start));
+            }
+            j = run.next.max(j + 1);
+            continue;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// `According to Trump, he was ... “...”`: the source a sentence opens with.
+fn according_to(tokens: &[Token], floor: usize, open: usize) -> Option<Attribution> {
+    let start = (floor..open.saturating_sub(2)).find(|&j| {
+        tokens[j].text.eq_ignore_ascii_case("according") && tokens[j + 1].text == "to"
+    })?;
+    let (subject, at, _) = subject_forward(tokens, start + 2, open)?;
+    Some(Attribution {
+        subject,
+        cue: Some("according to".into()),
+        at,
+        adjacent: false,
     })
 }
 
@@ -403,6 +592,8 @@ pub struct Sighting {
     pub person: usize,
     /// True when the person was the speaker of a quote there.
     pub speaking: bool,
+    /// True when the mention is the first name of its sentence, most often its subject.
+    pub subject: bool,
     /// Paragraph index.
     pub paragraph: usize,
 }
@@ -432,7 +623,14 @@ pub fn resolve(
             let speaker = earlier()
                 .find(|s| s.speaking && fits(s.person) && s.paragraph + 1 >= paragraph)
                 .map(|s| s.person);
-            speaker.or_else(|| earlier().find(|s| fits(s.person)).map(|s| s.person))
+            // Else the last sentence subject nearby (`Cruz admitted ... “...,” he said`), else
+            // whoever was named last.
+            let subject = earlier()
+                .find(|s| s.subject && fits(s.person) && s.paragraph + 1 >= paragraph)
+                .map(|s| s.person);
+            speaker
+                .or(subject)
+                .or_else(|| earlier().find(|s| fits(s.person)).map(|s| s.person))
         }
         Subject::Role { modifiers, role } => {
             let roles = lexicon.roles_meant_by(role);
@@ -447,7 +645,7 @@ pub fn resolve(
             };
             earlier().find(|s| fits(s.person)).map(|s| s.person)
         }
-        Subject::Other => None,
+        Subject::Organisation(_) | Subject::Other => None,
     }
 }
 

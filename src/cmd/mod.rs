@@ -2,6 +2,7 @@
 //! Shared flags are defined once here so every subcommand speaks the same vocabulary.
 
 mod bench;
+mod eval;
 mod generate;
 mod index;
 mod parse;
@@ -44,6 +45,8 @@ enum Command {
     Generate(generate::GenerateArgs),
     /// Measure indexing and query speed against raw tantivy, SQLite FTS5 and a file scan.
     Bench(bench::BenchArgs),
+    /// Score extraction against gold: tests/gold, Reuters-21578, PolNeAR.
+    Eval(eval::EvalArgs),
 }
 
 /// Where the index lives.
@@ -130,6 +133,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Parse(args) => parse::run(args, &mut out),
         Command::Generate(args) => generate::run(args, &mut out),
         Command::Bench(args) => bench::run(args, &mut out),
+        Command::Eval(args) => eval::run(args, &mut out),
     }?;
     std::io::Write::flush(&mut out).context("writing output")?;
     Ok(if found {

@@ -1,11 +1,15 @@
-//! Scoring extraction against hand-made gold: per-field accuracy, people precision and recall,
-//! quote precision/recall/F1 and speaker accuracy. Used by the gold test and `wiredex eval`.
+//! Scoring extraction against our hand-made gold (`tests/gold/`): per-field accuracy, people
+//! precision and recall, quote precision/recall/F1 and speaker accuracy.
 
 use std::fmt;
 
 use serde::Deserialize;
 
-use crate::article::Article;
+use std::path::{Path, PathBuf};
+
+use super::ratio;
+use crate::article::{self, Article};
+use crate::error::{Error, Result};
 
 /// What a careful reader extracts from one article (the files in `tests/gold/`).
 #[derive(Debug, Clone, Deserialize)]
@@ -71,10 +75,6 @@ pub struct Scores {
     pub speakers_right: usize,
     /// Each error, for `--show`.
     pub errors: Vec<String>,
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
 impl Scores {
@@ -295,6 +295,36 @@ pub fn score(article: &Article, gold: &Gold, scores: &mut Scores) {
             ));
         }
     }
+}
+
+/// Scores every gold file (`*.json`) in `dir`; each names its article's file relative to `root`.
+pub fn score_dir(dir: &Path, root: &Path) -> Result<Scores> {
+    let io = |path: &Path, reason| Error::Io {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    let mut scores = Scores::default();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+        let gold: Gold = serde_json::from_str(&text).map_err(|e| Error::Io {
+            path: path.clone(),
+            reason: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })?;
+        let (articles, _) = article::parse_file(&root.join(&gold.file));
+        match articles.iter().find(|a| a.record == gold.record) {
+            Some(found) => score(found, &gold, &mut scores),
+            None => scores
+                .errors
+                .push(format!("{} record {}: not parsed", gold.file, gold.record)),
+        }
+    }
+    Ok(scores)
 }
 
 fn short(text: &str) -> String {

@@ -1,0 +1,14 @@
+//! Measuring extraction against gold that someone else made or that we keep by hand. Each gold
+//! source has its own scorer: `gold` (our `tests/gold/` files), `reuters` (Reuters-21578
+//! datelines and dates), `polnear` (PolNeAR's attributed quotations). `wiredex eval` prints them.
+
+pub mod gold;
+pub mod polnear;
+pub mod reuters;
+
+pub use gold::{Gold, GoldQuote, Scores, normal, quotes_match, score};
+
+/// `a / b`, or 1 when there is nothing to count.
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}

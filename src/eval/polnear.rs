@@ -1,0 +1,480 @@
+//! PolNeAR (Newell et al., LREC 2018) as gold for quotations and their speakers. Its brat
+//! standoff files mark attributions as Source / Cue / Content spans by character offset. The
+//! direct quotations are the quoted parts of Content spans; their speaker is the Source span.
+//!
+//! Speakers are scored where the gold names someone: a Source with a proper name is keyed by its
+//! last capitalised word (`Mr. Obama` -> obama); a bare pronoun Source (`he`, `she`) takes the key
+//! of the nearest earlier named Source. Other Sources (`sources`, `a spokesman`, `the campaign`)
+//! are counted as unscored, since the gold does not say who they are.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::{quotes_match, ratio};
+use crate::article::{self, Article, lexicon::Lexicon};
+use crate::error::{Error, Result};
+use crate::source::{self, Format};
+
+/// Quote and speaker scores over one split.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteScores {
+    /// Articles scored.
+    pub articles: usize,
+    /// Gold direct quotations.
+    pub gold: usize,
+    /// Quotations found.
+    pub found: usize,
+    /// Found quotations that match a gold one.
+    pub right: usize,
+    /// Matched quotations whose gold speaker is known.
+    pub speakers_scored: usize,
+    /// ... of which ours is right.
+    pub speakers_right: usize,
+    /// Matched quotations whose gold source names nobody (`sources said`).
+    pub speakers_unscored: usize,
+    /// One line per error, for `--show`.
+    pub errors: Vec<String>,
+}
+
+impl QuoteScores {
+    /// Quote precision.
+    pub fn precision(&self) -> f64 {
+        ratio(self.right, self.found)
+    }
+    /// Quote recall.
+    pub fn recall(&self) -> f64 {
+        ratio(self.right, self.gold)
+    }
+    /// Quote F1.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Speaker accuracy over the scored quotes.
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speakers_right, self.speakers_scored)
+    }
+}
+
+impl fmt::Display for QuoteScores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pct = |x: f64| x * 100.0;
+        writeln!(f, "articles          {}", self.articles)?;
+        writeln!(
+            f,
+            "quotes            P {:5.1}%  R {:5.1}%  F1 {:5.1}%  ({} gold, {} found, {} matched)",
+            pct(self.precision()),
+            pct(self.recall()),
+            pct(self.f1()),
+            self.gold,
+            self.found,
+            self.right
+        )?;
+        write!(
+            f,
+            "speaker accuracy  {:5.1}%  ({}/{} scored; {} with an unnamed gold source)",
+            pct(self.speaker_accuracy()),
+            self.speakers_right,
+            self.speakers_scored,
+            self.speakers_unscored
+        )
+    }
+}
+
+/// A span of the text: byte ranges (brat allows discontinuous spans).
+#[derive(Debug, Clone)]
+struct Span {
+    kind: String,
+    ranges: Vec<(usize, usize)>,
+}
+
+/// A gold direct quotation and who said it.
+#[derive(Debug, Clone)]
+struct GoldQuote {
+    text: String,
+    speaker_key: Option<String>,
+    source: String,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "i", "we", "they", "it", "you", "who", "which",
+];
+
+fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut map: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    map.push(text.len());
+    map
+}
+
+fn parse_ann(ann: &str, text: &str) -> Vec<(Option<Span>, Vec<Span>)> {
+    let bytes = char_to_byte(text);
+    let to_byte = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
+    let mut spans = std::collections::HashMap::new();
+    let mut relations = Vec::new();
+    for line in ann.lines() {
+        let mut fields = line.split('\t');
+        let (Some(id), Some(head)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if id.starts_with('T') {
+            let mut parts = head.splitn(2, ' ');
+            let kind = parts.next().unwrap_or("").to_string();
+            let ranges = parts
+                .next()
+                .unwrap_or("")
+                .split(';')
+                .filter_map(|r| {
+                    let (a, b) = r.trim().split_once(' ')?;
+                    Some((to_byte(a.parse().ok()?), to_byte(b.parse().ok()?)))
+                })
+                .collect();
+            spans.insert(id.to_string(), Span { kind, ranges });
+        } else if id.starts_with('E') {
+            relations.push(head.to_string());
+        }
+    }
+    relations
+        .iter()
+        .map(|relation| {
+            let mut source = None;
+            let mut contents = Vec::new();
+            for arg in relation.split_whitespace() {
+                let Some((role, id)) = arg.split_once(':') else {
+                    continue;
+                };
+                let Some(span) = spans.get(id) else { continue };
+                match role {
+                    "Source" => source = Some(span.clone()),
+                    "Content" => contents.push(span.clone()),
+                    _ => {}
+                }
+            }
+            let _ = contents.iter().map(|s| &s.kind);
+            (source, contents)
+        })
+        .collect()
+}
+
+/// The quoted parts of a content range: text between opening and closing marks, a mark left
+/// open running to the range's end, and a closing mark without opener starting at its start.
+fn quoted_parts(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut seen_mark = false;
+    for (i, c) in text.char_indices() {
+        let is_open = matches!(c, '“' | '«') || (c == '"' && open.is_none());
+        let is_close = matches!(c, '”' | '»') || (c == '"' && open.is_some());
+        if is_open && open.is_none() {
+            open = Some(i + c.len_utf8());
+            seen_mark = true;
+        } else if is_close {
+            let start = open.take().unwrap_or(0);
+            parts.push(text[start..i].to_string());
+            seen_mark = true;
+        }
+    }
+    if let Some(start) = open {
+        parts.push(text[start..].to_string());
+    }
+    let _ = seen_mark;
+    parts
+        .into_iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| p.chars().any(char::is_alphanumeric) && !is_title_of_thing(p))
+        .collect()
+}
+
+/// A short quoted span in title case (`“The Apprentice”`, `“American Skin”`) names a thing;
+/// it is not a quotation, in the gold as in our extraction.
+fn is_title_of_thing(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 5
+        && words.iter().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_lowercase())
+        })
+}
+
+/// The key of a Source that names someone: its last capitalised word that is a name (not a
+/// party, nationality, title or place), lower case. Parentheses (`(D-Mo.)`) are dropped.
+fn name_key(source: &str) -> Option<String> {
+    let lexicon = Lexicon::get();
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in source.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    // Only the head of the phrase: before a comma (`Scott Pruitt, the attorney general`) and
+    // before a preposition (`Gov. Earl Ray Tomblin of West Virginia`); a possessive is a
+    // modifier, not the head (`Obama's former strategist`).
+    let head = plain.split(',').next().unwrap_or("");
+    let mut words = Vec::new();
+    for word in head.split_whitespace() {
+        if ["of", "at", "for", "from", "in", "with", "on"].contains(&word) {
+            break;
+        }
+        words.push(word);
+    }
+    words
+        .iter()
+        .rev()
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || !(w.ends_with("'s") || w.ends_with("’s")))
+        .map(|(_, w)| {
+            crate::article::tokens::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
+        .find(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
+                && !PRONOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+                && !lexicon.is_not_name(w)
+                && lexicon.title_at(&[w]).is_none()
+                && lexicon.place(w).is_none()
+        })
+        .map(|w| Lexicon::get().name_key(w))
+}
+
+fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
+    let relations = parse_ann(ann, text);
+    // Named sources in text order, to key pronoun sources by the nearest earlier one.
+    let mut named: Vec<(usize, String)> = relations
+        .iter()
+        .filter_map(|(source, _)| {
+            let source = source.as_ref()?;
+            let &(start, end) = source.ranges.first()?;
+            Some((start, name_key(text.get(start..end)?)?))
+        })
+        .collect();
+    named.sort();
+    let mut quotes: Vec<GoldQuote> = Vec::new();
+    for (source, contents) in &relations {
+        let (source_text, source_start) = match source.as_ref().and_then(|s| s.ranges.first()) {
+            Some(&(a, b)) => (text.get(a..b).unwrap_or("").to_string(), a),
+            None => (String::new(), usize::MAX),
+        };
+        let key = name_key(&source_text).or_else(|| {
+            let bare = source_text.trim().to_lowercase();
+            PRONOUNS.contains(&bare.as_str()).then(|| {
+                named
+                    .iter()
+                    .rev()
+                    .find(|(at, _)| *at < source_start)
+                    .map(|(_, key)| key.clone())
+            })?
+        });
+        for content in contents {
+            for &(a, b) in &content.ranges {
+                for part in quoted_parts(text.get(a..b).unwrap_or("")) {
+                    if quotes
+                        .iter()
+                        .any(|q| super::normal(&q.text) == super::normal(&part))
+                    {
+                        continue;
+                    }
+                    quotes.push(GoldQuote {
+                        text: part,
+                        speaker_key: key.clone(),
+                        source: source_text.clone(),
+                    });
+                }
+            }
+        }
+    }
+    quotes
+}
+
+fn parse_text(path: &Path, bytes: &[u8]) -> Option<Article> {
+    let raw = source::read_bytes(path, Format::Text, bytes)
+        .articles
+        .into_iter()
+        .next()?;
+    article::parse(&raw).ok()
+}
+
+fn speaker_matches(ours: Option<&str>, key: &str) -> bool {
+    let lexicon = Lexicon::get();
+    ours.is_some_and(|name| {
+        name.split_whitespace()
+            .any(|part| lexicon.name_key(part) == key)
+    })
+}
+
+/// Scores one article's quotes against its annotation.
+pub fn score_article(path: &Path, text: &str, ann: &str, scores: &mut QuoteScores) {
+    let gold = gold_quotes(text, ann);
+    let Some(article) = parse_text(path, text.as_bytes()) else {
+        scores.gold += gold.len();
+        return;
+    };
+    scores.articles += 1;
+    scores.gold += gold.len();
+    scores.found += article.quotes.len();
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+    let mut used = vec![false; gold.len()];
+    for quote in &article.quotes {
+        let matched =
+            (0..gold.len()).find(|&i| !used[i] && quotes_match(&quote.text, &gold[i].text));
+        let Some(i) = matched else {
+            scores.errors.push(format!(
+                "{name} quote not in gold: {:?}",
+                short(&quote.text)
+            ));
+            continue;
+        };
+        used[i] = true;
+        scores.right += 1;
+        match &gold[i].speaker_key {
+            Some(key) => {
+                scores.speakers_scored += 1;
+                if speaker_matches(quote.speaker.as_deref(), key) {
+                    scores.speakers_right += 1;
+                } else {
+                    scores.errors.push(format!(
+                        "{name} speaker of {:?}: got {:?}, want {:?} ({key})",
+                        short(&quote.text),
+                        quote.speaker,
+                        gold[i].source
+                    ));
+                }
+            }
+            None => scores.speakers_unscored += 1,
+        }
+    }
+    for (i, quote) in gold.iter().enumerate() {
+        if !used[i] {
+            scores
+                .errors
+                .push(format!("{name} quote missed: {:?}", short(&quote.text)));
+        }
+    }
+}
+
+fn short(text: &str) -> String {
+    let cut: String = text.chars().take(70).collect();
+    if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+/// Scores a PolNeAR split folder (`data/dev`, `data/test`, ...): `text/*.txt` with the first
+/// annotator's `attributions/<name>_<annotator>.ann` for each.
+pub fn score_split(dir: &Path) -> Result<QuoteScores> {
+    let io = |path: &Path, reason| Error::Io {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let text_dir = dir.join("text");
+    let ann_dir = dir.join("attributions");
+    let list = |d: &Path| -> Result<Vec<PathBuf>> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(d)
+            .map_err(|e| io(d, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        Ok(paths)
+    };
+    let annotations = list(&ann_dir)?;
+    let mut scores = QuoteScores::default();
+    for text_path in list(&text_dir)? {
+        let Some(stem) = text_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+        else {
+            continue;
+        };
+        let Some(ann_path) = annotations.iter().find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".ann"))
+                .and_then(|n| n.rsplit_once('_'))
+                .is_some_and(|(base, _)| base == stem)
+        }) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&text_path).map_err(|e| io(&text_path, e))?;
+        let ann = std::fs::read_to_string(ann_path).map_err(|e| io(ann_path, e))?;
+        score_article(&text_path, &text, &ann, &mut scores);
+    }
+    Ok(scores)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_parts_of_content_spans() {
+        let cases = [
+            ("“We agree,” she said", vec!["We agree,"]),
+            (
+                "that it was “a deal” and “a good one”",
+                vec!["a deal", "a good one"],
+            ),
+            ("“Open to the end", vec!["Open to the end"]),
+            ("he hosted “The Apprentice,” a show", vec![]),
+            ("no marks at all", vec![]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(quoted_parts(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn sources_are_keyed_by_their_name() {
+        let cases = [
+            ("Mr. Obama", Some("obama")),
+            ("the Rev. Peter Wherry, of Mayfield Church", Some("wherry")),
+            ("Trump's", Some("trump")),
+            ("he", None),
+            ("sources", None),
+            ("The campaign", None),
+            ("The Republican nominee", None),
+            ("Sen. Claire McCaskill (D-Mo.)", Some("mccaskill")),
+            ("Gov. Earl Ray Tomblin of West Virginia", Some("tomblin")),
+            ("Obama's former campaign strategist", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(name_key(input).as_deref(), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn an_annotated_article_is_scored() {
+        let text = "Title\n\nMinister Anna Berg said on Monday that talks went well. “We are close to a deal,” she said.\n";
+        let q = text.find('“').unwrap();
+        let chars = |byte: usize| text[..byte].chars().count();
+        let content_end = chars(text.find('”').unwrap() + '”'.len_utf8());
+        let she = chars(text.find("she said").unwrap());
+        let ann = format!(
+            "T1\tSource {} {}\tshe\nT2\tContent {} {}\tx\nT3\tSource 16 26\tAnna Berg\nE1\tAttribution:T9 Source:T1 Content:T2\nE2\tAttribution:T8 Source:T3 Content:T2\n",
+            she,
+            she + 3,
+            chars(q),
+            content_end
+        );
+        let mut scores = QuoteScores::default();
+        score_article(Path::new("a.txt"), text, &ann, &mut scores);
+        assert_eq!(
+            (scores.gold, scores.found, scores.right),
+            (1, 1, 1),
+            "{:?}",
+            scores.errors
+        );
+        assert_eq!(scores.speakers_right, 1, "{:?}", scores.errors);
+    }
+}
