@@ -60,6 +60,14 @@ pub const AGENCIES: &[(&str, &str)] = &[
     ("ukrinform", "Ukrinform"),
     ("bernama", "Bernama"),
     ("antara", "Antara"),
+    ("the associated press", "AP"),
+    ("kyodonews", "Kyodo"),
+    ("agence france-presse", "AFP"),
+    ("agence france presse", "AFP"),
+    ("deutsche presse-agentur", "dpa"),
+    ("reuters.com", "Reuters"),
+    ("thomson reuters", "Reuters"),
+    ("xinhua news agency", "Xinhua"),
 ];
 
 const MONTHS: [&str; 12] = [
@@ -694,6 +702,23 @@ impl<'a> Scan<'a> {
 }
 
 /// The canonical agency for a credit as written, `(Reuters)` → `Reuters`.
+/// The usual spelling of an agency credited in a feed's metadata (`The Associated Press` -> `AP`,
+/// `KYODONEWS` -> `Kyodo`); an unknown credit is kept as written, trimmed.
+pub fn canonical_agency(credit: &str) -> String {
+    agency_lookup(credit.trim())
+        .map(str::to_string)
+        .unwrap_or_else(|| collapse_spaces(credit))
+}
+
+/// A place as a feed's metadata spells it (`MOSCOW`, `rio de janeiro`), in normal capitalisation.
+pub fn normal_case_place(raw: &str) -> String {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    match case_of(&words) {
+        Some(case) => normal_place(&words, case),
+        None => collapse_spaces(raw),
+    }
+}
+
 fn agency_lookup(credit: &str) -> Option<&'static str> {
     let key = collapse_spaces(credit).to_lowercase();
     AGENCIES

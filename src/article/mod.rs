@@ -51,6 +51,9 @@ pub struct Article {
     pub agency: Option<String>,
     /// The article's address, when the source gives it.
     pub url: Option<String>,
+    /// The byline, when the feed gives one (`By Manuel Schwarz, dpa`).
+    #[serde(default)]
+    pub byline: Option<String>,
     /// The people named, in order of first mention.
     pub people: Vec<Person>,
     /// The direct quotations, in order.
@@ -149,12 +152,24 @@ pub fn parse(raw: &RawArticle) -> Result<Article, NotAnArticle> {
         record: raw.record,
         headline,
         deck,
-        dateline: dateline.as_ref().map(|d| d.place.clone()),
+        // The body's own dateline wins; a feed's metadata fills what the body does not say.
+        dateline: dateline.as_ref().map(|d| d.place.clone()).or_else(|| {
+            raw.dateline
+                .as_deref()
+                .filter(|p| !p.trim().is_empty())
+                .map(dateline::normal_case_place)
+        }),
         region: dateline.as_ref().and_then(|d| d.region.clone()),
         date,
         year_inferred: date_source == Some(DateSource::Inferred),
         date_source,
-        agency: dateline.and_then(|d| d.agency),
+        agency: dateline.and_then(|d| d.agency).or_else(|| {
+            raw.agency
+                .as_deref()
+                .filter(|a| !a.trim().is_empty())
+                .map(dateline::canonical_agency)
+        }),
+        byline: raw.byline.clone(),
         url: raw.url.clone(),
         people,
         quotes,
@@ -445,15 +460,29 @@ fn lead_in_speaker(
     speaker::resolve(&frame.subject, end, 0, people, seen)
 }
 
+/// What reading and parsing one file produced.
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    /// The articles.
+    pub articles: Vec<Article>,
+    /// Files or records that were not indexed, with reasons.
+    pub skipped: Vec<crate::source::Skipped>,
+    /// Notes that did not stop the file being read (an encoding guessed, bytes replaced).
+    pub warnings: Vec<crate::source::Warning>,
+}
+
 /// Reads and parses every article in one file: what `wiredex parse` does.
-pub fn parse_file(path: &Path) -> (Vec<Article>, Vec<crate::source::Skipped>) {
+pub fn parse_file(path: &Path) -> ParsedFile {
     let read = crate::source::read_file(path);
-    let mut skipped = read.skipped;
-    let mut articles = Vec::new();
+    let mut parsed = ParsedFile {
+        skipped: read.skipped,
+        warnings: read.warnings,
+        ..ParsedFile::default()
+    };
     for raw in &read.articles {
         match parse(raw) {
-            Ok(article) => articles.push(article),
-            Err(NotAnArticle(reason)) => skipped.push(crate::source::Skipped {
+            Ok(article) => parsed.articles.push(article),
+            Err(NotAnArticle(reason)) => parsed.skipped.push(crate::source::Skipped {
                 path: raw.path.clone(),
                 reason: if raw.record > 0 {
                     format!("record {}: {reason}", raw.record)
@@ -463,7 +492,7 @@ pub fn parse_file(path: &Path) -> (Vec<Article>, Vec<crate::source::Skipped>) {
             }),
         }
     }
-    (articles, skipped)
+    parsed
 }
 
 #[cfg(test)]

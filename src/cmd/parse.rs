@@ -27,9 +27,16 @@ pub fn run(args: ParseArgs, out: &mut impl Write) -> Result<bool> {
     let (files, mut skipped) = source::discover(&args.paths);
     let mut found = false;
     for file in &files {
-        let (articles, file_skipped) = article::parse_file(file);
-        skipped.extend(file_skipped);
-        for article in &articles {
+        let parsed = article::parse_file(file);
+        skipped.extend(parsed.skipped);
+        for warning in &parsed.warnings {
+            eprintln!(
+                "wiredex: warning: {}: {}",
+                warning.path.display(),
+                warning.message
+            );
+        }
+        for article in &parsed.articles {
             json::write_line(out, article)?;
             found = true;
         }

@@ -316,8 +316,8 @@ pub fn score_dir(dir: &Path, root: &Path) -> Result<Scores> {
             path: path.clone(),
             reason: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
-        let (articles, _) = article::parse_file(&root.join(&gold.file));
-        match articles.iter().find(|a| a.record == gold.record) {
+        let parsed = article::parse_file(&root.join(&gold.file));
+        match parsed.articles.iter().find(|a| a.record == gold.record) {
             Some(found) => score(found, &gold, &mut scores),
             None => scores
                 .errors

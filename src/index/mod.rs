@@ -13,7 +13,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
 use crate::article::{self, Article};
 use crate::error::{Error, Result};
-use crate::source::{self, Skipped};
+use crate::source::{self, Skipped, Warning};
 pub use schema::Fields;
 
 /// The file in the index folder that records which wiredex schema made it.
@@ -48,6 +48,8 @@ pub struct IndexReport {
     pub quotes: usize,
     /// Files or records not indexed, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Files indexed with a note (an encoding guessed, bytes replaced).
+    pub warnings: Vec<Warning>,
 }
 
 impl WireIndex {
@@ -178,9 +180,10 @@ impl WireIndex {
         };
         let mut writer = self.writer(0)?;
         for file in &files {
-            let (articles, file_skipped) = article::parse_file(file);
-            skipped.extend(file_skipped);
-            for article in &articles {
+            let parsed = article::parse_file(file);
+            skipped.extend(parsed.skipped);
+            report.warnings.extend(parsed.warnings);
+            for article in &parsed.articles {
                 self.add(&writer, article)?;
                 report.articles += 1;
                 report.quotes += article.quotes.len();

@@ -156,6 +156,12 @@ pub fn write_report(out: &mut impl Write, report: &IndexReport, index: &str) -> 
             writeln!(out, "  {}: {}", skipped.path.display(), skipped.reason)?;
         }
     }
+    if !report.warnings.is_empty() {
+        writeln!(out, "warnings {}:", report.warnings.len())?;
+        for warning in &report.warnings {
+            writeln!(out, "  {}: {}", warning.path.display(), warning.message)?;
+        }
+    }
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 //! where ARTICLE is the object `wiredex parse --json` prints (see `article::Article`): `id`,
 //! `path`, `record`, `headline`, `deck`, `dateline`, `region`, `date` (`YYYY-MM-DD` or null),
 //! `date_source` (`dateline`|`metadata`|`path`|`inferred`|null), `year_inferred`, `agency`, `url`,
+//! `byline`,
 //! `people` (`[{"name", "titles", "mentions", "quotes"}]`), `quotes`
 //! (`[{"text", "speaker", "cue", "paragraph"}]`), `body`. Highlight ranges are byte offsets.
 //!
@@ -17,7 +18,8 @@
 //! `agencies` (`[[name, count], ...]`), `first_date`, `last_date`, `undated`, `size_bytes`.
 //!
 //! `wiredex index --json` writes one object: `files`, `articles`, `quotes`, `skipped`
-//! (`[{"path", "reason"}]`).
+//! (`[{"path", "reason"}]`), `warnings` (`[{"path", "message"}]`: files indexed with a guessed
+//! encoding or replaced bytes).
 
 use std::io::{self, Write};
 

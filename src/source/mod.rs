@@ -120,7 +120,7 @@ pub enum Format {
 }
 
 /// What the extension-only fallback says when nothing identifies a file.
-pub const UNSUPPORTED: &str = "unsupported file type (expected .txt, .json, .jsonl or .ndjson)";
+pub const UNSUPPORTED: &str = "unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, ANPA, CSV, HTML or gzip)";
 
 impl Format {
     /// The format a path's extension names, if wiredex reads it.

@@ -229,3 +229,38 @@ fn every_wire_format_sample_is_parsed_or_skipped_with_a_reason() {
     }
     assert!(articles.len() >= 40, "{}", articles.len());
 }
+
+#[test]
+fn index_reports_files_read_with_a_guessed_encoding() {
+    let index = crate::harness::scratch().join("encoding-warning-index");
+    let file = format!("{DIR}/windows-1252.txt");
+    let run = crate::harness::wiredex(&["index", &file, "--index", index.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[1], "warnings 1:");
+    assert_eq!(
+        lines[2],
+        format!("  {file}: not UTF-8: decoded as windows-1252 (detected)")
+    );
+}
+
+#[test]
+fn feed_metadata_fills_what_the_body_does_not_say() {
+    let file = crate::harness::scratch().join("metadata-only.xml");
+    std::fs::write(
+        &file,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<nitf><head><title>Port reopens</title></head>\
+         <body><body.head><hedline><hl1>Port reopens after storm</hl1></hedline>\
+         <byline>By ANA ROCHA</byline><dateline><location><city>LISBON</city></location></dateline>\
+         <distributor>The Associated Press</distributor></body.head><body.content>\
+         <p>The port reopened on Monday after a storm closed it for two days.</p>\
+         <p>Ships queued outside the harbour overnight.</p></body.content></body></nitf>\n",
+    )
+    .unwrap();
+    let (articles, skipped) = parse(file.to_str().unwrap());
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let article = &articles[0];
+    assert_eq!(article.dateline.as_deref(), Some("Lisbon"));
+    assert_eq!(article.agency.as_deref(), Some("AP"));
+    assert_eq!(article.byline.as_deref(), Some("By ANA ROCHA"));
+}
