@@ -93,7 +93,13 @@ pub struct Place {
 pub struct Lexicon {
     speech_verbs: HashMap<String, (String, bool)>,
     multiword_verbs: Vec<Vec<String>>,
+    /// Multiword verbs by their first word, so a lookup does not scan them all.
+    multiword_by_first: HashMap<String, Vec<usize>>,
     titles: Vec<Title>,
+    /// Titles by their first word (indexes into `titles`, longest first).
+    titles_by_first: HashMap<String, Vec<usize>>,
+    /// Every role noun a title is referred back by.
+    roles: HashSet<String>,
     role_synonyms: HashMap<String, Vec<String>>,
     places: Vec<Place>,
     place_terms: HashMap<String, usize>,
@@ -179,6 +185,14 @@ impl Lexicon {
         lexicon
             .titles
             .sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        for (index, title) in lexicon.titles.iter().enumerate() {
+            lexicon
+                .titles_by_first
+                .entry(title.words[0].clone())
+                .or_default()
+                .push(index);
+            lexicon.roles.extend(title.role.clone());
+        }
         for row in rows(include_str!("data/role_synonyms.tsv")) {
             let cell = row.get(1).copied().unwrap_or("");
             let separator: &[char] = if cell.contains('|') { &['|'] } else { &[' '] };
@@ -240,8 +254,11 @@ impl Lexicon {
 
     /// How many words of a multiword verb of saying (`pointed out`) start `words`, if any.
     pub fn multiword_speech_verb(&self, words: &[&str]) -> Option<usize> {
-        self.multiword_verbs
+        let first = words.first()?.to_lowercase();
+        self.multiword_by_first
+            .get(&first)?
             .iter()
+            .map(|&index| &self.multiword_verbs[index])
             .find(|verb| {
                 verb.len() <= words.len()
                     && verb
@@ -254,23 +271,25 @@ impl Lexicon {
 
     /// The longest title whose words start `words` (case-insensitive, dots ignored).
     pub fn title_at(&self, words: &[&str]) -> Option<&Title> {
-        self.titles.iter().find(|title| {
-            title.words.len() <= words.len()
-                && title
-                    .words
-                    .iter()
-                    .zip(words)
-                    .all(|(t, w)| t.eq_ignore_ascii_case(w.trim_end_matches('.')))
-        })
+        let first = words.first()?.trim_end_matches('.').to_lowercase();
+        let candidates = self.titles_by_first.get(&first)?;
+        candidates
+            .iter()
+            .map(|&index| &self.titles[index])
+            .find(|title| {
+                title.words.len() <= words.len()
+                    && title
+                        .words
+                        .iter()
+                        .zip(words)
+                        .all(|(t, w)| t.eq_ignore_ascii_case(w.trim_end_matches('.')))
+            })
     }
 
     /// True when `word` (any case) is the role noun of some title: `minister`, `spokesman`.
     pub fn is_role(&self, word: &str) -> bool {
         let word = word.to_lowercase();
-        self.titles
-            .iter()
-            .any(|t| t.role.as_deref() == Some(word.as_str()))
-            || self.role_synonyms.contains_key(&word)
+        self.roles.contains(&word) || self.role_synonyms.contains_key(&word)
     }
 
     /// The role nouns that `word` may stand for: itself, plus its synonyms (`leader` ->
