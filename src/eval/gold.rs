@@ -88,12 +88,7 @@ impl Scores {
     }
     /// Quote F1.
     pub fn quote_f1(&self) -> f64 {
-        let (p, r) = (self.quote_precision(), self.quote_recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        super::f1(self.quote_precision(), self.quote_recall())
     }
     /// Speaker accuracy over matched quotes.
     pub fn speaker_accuracy(&self) -> f64 {

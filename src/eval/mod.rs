@@ -8,6 +8,15 @@ pub mod reuters;
 
 pub use gold::{Gold, GoldQuote, Scores, normal, quotes_match, score};
 
+/// The harmonic mean of precision and recall.
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    }
+}
+
 /// `a / b`, or 1 when there is nothing to count.
 pub fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }

@@ -47,12 +47,7 @@ impl QuoteScores {
     }
     /// Quote F1.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        super::f1(self.precision(), self.recall())
     }
     /// Speaker accuracy over the scored quotes.
     pub fn speaker_accuracy(&self) -> f64 {

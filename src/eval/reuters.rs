@@ -64,44 +64,6 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
     s.get(a..b)
 }
 
-/// Undoes the SGML entities of Reuters-21578; control characters become spaces.
-pub fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find('&') {
-        out.push_str(&rest[..p]);
-        rest = &rest[p..];
-        let semi = rest.find(';').filter(|&k| k <= 8);
-        let decoded = semi.and_then(|k| match &rest[1..k] {
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            e if e.starts_with('#') => Some(
-                e[1..]
-                    .parse::<u32>()
-                    .ok()
-                    .and_then(char::from_u32)
-                    .filter(|c| !c.is_control())
-                    .unwrap_or(' '),
-            ),
-            _ => None,
-        });
-        match (decoded, semi) {
-            (Some(c), Some(k)) => {
-                out.push(c);
-                rest = &rest[k + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 fn is_month(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     NaiveDate::parse_from_str(&format!("{word} 1 2000"), "%b %d %Y").is_ok()
@@ -164,8 +126,8 @@ pub fn score_records(text: &str, scores: &mut DatelineScores) {
         ) else {
             continue;
         };
-        let dateline = decode_entities(dateline);
-        let wire = format!("{dateline} {}", decode_entities(body));
+        let dateline = crate::source::sgml_entities(dateline);
+        let wire = format!("{dateline} {}", crate::source::sgml_entities(body));
         let got = parse_dateline(&wire);
         scores.records += 1;
         let gold = gold_place(&dateline);

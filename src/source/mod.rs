@@ -14,6 +14,8 @@ mod sgml;
 mod text;
 mod xml;
 
+/// Undoes SGML character entities (`&amp;`, `&#3;`) as Reuters-21578 writes them.
+pub(crate) use sgml::entities as sgml_entities;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
