@@ -24,6 +24,13 @@ use speaker::{Attribution, Sighting, Subject};
 /// frame touches them (`“Never,” he said`).
 const MIN_UNATTRIBUTED_QUOTE_WORDS: usize = 4;
 
+/// Words that follow a partial quote in running text but never a quoted name used as a modifier.
+const FUNCTION_WORDS: &[&str] = &[
+    "to", "and", "or", "but", "that", "which", "who", "in", "of", "for", "on", "at", "with", "by",
+    "from", "as", "is", "was", "are", "were", "be", "been", "will", "would", "than", "then",
+    "because", "if", "while", "he", "she", "they", "it", "we", "said", "says",
+];
+
 /// One article with every field wiredex extracts. This is the shape of `wiredex parse --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -393,8 +400,20 @@ fn people_and_quotes(
             .trim_end()
             .to_lowercase()
             .ends_with("so-called");
+        // `the “two plus two” consultations`: a short quoted name between `the` and its noun.
+        let word_before = text[..span.open]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        let word_after = text[span.close..].split_whitespace().next().unwrap_or("");
+        let names_a_thing = words < MIN_UNATTRIBUTED_QUOTE_WORDS
+            && word_before.eq_ignore_ascii_case("the")
+            && word_after.chars().next().is_some_and(char::is_lowercase)
+            && word_after.chars().all(char::is_alphabetic)
+            && !FUNCTION_WORDS.contains(&word_after);
         if words == 0
             || so_called
+            || names_a_thing
             || (!adjacent && title_like && words < 8)
             || (!attributed && words < MIN_UNATTRIBUTED_QUOTE_WORDS)
         {
@@ -606,7 +625,7 @@ mod tests {
 
     #[test]
     fn scare_quotes_and_names_of_things_are_not_quotations() {
-        let cases: [(&str, &[&str]); 3] = [
+        let cases: [(&str, &[&str]); 4] = [
             (
                 "so-called",
                 &["Tankers of the so-called “shadow fleet” sailed on."],
@@ -618,6 +637,10 @@ mod tests {
             (
                 "short and unattributed",
                 &["The region's “miracle” economy slowed down."],
+            ),
+            (
+                "quoted name before its noun",
+                &["He also said that the “two plus two” consultations would continue."],
             ),
         ];
         for (name, paragraphs) in cases {
