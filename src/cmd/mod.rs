@@ -8,6 +8,7 @@ mod index;
 mod parse;
 mod quotes;
 mod search;
+mod show;
 mod stats;
 
 use std::path::PathBuf;
@@ -37,6 +38,8 @@ enum Command {
     Search(search::SearchArgs),
     /// Search quotations: by speaker, about a topic, with their words.
     Quotes(quotes::QuotesArgs),
+    /// Show one article with all its fields and quotations.
+    Show(show::ShowArgs),
     /// Show what the index holds.
     Stats(stats::StatsArgs),
     /// Print the fields extracted from files, without indexing them.
@@ -129,6 +132,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Index(args) => index::run(args, &mut out),
         Command::Search(args) => search::run(args, &mut out),
         Command::Quotes(args) => quotes::run(args, &mut out),
+        Command::Show(args) => show::run(args, &mut out),
         Command::Stats(args) => stats::run(args, &mut out),
         Command::Parse(args) => parse::run(args, &mut out),
         Command::Generate(args) => generate::run(args, &mut out),

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use crate::article::Article;
 use crate::index::IndexReport;
 use crate::query::{Hit, MatchedBy, QuoteHit, Results, Stats};
 
@@ -114,6 +115,57 @@ pub fn write_quotes(
         )?;
         writeln!(out, "  {}", quote.headline)?;
         writeln!(out, "  {}", paint(&quote.path, DIM, color))?;
+    }
+    Ok(())
+}
+
+/// Writes one article with every extracted field and its quotations.
+pub fn write_article(out: &mut impl Write, article: &Article, color: bool) -> io::Result<()> {
+    let date = article.date.map(|d| d.to_string());
+    writeln!(out, "{}", paint(&article.headline, BOLD, color))?;
+    if let Some(deck) = &article.deck {
+        writeln!(out, "{deck}")?;
+    }
+    let inferred = if article.year_inferred {
+        " (year inferred)"
+    } else {
+        ""
+    };
+    writeln!(out)?;
+    writeln!(out, "id        {}", article.id)?;
+    writeln!(out, "date      {}{inferred}", or_dash(date.as_deref()))?;
+    writeln!(out, "agency    {}", or_dash(article.agency.as_deref()))?;
+    writeln!(out, "dateline  {}", or_dash(article.dateline.as_deref()))?;
+    if let Some(byline) = &article.byline {
+        writeln!(out, "byline    {byline}")?;
+    }
+    writeln!(out, "source    {}", article.path)?;
+    writeln!(out, "people")?;
+    for person in &article.people {
+        let titles = if person.titles.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", person.titles.join("; "))
+        };
+        writeln!(
+            out,
+            "  {}{titles}: {} mentions, {} quotes",
+            person.name, person.mentions, person.quotes
+        )?;
+    }
+    writeln!(out, "quotes")?;
+    for quote in &article.quotes {
+        writeln!(
+            out,
+            "  “{}” — {}",
+            quote.text,
+            paint(or_dash(quote.speaker.as_deref()), BOLD, color)
+        )?;
+    }
+    writeln!(out)?;
+    for paragraph in article.body.split("\n\n") {
+        writeln!(out, "{paragraph}")?;
+        writeln!(out)?;
     }
     Ok(())
 }

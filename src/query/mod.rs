@@ -473,6 +473,24 @@ impl<'a> Searcher<'a> {
         Ok(Results { total, hits })
     }
 
+    /// The article with this id (as `search --json` and `quotes --json` print it), if indexed.
+    pub fn article(&self, id: &str) -> Result<Option<Article>> {
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, self.kind(KIND_ARTICLE)),
+            (
+                Occur::Must,
+                term_query(Term::from_field_text(
+                    self.index.fields.article_id,
+                    id.trim(),
+                )),
+            ),
+        ]);
+        match self.top(&query, 1, Sort::Relevance)?.first() {
+            Some(&(_, address)) => Ok(Some(self.record(address)?)),
+            None => Ok(None),
+        }
+    }
+
     /// Totals of the whole index.
     pub fn stats(&self) -> Result<Stats> {
         let fields = &self.index.fields;

@@ -315,3 +315,20 @@ fn quote_field_finds_articles_whose_quotations_use_the_word() {
     assert!(!expected.is_empty());
     assert_eq!(hit_ids(&["quote:market"]), expected);
 }
+
+#[test]
+fn show_prints_one_article_with_its_fields_and_quotes() {
+    let article = corpus_articles()
+        .iter()
+        .max_by_key(|a| a.quotes.len())
+        .unwrap();
+    let run = wiredex(&["show", &article.id, "--json", "--index", corpus_index()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let shown: Vec<Article> = run.json_lines();
+    assert_eq!(&shown[0], article);
+    let human = wiredex(&["show", &article.id, "--index", corpus_index()]);
+    assert!(human.stdout.starts_with(&format!("{}\n", article.headline)));
+    for quote in &article.quotes {
+        assert!(human.stdout.contains(&quote.text), "{}", quote.text);
+    }
+}

@@ -46,6 +46,17 @@ fn query_errors_quote_the_input_and_say_what_is_valid() {
 }
 
 #[test]
+fn unknown_article_ids_are_explained() {
+    let index = corpus_index();
+    assert_eq!(
+        error_of(&["show", "0000", "--index", index]),
+        format!(
+            "wiredex: no article with id '0000' in {index}: ids are the 16 hex digits `search --json` prints"
+        )
+    );
+}
+
+#[test]
 fn bad_dates_name_the_flag() {
     let index = corpus_index();
     assert_eq!(

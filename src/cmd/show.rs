@@ -1,0 +1,41 @@
+//! `wiredex show ID`: one article with all its extracted fields and quotations.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use super::{IndexLocation, OutputArgs};
+use wiredex::index::WireIndex;
+use wiredex::output::{human, json};
+use wiredex::query::Searcher;
+
+/// Arguments of `wiredex show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id, as `search --json` and `quotes --json` print it
+    #[arg(value_name = "ID")]
+    id: String,
+    #[command(flatten)]
+    location: IndexLocation,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Prints the article; an unknown id is an error.
+pub fn run(args: ShowArgs, out: &mut impl Write) -> Result<bool> {
+    let index = WireIndex::open(&args.location.path())?;
+    let Some(article) = Searcher::new(&index)?.article(&args.id)? else {
+        bail!(
+            "no article with id '{}' in {}: ids are the 16 hex digits `search --json` prints",
+            args.id,
+            index.path.display()
+        );
+    };
+    if args.output.json {
+        json::write_line(out, &article)?;
+    } else {
+        human::write_article(out, &article, args.output.color.enabled())?;
+    }
+    Ok(true)
+}
