@@ -8,6 +8,7 @@ use clap::Args;
 use super::{FilterArgs, IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
 use wiredex::output::{human, json};
+use wiredex::query::facets::Facet;
 use wiredex::query::{QuoteRequest, Searcher, Sort};
 
 /// Arguments of `wiredex quotes`.
@@ -33,6 +34,10 @@ pub struct QuotesArgs {
     /// Order of quotes
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     sort: Sort,
+    /// Instead of hits, count every match by agency, place, person, speaker, year, month, week
+    /// or day
+    #[arg(long, value_enum, value_name = "FACET")]
+    count_by: Option<Facet>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -49,6 +54,15 @@ pub fn run(args: QuotesArgs, out: &mut impl Write) -> Result<bool> {
         limit: args.limit,
         sort: args.sort,
     };
+    if let Some(facet) = args.count_by {
+        let rows = searcher.count_quotes(&request, facet)?;
+        if args.output.json {
+            json::write_lines(out, &rows)?;
+        } else {
+            human::write_counts(out, &rows, args.output.color.enabled())?;
+        }
+        return Ok(!rows.is_empty());
+    }
     let results = searcher.quotes(&request)?;
     if args.output.json {
         json::write_lines(out, &results.hits)?;

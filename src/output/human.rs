@@ -170,6 +170,33 @@ pub fn write_article(out: &mut impl Write, article: &Article, color: bool) -> io
     Ok(())
 }
 
+/// Writes a count table with bars proportional to the largest count.
+pub fn write_counts(
+    out: &mut impl Write,
+    rows: &[crate::query::facets::Count],
+    color: bool,
+) -> io::Result<()> {
+    const BAR: usize = 40;
+    let width = rows
+        .iter()
+        .map(|r| r.key.chars().count())
+        .max()
+        .unwrap_or(0);
+    let most = rows.iter().map(|r| r.count).max().unwrap_or(0).max(1);
+    for row in rows {
+        let bar = "█".repeat((row.count * BAR).div_ceil(most));
+        let padding = " ".repeat(width - row.key.chars().count());
+        writeln!(
+            out,
+            "{}{padding}  {:>6}  {}",
+            row.key,
+            row.count,
+            paint(&bar, DIM, color)
+        )?;
+    }
+    Ok(())
+}
+
 /// Writes index totals.
 pub fn write_stats(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
     let date = |d: Option<chrono::NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());

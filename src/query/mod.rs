@@ -3,6 +3,7 @@
 //! Reads the index; never writes it, never prints.
 
 pub mod dates;
+pub mod facets;
 pub mod parse;
 pub mod snippet;
 
@@ -489,6 +490,50 @@ impl<'a> Searcher<'a> {
             Some(&(_, address)) => Ok(Some(self.record(address)?)),
             None => Ok(None),
         }
+    }
+
+    /// Counts of the articles matching `request` by `facet` (every match, not only `limit`).
+    pub fn count_articles(
+        &self,
+        request: &SearchRequest,
+        facet: facets::Facet,
+    ) -> Result<Vec<facets::Count>> {
+        let total = self
+            .search(&SearchRequest {
+                limit: 1,
+                ..request.clone()
+            })?
+            .total;
+        let all = self.search(&SearchRequest {
+            limit: total.max(1),
+            ..request.clone()
+        })?;
+        Ok(facets::tally(
+            facet,
+            all.hits.iter().flat_map(|h| facet.article_keys(&h.article)),
+        ))
+    }
+
+    /// Counts of the quotations matching `request` by `facet` (every match, not only `limit`).
+    pub fn count_quotes(
+        &self,
+        request: &QuoteRequest,
+        facet: facets::Facet,
+    ) -> Result<Vec<facets::Count>> {
+        let total = self
+            .quotes(&QuoteRequest {
+                limit: 1,
+                ..request.clone()
+            })?
+            .total;
+        let all = self.quotes(&QuoteRequest {
+            limit: total.max(1),
+            ..request.clone()
+        })?;
+        Ok(facets::tally(
+            facet,
+            all.hits.iter().flat_map(|h| facet.quote_keys(&h.quote)),
+        ))
     }
 
     /// Totals of the whole index.

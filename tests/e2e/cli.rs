@@ -332,3 +332,77 @@ fn show_prints_one_article_with_its_fields_and_quotes() {
         assert!(human.stdout.contains(&quote.text), "{}", quote.text);
     }
 }
+
+#[test]
+fn count_by_tallies_every_match() {
+    let mut expected = std::collections::BTreeMap::<String, usize>::new();
+    for article in corpus_articles() {
+        if words(&all_text(article)).contains(&"minister".to_string()) {
+            let agency = article.agency.clone().unwrap_or_else(|| "(none)".into());
+            *expected.entry(agency).or_default() += 1;
+        }
+    }
+    let run = wiredex(&[
+        "search",
+        "minister",
+        "--count-by",
+        "agency",
+        "--json",
+        "--index",
+        corpus_index(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got: std::collections::BTreeMap<String, usize> = run
+        .json_lines::<Value>()
+        .iter()
+        .map(|row| {
+            (
+                row["key"].as_str().unwrap().to_string(),
+                row["count"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+
+    let mut speakers = std::collections::BTreeMap::<String, usize>::new();
+    for quote in corpus_articles().iter().flat_map(|a| &a.quotes) {
+        let key = quote.speaker.clone().unwrap_or_else(|| "(none)".into());
+        *speakers.entry(key).or_default() += 1;
+    }
+    let run = wiredex(&[
+        "quotes",
+        "--count-by",
+        "speaker",
+        "--json",
+        "--index",
+        corpus_index(),
+    ]);
+    let got: std::collections::BTreeMap<String, usize> = run
+        .json_lines::<Value>()
+        .iter()
+        .map(|row| {
+            (
+                row["key"].as_str().unwrap().to_string(),
+                row["count"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    assert_eq!(got, speakers);
+
+    let timeline = wiredex(&[
+        "search",
+        "minister",
+        "--count-by",
+        "year",
+        "--index",
+        corpus_index(),
+    ]);
+    let years: Vec<&str> = timeline
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    let mut sorted = years.clone();
+    sorted.sort();
+    assert_eq!(years, sorted, "a timeline runs in date order");
+}
