@@ -6,10 +6,12 @@ mod eval;
 mod generate;
 mod index;
 mod parse;
+mod people;
 mod quotes;
 mod search;
 mod show;
 mod stats;
+mod timeline;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +42,10 @@ enum Command {
     Quotes(quotes::QuotesArgs),
     /// Show one article with all its fields and quotations.
     Show(show::ShowArgs),
+    /// Chart a query's attention over time, raw and as a share of all articles.
+    Timeline(timeline::TimelineArgs),
+    /// Who is mentioned and who is quoted, overall or in the articles that match.
+    People(people::PeopleArgs),
     /// Show what the index holds.
     Stats(stats::StatsArgs),
     /// Print the fields extracted from files, without indexing them.
@@ -133,7 +139,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search(args) => search::run(args, &mut out),
         Command::Quotes(args) => quotes::run(args, &mut out),
         Command::Show(args) => show::run(args, &mut out),
+        Command::People(args) => people::run(args, &mut out),
         Command::Stats(args) => stats::run(args, &mut out),
+        Command::Timeline(args) => timeline::run(args, &mut out),
         Command::Parse(args) => parse::run(args, &mut out),
         Command::Generate(args) => generate::run(args, &mut out),
         Command::Bench(args) => bench::run(args, &mut out),

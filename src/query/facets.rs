@@ -99,7 +99,10 @@ pub fn tally(facet: Facet, keys: impl IntoIterator<Item = String>) -> Vec<Count>
         .into_iter()
         .map(|(key, count)| Count { key, count })
         .collect();
-    if !facet.is_time() {
+    if facet.is_time() {
+        // Undated stories go after the timeline, not before it.
+        rows.sort_by_key(|row| row.key == "(undated)");
+    } else {
         rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
     }
     rows

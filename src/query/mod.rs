@@ -125,6 +125,19 @@ pub struct Results<T> {
     pub hits: Vec<T>,
 }
 
+/// A person across the matching articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PersonCount {
+    /// Canonical name.
+    pub name: String,
+    /// Articles that mention the person.
+    pub articles: usize,
+    /// Mentions in those articles.
+    pub mentions: usize,
+    /// Quotations attributed to the person.
+    pub quotes: usize,
+}
+
 /// What the index holds.
 #[derive(Debug, Clone, Serialize)]
 pub struct Stats {
@@ -534,6 +547,37 @@ impl<'a> Searcher<'a> {
             facet,
             all.hits.iter().flat_map(|h| facet.quote_keys(&h.quote)),
         ))
+    }
+
+    /// Who the articles matching `request` mention and quote (all articles for an empty query).
+    pub fn people(&self, request: &SearchRequest) -> Result<Vec<PersonCount>> {
+        let total = self
+            .search(&SearchRequest {
+                limit: 1,
+                ..request.clone()
+            })?
+            .total;
+        let all = self.search(&SearchRequest {
+            limit: total.max(1),
+            ..request.clone()
+        })?;
+        let mut people: BTreeMap<String, PersonCount> = BTreeMap::new();
+        for hit in &all.hits {
+            for person in &hit.article.people {
+                let entry = people
+                    .entry(person.name.clone())
+                    .or_insert_with(|| PersonCount {
+                        name: person.name.clone(),
+                        ..PersonCount::default()
+                    });
+                entry.articles += 1;
+                entry.mentions += person.mentions;
+                entry.quotes += person.quotes;
+            }
+        }
+        let mut rows: Vec<PersonCount> = people.into_values().collect();
+        rows.sort_by(|a, b| (b.quotes, b.articles, &a.name).cmp(&(a.quotes, a.articles, &b.name)));
+        Ok(rows)
     }
 
     /// Totals of the whole index.

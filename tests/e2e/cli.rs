@@ -401,8 +401,83 @@ fn count_by_tallies_every_match() {
         .stdout
         .lines()
         .map(|l| l.split_whitespace().next().unwrap())
+        .filter(|key| *key != "(undated)")
         .collect();
     let mut sorted = years.clone();
     sorted.sort();
     assert_eq!(years, sorted, "a timeline runs in date order");
+}
+
+#[test]
+fn people_counts_mentions_and_quotes_across_articles() {
+    let mut expected = std::collections::BTreeMap::<String, (usize, usize, usize)>::new();
+    for article in corpus_articles() {
+        for person in &article.people {
+            let entry = expected.entry(person.name.clone()).or_default();
+            entry.0 += 1;
+            entry.1 += person.mentions;
+            entry.2 += person.quotes;
+        }
+    }
+    let run = wiredex(&[
+        "people",
+        "--limit",
+        "100000",
+        "--json",
+        "--index",
+        corpus_index(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows: Vec<Value> = run.json_lines();
+    assert_eq!(rows.len(), expected.len());
+    for row in &rows {
+        let name = row["name"].as_str().unwrap();
+        let (articles, mentions, quotes) = expected[name];
+        assert_eq!(row["articles"], articles, "{name}");
+        assert_eq!(row["mentions"], mentions, "{name}");
+        assert_eq!(row["quotes"], quotes, "{name}");
+    }
+    let most_quoted = expected.values().map(|e| e.2).max().unwrap();
+    assert_eq!(rows[0]["quotes"], most_quoted, "most quoted first");
+}
+
+#[test]
+fn timeline_gives_counts_and_shares_per_period() {
+    let run = wiredex(&[
+        "timeline",
+        "minister",
+        "--by",
+        "year",
+        "--json",
+        "--index",
+        corpus_index(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let periods: Vec<Value> = run.json_lines();
+    for period in &periods {
+        let key = period["period"].as_str().unwrap();
+        let in_period = |a: &&Article| match a.date {
+            Some(date) => date.format("%Y").to_string() == key,
+            None => key == "(undated)",
+        };
+        let total = corpus_articles().iter().filter(in_period).count();
+        let count = corpus_articles()
+            .iter()
+            .filter(in_period)
+            .filter(|a| words(&all_text(a)).contains(&"minister".to_string()))
+            .count();
+        assert_eq!(period["total"], total, "{key}");
+        assert_eq!(period["count"], count, "{key}");
+    }
+    assert_eq!(periods.last().unwrap()["period"], "(undated)");
+    assert_eq!(
+        error_of_timeline(&["timeline", "x", "--by", "agency", "--index", corpus_index()]),
+        "wiredex: --by takes year, month, week or day for a timeline"
+    );
+}
+
+fn error_of_timeline(args: &[&str]) -> String {
+    let run = wiredex(args);
+    assert_eq!(run.code, 2);
+    run.stderr.trim_end().to_string()
 }

@@ -1,0 +1,102 @@
+//! `wiredex timeline QUERY --by month`: attention over time, raw and as a share of all articles
+//! of each period (Media Cloud's normalised count).
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use clap::Args;
+use serde::Serialize;
+
+use super::{FilterArgs, IndexLocation, OutputArgs};
+use wiredex::index::WireIndex;
+use wiredex::output::json;
+use wiredex::query::facets::Facet;
+use wiredex::query::{SearchRequest, Searcher};
+
+/// Arguments of `wiredex timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The query whose attention to chart (wiredex query syntax)
+    #[arg(value_name = "QUERY")]
+    query: String,
+    /// Period: year, month, week or day
+    #[arg(long, value_enum, default_value_t = Facet::Month, value_name = "PERIOD")]
+    by: Facet,
+    #[command(flatten)]
+    location: IndexLocation,
+    #[command(flatten)]
+    filters: FilterArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// One period of a timeline.
+#[derive(Debug, Serialize)]
+struct Period {
+    period: String,
+    count: usize,
+    total: usize,
+    share: f64,
+}
+
+/// Prints the timeline; "found" when the query matched anything.
+pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
+    if !matches!(
+        args.by,
+        Facet::Year | Facet::Month | Facet::Week | Facet::Day
+    ) {
+        bail!("--by takes year, month, week or day for a timeline");
+    }
+    let index = WireIndex::open(&args.location.path())?;
+    let searcher = Searcher::new(&index)?;
+    let filters = args.filters.filters()?;
+    let matching = SearchRequest {
+        query: args.query,
+        filters: filters.clone(),
+        ..SearchRequest::default()
+    };
+    let everything = SearchRequest {
+        filters,
+        ..SearchRequest::default()
+    };
+    let counts = searcher.count_articles(&matching, args.by)?;
+    let totals = searcher.count_articles(&everything, args.by)?;
+    let periods: Vec<Period> = totals
+        .iter()
+        .map(|total| {
+            let count = counts
+                .iter()
+                .find(|c| c.key == total.key)
+                .map_or(0, |c| c.count);
+            Period {
+                period: total.key.clone(),
+                count,
+                total: total.count,
+                share: count as f64 / total.count.max(1) as f64,
+            }
+        })
+        .collect();
+    if args.output.json {
+        json::write_lines(out, &periods)?;
+    } else {
+        const BAR: usize = 40;
+        let most = periods.iter().map(|p| p.count).max().unwrap_or(0).max(1);
+        writeln!(
+            out,
+            "{:<10}  {:>6}  {:>6}  {:>6}",
+            "period", "count", "of", "share"
+        )?;
+        for period in &periods {
+            let bar = "█".repeat((period.count * BAR).div_ceil(most));
+            writeln!(
+                out,
+                "{:<10}  {:>6}  {:>6}  {:>5.1}%  {bar}",
+                period.period,
+                period.count,
+                period.total,
+                period.share * 100.0
+            )?;
+        }
+    }
+    Ok(counts.iter().any(|c| c.count > 0))
+}
