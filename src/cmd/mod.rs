@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use wiredex::Error;
-use wiredex::output::ColorChoice;
+use wiredex::output::{ColorChoice, Format};
 use wiredex::query::{Filters, dates};
 
 /// Search engine for archives of wire-service news articles.
@@ -122,12 +122,66 @@ impl FilterArgs {
 /// Output flags shared by the listing commands.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Write JSON Lines (one object per result) instead of text
+    /// Write JSON Lines (one object per result) instead of text; same as --format jsonl
     #[arg(long)]
     pub json: bool,
+    /// Output shape: human, json (one array), jsonl or csv
+    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+    pub format: Format,
     /// When to colour output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+}
+
+impl OutputArgs {
+    /// The format asked for; `--json` means JSON Lines.
+    pub fn format(&self) -> Format {
+        if self.json {
+            Format::Jsonl
+        } else {
+            self.format
+        }
+    }
+}
+
+/// Writes a count table in the format asked for.
+pub fn write_counts(
+    out: &mut impl std::io::Write,
+    rows: &[wiredex::query::facets::Count],
+    output: &OutputArgs,
+) -> std::io::Result<()> {
+    use wiredex::output::{csv, human, json};
+    match output.format() {
+        Format::Human => human::write_counts(out, rows, output.color.enabled()),
+        Format::Json => json::write_array(out, rows),
+        Format::Jsonl => json::write_lines(out, rows),
+        Format::Csv => csv::write_counts(out, rows),
+    }
+}
+
+/// Writes flat records (people, periods) in a machine format: JSON, JSON Lines or CSV.
+pub fn write_records<T: serde::Serialize>(
+    out: &mut impl std::io::Write,
+    rows: &[T],
+    output: &OutputArgs,
+) -> std::io::Result<()> {
+    use wiredex::output::{csv, json};
+    match output.format() {
+        Format::Json => json::write_array(out, rows),
+        Format::Csv => csv::write_records(out, rows),
+        Format::Human | Format::Jsonl => json::write_lines(out, rows),
+    }
+}
+
+/// Paging flags shared by the listing commands.
+#[derive(Debug, Args)]
+pub struct PageArgs {
+    /// Skip this many of the best hits first
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// List every hit (for full exports), whatever --limit says
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Runs the command line; the exit code follows grep: 0 found, 1 nothing found, 2 error.

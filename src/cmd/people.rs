@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::{FilterArgs, IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
-use wiredex::output::json;
+use wiredex::output::Format;
 use wiredex::query::{SearchRequest, Searcher};
 
 /// Arguments of `wiredex people`.
@@ -38,8 +38,8 @@ pub fn run(args: PeopleArgs, out: &mut impl Write) -> Result<bool> {
     };
     let people = Searcher::new(&index)?.people(&request)?;
     let shown = &people[..people.len().min(args.limit)];
-    if args.output.json {
-        json::write_lines(out, shown)?;
+    if args.output.format() != Format::Human {
+        super::write_records(out, shown, &args.output)?;
     } else {
         writeln!(out, "{} of {} people", shown.len(), people.len())?;
         writeln!(

@@ -5,9 +5,9 @@ use std::io::Write;
 use anyhow::Result;
 use clap::Args;
 
-use super::{FilterArgs, IndexLocation, OutputArgs};
+use super::{FilterArgs, IndexLocation, OutputArgs, PageArgs};
 use wiredex::index::WireIndex;
-use wiredex::output::{human, json};
+use wiredex::output::{Format, csv, human, json};
 use wiredex::query::facets::Facet;
 use wiredex::query::{QuoteRequest, Searcher, Sort};
 
@@ -39,6 +39,8 @@ pub struct QuotesArgs {
     #[arg(long, value_enum, value_name = "FACET")]
     count_by: Option<Facet>,
     #[command(flatten)]
+    page: PageArgs,
+    #[command(flatten)]
     output: OutputArgs,
 }
 
@@ -46,28 +48,36 @@ pub struct QuotesArgs {
 pub fn run(args: QuotesArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
     let searcher = Searcher::new(&index)?;
-    let request = QuoteRequest {
+    let mut request = QuoteRequest {
         query: args.query,
         by: args.by,
         about: args.about,
         filters: args.filters.filters()?,
         limit: args.limit,
+        offset: args.page.offset,
         sort: args.sort,
     };
     if let Some(facet) = args.count_by {
         let rows = searcher.count_quotes(&request, facet)?;
-        if args.output.json {
-            json::write_lines(out, &rows)?;
-        } else {
-            human::write_counts(out, &rows, args.output.color.enabled())?;
-        }
+        super::write_counts(out, &rows, &args.output)?;
         return Ok(!rows.is_empty());
     }
+    if args.page.all {
+        // Nothing is truncated silently: --all asks for as many hits as there are matches.
+        let total = searcher
+            .quotes(&QuoteRequest {
+                limit: 1,
+                ..request.clone()
+            })?
+            .total;
+        request.limit = total.saturating_sub(request.offset).max(1);
+    }
     let results = searcher.quotes(&request)?;
-    if args.output.json {
-        json::write_lines(out, &results.hits)?;
-    } else {
-        human::write_quotes(out, &results, args.output.color.enabled())?;
+    match args.output.format() {
+        Format::Human => human::write_quotes(out, &results, args.output.color.enabled())?,
+        Format::Json => json::write_array(out, &results.hits)?,
+        Format::Jsonl => json::write_lines(out, &results.hits)?,
+        Format::Csv => csv::write_quotes(out, &results.hits)?,
     }
     Ok(results.total > 0)
 }

@@ -5,9 +5,9 @@ use std::io::Write;
 use anyhow::Result;
 use clap::Args;
 
-use super::{FilterArgs, IndexLocation, OutputArgs};
+use super::{FilterArgs, IndexLocation, OutputArgs, PageArgs};
 use wiredex::index::WireIndex;
-use wiredex::output::{human, json};
+use wiredex::output::{Format, csv, human, json};
 use wiredex::query::facets::Facet;
 use wiredex::query::{SearchRequest, Searcher, Sort};
 
@@ -33,6 +33,8 @@ pub struct SearchArgs {
     #[arg(long, value_enum, value_name = "FACET")]
     count_by: Option<Facet>,
     #[command(flatten)]
+    page: PageArgs,
+    #[command(flatten)]
     output: OutputArgs,
 }
 
@@ -40,26 +42,34 @@ pub struct SearchArgs {
 pub fn run(args: SearchArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
     let searcher = Searcher::new(&index)?;
-    let request = SearchRequest {
+    let mut request = SearchRequest {
         query: args.query,
         filters: args.filters.filters()?,
         limit: args.limit,
+        offset: args.page.offset,
         sort: args.sort,
     };
     if let Some(facet) = args.count_by {
         let rows = searcher.count_articles(&request, facet)?;
-        if args.output.json {
-            json::write_lines(out, &rows)?;
-        } else {
-            human::write_counts(out, &rows, args.output.color.enabled())?;
-        }
+        super::write_counts(out, &rows, &args.output)?;
         return Ok(!rows.is_empty());
     }
+    if args.page.all {
+        // Nothing is truncated silently: --all asks for as many hits as there are matches.
+        let total = searcher
+            .search(&SearchRequest {
+                limit: 1,
+                ..request.clone()
+            })?
+            .total;
+        request.limit = total.saturating_sub(request.offset).max(1);
+    }
     let results = searcher.search(&request)?;
-    if args.output.json {
-        json::write_lines(out, &results.hits)?;
-    } else {
-        human::write_hits(out, &results, args.output.color.enabled())?;
+    match args.output.format() {
+        Format::Human => human::write_hits(out, &results, args.output.color.enabled())?,
+        Format::Json => json::write_array(out, &results.hits)?,
+        Format::Jsonl => json::write_lines(out, &results.hits)?,
+        Format::Csv => csv::write_hits(out, &results.hits)?,
     }
     Ok(results.total > 0)
 }

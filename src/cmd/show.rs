@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
-use wiredex::output::{human, json};
+use wiredex::output::{Format, human, json};
 use wiredex::query::Searcher;
 
 /// Arguments of `wiredex show`.
@@ -32,10 +32,10 @@ pub fn run(args: ShowArgs, out: &mut impl Write) -> Result<bool> {
             index.path.display()
         );
     };
-    if args.output.json {
-        json::write_line(out, &article)?;
-    } else {
-        human::write_article(out, &article, args.output.color.enabled())?;
+    match args.output.format() {
+        Format::Human => human::write_article(out, &article, args.output.color.enabled())?,
+        Format::Json | Format::Jsonl => json::write_line(out, &article)?,
+        Format::Csv => bail!("show prints one article with nested fields: use --json, not CSV"),
     }
     Ok(true)
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{FilterArgs, IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
-use wiredex::output::json;
+use wiredex::output::Format;
 use wiredex::query::facets::Facet;
 use wiredex::query::{SearchRequest, Searcher};
 
@@ -76,8 +76,8 @@ pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
             }
         })
         .collect();
-    if args.output.json {
-        json::write_lines(out, &periods)?;
+    if args.output.format() != Format::Human {
+        super::write_records(out, &periods, &args.output)?;
     } else {
         const BAR: usize = 40;
         let most = periods.iter().map(|p| p.count).max().unwrap_or(0).max(1);

@@ -1,6 +1,9 @@
 //! JSON Lines output for programs: one object per line. This shape is a public interface; keep
 //! it stable and keep this description true.
 //!
+//! `--format json` writes the same objects as one array; `--format jsonl` (or `--json`) one per
+//! line.
+//!
 //! `wiredex search --json` writes one object per hit:
 //! `{"score": f32, "article": ARTICLE, "snippet": {"text": str, "highlights": [[start, end], ...]}}`
 //! where ARTICLE is the object `wiredex parse --json` prints (see `article::Article`): `id`,
@@ -28,6 +31,12 @@ use serde::Serialize;
 /// Writes one value as a line of JSON.
 pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+/// Writes the items as one JSON array.
+pub fn write_array<T: Serialize>(out: &mut impl Write, items: &[T]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, items)?;
     out.write_all(b"\n")
 }
 

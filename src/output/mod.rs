@@ -1,8 +1,23 @@
 //! Rendering results to any `impl Write`: `human` for people at a terminal, `json` for programs.
 //! Decides nothing about what matched; only how it looks.
 
+pub mod csv;
 pub mod human;
 pub mod json;
+
+/// The shape of a listing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Blocks and tables for people.
+    #[default]
+    Human,
+    /// One JSON array.
+    Json,
+    /// JSON Lines: one object per line.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+}
 
 /// Whether to colour output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]

@@ -60,6 +60,8 @@ pub struct SearchRequest {
     pub filters: Filters,
     /// How many hits to return.
     pub limit: usize,
+    /// How many of the best hits to skip first (for paging).
+    pub offset: usize,
     /// How to order them.
     pub sort: Sort,
 }
@@ -78,6 +80,8 @@ pub struct QuoteRequest {
     pub filters: Filters,
     /// How many hits to return.
     pub limit: usize,
+    /// How many of the best hits to skip first (for paging).
+    pub offset: usize,
     /// How to order them.
     pub sort: Sort,
 }
@@ -273,16 +277,21 @@ impl<'a> Searcher<'a> {
     }
 
     /// Top `limit` documents of `query` in the requested order, with scores (0 for date order).
-    fn top(&self, query: &dyn Query, limit: usize, sort: Sort) -> Result<Vec<(f32, DocAddress)>> {
-        let limit = limit.max(1);
+    fn top(
+        &self,
+        query: &dyn Query,
+        limit: usize,
+        offset: usize,
+        sort: Sort,
+    ) -> Result<Vec<(f32, DocAddress)>> {
+        let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
         match sort {
             Sort::Relevance => self
                 .searcher
-                .search(query, &TopDocs::with_limit(limit).order_by_score())
+                .search(query, &top.order_by_score())
                 .map_err(|e| self.err(e)),
             Sort::Date => {
-                let by_date =
-                    TopDocs::with_limit(limit).order_by_fast_field::<DateTime>("date", Order::Desc);
+                let by_date = top.order_by_fast_field::<DateTime>("date", Order::Desc);
                 Ok(self
                     .searcher
                     .search(query, &by_date)
@@ -321,7 +330,7 @@ impl<'a> Searcher<'a> {
             .as_ref()
             .map(|q| snippet::Snippets::new(&self.searcher, q.as_ref(), fields.body));
         let mut hits = Vec::new();
-        for (score, address) in self.top(&query, request.limit, request.sort)? {
+        for (score, address) in self.top(&query, request.limit, request.offset, request.sort)? {
             let article: Article = self.record(address)?;
             let snippet = match &snippets {
                 Some(snippets) => snippets.of(&article.body),
@@ -382,7 +391,8 @@ impl<'a> Searcher<'a> {
         let topic = request.about.as_deref().filter(|t| !t.trim().is_empty());
         let Some(topic) = topic else {
             let query = BooleanQuery::new(base);
-            return self.quote_hits(&query, None, highlight_query, request, MatchedBy::Quote);
+            let page = (request.limit, request.offset);
+            return self.quote_hits(&query, page, highlight_query, request, MatchedBy::Quote);
         };
         let in_quote = self
             .topic_query(&[fields.quote], topic)?
@@ -403,7 +413,7 @@ impl<'a> Searcher<'a> {
         };
         let mut results = self.quote_hits(
             &first_query,
-            None,
+            (request.limit, request.offset),
             Some(highlight.box_clone()),
             request,
             MatchedBy::Quote,
@@ -439,10 +449,12 @@ impl<'a> Searcher<'a> {
                 ));
                 second.push((Occur::MustNot, in_quote));
                 let second_query = BooleanQuery::new(second);
+                // The second group's page starts where the first group's matches end.
                 let remaining = request.limit.saturating_sub(results.hits.len());
+                let offset = request.offset.saturating_sub(results.total);
                 let more = self.quote_hits(
                     &second_query,
-                    Some(remaining),
+                    (remaining, offset),
                     Some(highlight),
                     request,
                     MatchedBy::Article,
@@ -457,13 +469,12 @@ impl<'a> Searcher<'a> {
     fn quote_hits(
         &self,
         query: &dyn Query,
-        limit: Option<usize>,
+        (limit, offset): (usize, usize),
         highlight: Option<Box<dyn Query>>,
         request: &QuoteRequest,
         matched: MatchedBy,
     ) -> Result<Results<QuoteHit>> {
         let total = self.count(query)?;
-        let limit = limit.unwrap_or(request.limit);
         let mut hits = Vec::new();
         if limit == 0 {
             return Ok(Results { total, hits });
@@ -471,7 +482,7 @@ impl<'a> Searcher<'a> {
         let snippets = highlight
             .as_ref()
             .map(|q| snippet::Snippets::new(&self.searcher, q.as_ref(), self.index.fields.quote));
-        for (score, address) in self.top(query, limit, request.sort)? {
+        for (score, address) in self.top(query, limit, offset, request.sort)? {
             let quote: QuoteRecord = self.record(address)?;
             let highlights = snippets
                 .as_ref()
@@ -499,7 +510,7 @@ impl<'a> Searcher<'a> {
                 )),
             ),
         ]);
-        match self.top(&query, 1, Sort::Relevance)?.first() {
+        match self.top(&query, 1, 0, Sort::Relevance)?.first() {
             Some(&(_, address)) => Ok(Some(self.record(address)?)),
             None => Ok(None),
         }

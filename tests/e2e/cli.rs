@@ -481,3 +481,129 @@ fn error_of_timeline(args: &[&str]) -> String {
     assert_eq!(run.code, 2);
     run.stderr.trim_end().to_string()
 }
+
+fn quote_keys(args: &[&str]) -> Vec<String> {
+    let mut all = vec![
+        "quotes",
+        "--about",
+        "Japan",
+        "--json",
+        "--index",
+        corpus_index(),
+    ];
+    all.extend_from_slice(args);
+    wiredex(&all)
+        .json_lines::<Value>()
+        .iter()
+        .map(|h| format!("{}#{}", h["quote"]["article_id"], h["quote"]["number"]))
+        .collect()
+}
+
+#[test]
+fn pages_join_up_and_all_lists_every_hit() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search", "the", "--json", "--index", corpus_index()];
+        all.extend_from_slice(args);
+        wiredex(&all)
+            .json_lines::<Value>()
+            .iter()
+            .map(|h| h["article"]["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let first_ten = ids(&["--limit", "10"]);
+    let mut pages = ids(&["--limit", "5"]);
+    pages.extend(ids(&["--limit", "5", "--offset", "5"]));
+    assert_eq!(pages, first_ten);
+    let everything = ids(&["--all"]);
+    let total = corpus_articles()
+        .iter()
+        .filter(|a| words(&all_text(a)).contains(&"the".to_string()))
+        .count();
+    assert_eq!(everything.len(), total);
+
+    // Quote pages run across both groups: quotes naming the topic, then their articles'.
+    let full = quote_keys(&["--all"]);
+    assert!(full.len() > 6);
+    let mut paged = quote_keys(&["--limit", "4"]);
+    paged.extend(quote_keys(&["--limit", "4", "--offset", "4"]));
+    paged.extend(quote_keys(&["--offset", "8", "--all"]));
+    assert_eq!(paged, full);
+}
+
+#[test]
+fn csv_and_json_formats_carry_the_same_hits() {
+    let run = wiredex(&[
+        "search",
+        "minister",
+        "--all",
+        "--format",
+        "csv",
+        "--index",
+        corpus_index(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut reader = ::csv::Reader::from_reader(run.stdout.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "id", "date", "agency", "place", "headline", "people", "quotes", "score", "snippet",
+            "path", "record"
+        ]
+    );
+    let csv_ids: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    let array = wiredex(&[
+        "search",
+        "minister",
+        "--all",
+        "--format",
+        "json",
+        "--index",
+        corpus_index(),
+    ]);
+    let hits: Vec<Value> = serde_json::from_str(&array.stdout).unwrap();
+    let json_ids: Vec<String> = hits
+        .iter()
+        .map(|h| h["article"]["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(csv_ids, json_ids);
+
+    let quotes = wiredex(&[
+        "quotes",
+        "--by",
+        "Voronin",
+        "--all",
+        "--format",
+        "csv",
+        "--index",
+        corpus_index(),
+    ]);
+    let mut reader = ::csv::Reader::from_reader(quotes.stdout.as_bytes());
+    let texts: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[4].to_string())
+        .collect();
+    let expected = corpus_articles()
+        .iter()
+        .flat_map(|a| &a.quotes)
+        .filter(|q| q.speaker.as_deref() == Some("Arkady Voronin"))
+        .count();
+    assert_eq!(texts.len(), expected);
+
+    let show = wiredex(&[
+        "show",
+        &json_ids[0],
+        "--format",
+        "csv",
+        "--index",
+        corpus_index(),
+    ]);
+    assert_eq!(show.code, 2);
+    assert_eq!(
+        show.stderr.trim_end(),
+        "wiredex: show prints one article with nested fields: use --json, not CSV"
+    );
+}
