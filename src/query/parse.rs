@@ -117,6 +117,97 @@ pub fn rewrite(input: &str) -> Result<String> {
     Ok(out)
 }
 
+/// Splits a query into whitespace-separated pieces, keeping a quoted phrase (with any `~N` or
+/// `^B` after it) as one piece.
+fn pieces(query: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut in_phrase = false;
+    for c in query.chars() {
+        if c == '"' {
+            in_phrase = !in_phrase;
+        }
+        if c.is_whitespace() && !in_phrase {
+            if !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}
+
+/// The operators news searchers use that tantivy lacks: `putin NEAR/5 abe` (within five words,
+/// as the phrase `"putin abe"~5`) and prefixes `lavr*` (as a regex on the indexed terms of the
+/// field, or of every default field).
+pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -> Result<String> {
+    let pieces = pieces(rewritten);
+    let mut out: Vec<String> = Vec::with_capacity(pieces.len());
+    let plain_word = |w: &str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+    let mut i = 0;
+    while i < pieces.len() {
+        let piece = &pieces[i];
+        if let Some(distance) = piece.strip_prefix("NEAR/") {
+            let distance: u32 = distance.parse().map_err(|_| {
+                query_error(
+                    input,
+                    format!("'{piece}' needs a number of words, e.g. NEAR/5"),
+                )
+            })?;
+            let before = out.pop().filter(|w| plain_word(w));
+            let after = pieces.get(i + 1).filter(|w| plain_word(w));
+            let (Some(before), Some(after)) = (before, after) else {
+                return Err(query_error(
+                    input,
+                    "NEAR/N needs a word on each side, e.g. putin NEAR/5 abe",
+                ));
+            };
+            out.push(format!("\"{before} {after}\"~{distance}"));
+            i += 2;
+            continue;
+        }
+        if !piece.starts_with('"') && piece.trim_end_matches(')').ends_with('*') {
+            let closing = &piece[piece.trim_end_matches(')').len()..];
+            let body = piece.trim_end_matches(')').trim_end_matches('*');
+            let opening_len = body.len() - body.trim_start_matches(['(', '+', '-']).len();
+            let (opening, body) = body.split_at(opening_len);
+            let (field, prefix) = match body.split_once(':') {
+                Some((field, prefix)) => (Some(field), prefix),
+                None => (None, body),
+            };
+            if prefix.chars().count() < 2 || !plain_word(prefix) {
+                return Err(query_error(
+                    input,
+                    format!(
+                        "'{piece}': a prefix needs at least two letters or digits before *, e.g. lavr*"
+                    ),
+                ));
+            }
+            let regex = format!("/{}.*/", prefix.to_lowercase());
+            let expanded = match field {
+                Some(field) => format!("{field}:{regex}"),
+                None => {
+                    let each: Vec<String> = default_fields
+                        .iter()
+                        .map(|f| format!("{f}:{regex}"))
+                        .collect();
+                    format!("({})", each.join(" OR "))
+                }
+            };
+            out.push(format!("{opening}{expanded}{closing}"));
+            i += 1;
+            continue;
+        }
+        out.push(piece.clone());
+        i += 1;
+    }
+    Ok(out.join(" "))
+}
+
 /// Parses a user query against `default_fields`, with AND between bare terms (as users of news
 /// search tools expect: `lavrov japan` means both).
 pub fn parse_query(
@@ -124,9 +215,15 @@ pub fn parse_query(
     input: &str,
     default_fields: Vec<Field>,
 ) -> Result<Box<dyn Query>> {
-    let rewritten = rewrite(input)?;
+    let schema = index.index.schema();
+    let names: Vec<&str> = default_fields
+        .iter()
+        .map(|&f| schema.get_field_name(f))
+        .collect();
+    let rewritten = expand_operators(input, &rewrite(input)?, &names)?;
     let mut parser = QueryParser::for_index(&index.index, default_fields);
     parser.set_conjunction_by_default();
+    parser.allow_regexes();
     parser.set_field_boost(index.fields.headline, 2.0);
     parser
         .parse_query(&rewritten)
@@ -179,6 +276,48 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(rewrite(input).unwrap(), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn near_and_prefixes_become_tantivy_syntax() {
+        let fields = ["headline", "body"];
+        let cases = [
+            ("putin NEAR/5 abe", "\"putin abe\"~5"),
+            ("lavr* japan", "(headline:/lavr.*/ OR body:/lavr.*/) japan"),
+            ("person:Lavr*", "person:/lavr.*/"),
+            (
+                "(sanction* OR embargo)",
+                "((headline:/sanction.*/ OR body:/sanction.*/) OR embargo)",
+            ),
+            ("\"peace treaty\"~3 visit", "\"peace treaty\"~3 visit"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                expand_operators(input, input, &fields).unwrap(),
+                expected,
+                "input {input:?}"
+            );
+        }
+        let errors = [
+            (
+                "NEAR/5 abe",
+                "NEAR/N needs a word on each side, e.g. putin NEAR/5 abe",
+            ),
+            (
+                "putin NEAR/x abe",
+                "'NEAR/x' needs a number of words, e.g. NEAR/5",
+            ),
+            (
+                "l*",
+                "'l*': a prefix needs at least two letters or digits before *, e.g. lavr*",
+            ),
+        ];
+        for (input, reason) in errors {
+            let err = expand_operators(input, input, &fields)
+                .unwrap_err()
+                .to_string();
+            assert_eq!(err, format!("invalid query '{input}': {reason}"));
         }
     }
 

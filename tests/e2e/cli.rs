@@ -607,3 +607,35 @@ fn csv_and_json_formats_carry_the_same_hits() {
         "wiredex: show prints one article with nested fields: use --json, not CSV"
     );
 }
+
+#[test]
+fn prefixes_and_near_find_what_the_words_say() {
+    let expected = ids_where(|a| words(&all_text(a)).iter().any(|w| w.starts_with("voron")));
+    assert!(!expected.is_empty());
+    assert_eq!(hit_ids(&["voron*"]), expected);
+
+    let near = hit_ids(&["kanzaki NEAR/5 voronin"]);
+    assert_eq!(near, hit_ids(&["\"kanzaki voronin\"~5"]));
+    assert!(!near.is_empty());
+    for id in &near {
+        let article = corpus_articles().iter().find(|a| &a.id == id).unwrap();
+        let text = words(&all_text(article));
+        let at = |w: &str| -> Vec<usize> {
+            text.iter()
+                .enumerate()
+                .filter(|(_, x)| *x == w)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let close = at("kanzaki")
+            .iter()
+            .any(|&i| at("voronin").iter().any(|&j| i.abs_diff(j) <= 6));
+        assert!(close, "{}", article.headline);
+    }
+    assert_eq!(
+        wiredex(&["search", "putin NEAR/5", "--index", corpus_index()])
+            .stderr
+            .trim_end(),
+        "wiredex: invalid query 'putin NEAR/5': NEAR/N needs a word on each side, e.g. putin NEAR/5 abe"
+    );
+}
