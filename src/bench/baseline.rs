@@ -12,9 +12,7 @@ use grep_regex::{RegexMatcher, RegexMatcherBuilder};
 use grep_searcher::{Searcher as GrepSearcher, sinks};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
-use tantivy::schema::{
-    DateOptions, Field, INDEXED, IndexRecordOption, STORED, Schema, TEXT, Term, Value,
-};
+use tantivy::schema::{DateOptions, Field, IndexRecordOption, STORED, Schema, TEXT, Term, Value};
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument};
 
 use super::workload::{Clause, Leaf, PlainQuery};
@@ -85,7 +83,6 @@ fn midnight(day: NaiveDate) -> DateTime {
 
 /// Raw tantivy over the same text: default tokenizer, no stemming, no extraction.
 pub struct PlainTantivy {
-    index: Index,
     reader: tantivy::IndexReader,
     headline: Field,
     body: Field,
@@ -102,7 +99,6 @@ impl PlainTantivy {
         let body = builder.add_text_field("body", TEXT);
         let date = builder.add_date_field("date", DateOptions::default().set_indexed().set_fast());
         let path = builder.add_text_field("path", STORED);
-        let _ = INDEXED;
         std::fs::create_dir_all(dir).map_err(|reason| Error::Io {
             path: dir.to_path_buf(),
             reason,
@@ -125,7 +121,6 @@ impl PlainTantivy {
         let reader = index.reader().map_err(err)?;
         Ok((
             PlainTantivy {
-                index,
                 reader,
                 headline,
                 body,
@@ -211,7 +206,6 @@ impl PlainTantivy {
                     .map(str::len),
             );
         }
-        let _ = &self.index;
         Ok(count)
     }
 }

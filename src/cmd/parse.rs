@@ -16,14 +16,14 @@ pub struct ParseArgs {
     /// Files or folders to parse
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Write one JSON object per article (the default; kept for symmetry with other commands)
-    #[arg(long)]
-    json: bool,
+    /// Write one JSON object per article: what parse always writes, accepted so that
+    /// `parse --json` reads like the other commands
+    #[arg(long = "json")]
+    _json: bool,
 }
 
 /// Prints each article as JSON, in file order; skipped files go to standard error with reasons.
 pub fn run(args: ParseArgs, out: &mut impl Write) -> Result<bool> {
-    let _ = args.json;
     let (files, mut skipped) = source::discover(&args.paths);
     let mut found = false;
     for file in &files {

@@ -83,7 +83,6 @@ impl fmt::Display for QuoteScores {
 /// A span of the text: byte ranges (brat allows discontinuous spans).
 #[derive(Debug, Clone)]
 struct Span {
-    kind: String,
     ranges: Vec<(usize, usize)>,
 }
 
@@ -118,7 +117,7 @@ fn parse_ann(ann: &str, text: &str) -> Vec<(Option<Span>, Vec<Span>)> {
         };
         if id.starts_with('T') {
             let mut parts = head.splitn(2, ' ');
-            let kind = parts.next().unwrap_or("").to_string();
+            parts.next(); // the span's kind; relations say what each span is
             let ranges = parts
                 .next()
                 .unwrap_or("")
@@ -128,7 +127,7 @@ fn parse_ann(ann: &str, text: &str) -> Vec<(Option<Span>, Vec<Span>)> {
                     Some((to_byte(a.parse().ok()?), to_byte(b.parse().ok()?)))
                 })
                 .collect();
-            spans.insert(id.to_string(), Span { kind, ranges });
+            spans.insert(id.to_string(), Span { ranges });
         } else if id.starts_with('E') {
             relations.push(head.to_string());
         }
@@ -149,7 +148,6 @@ fn parse_ann(ann: &str, text: &str) -> Vec<(Option<Span>, Vec<Span>)> {
                     _ => {}
                 }
             }
-            let _ = contents.iter().map(|s| &s.kind);
             (source, contents)
         })
         .collect()
@@ -160,23 +158,19 @@ fn parse_ann(ann: &str, text: &str) -> Vec<(Option<Span>, Vec<Span>)> {
 fn quoted_parts(text: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut open: Option<usize> = None;
-    let mut seen_mark = false;
     for (i, c) in text.char_indices() {
         let is_open = matches!(c, '“' | '«') || (c == '"' && open.is_none());
         let is_close = matches!(c, '”' | '»') || (c == '"' && open.is_some());
         if is_open && open.is_none() {
             open = Some(i + c.len_utf8());
-            seen_mark = true;
         } else if is_close {
             let start = open.take().unwrap_or(0);
             parts.push(text[start..i].to_string());
-            seen_mark = true;
         }
     }
     if let Some(start) = open {
         parts.push(text[start..].to_string());
     }
-    let _ = seen_mark;
     parts
         .into_iter()
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))

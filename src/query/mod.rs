@@ -593,7 +593,6 @@ impl<'a> Searcher<'a> {
 
     /// Totals of the whole index.
     pub fn stats(&self) -> Result<Stats> {
-        let fields = &self.index.fields;
         let articles_query = self.kind(KIND_ARTICLE);
         let articles = self.count(articles_query.as_ref())?;
         let quotes = self.count(self.kind(KIND_QUOTE).as_ref())?;
@@ -634,7 +633,6 @@ impl<'a> Searcher<'a> {
                 last_date = last_date.max(max);
             }
         }
-        let _ = fields;
         Ok(Stats {
             articles,
             quotes,
