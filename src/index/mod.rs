@@ -7,6 +7,7 @@ pub mod schema;
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Term;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
@@ -18,6 +19,9 @@ pub use schema::Fields;
 
 /// The file in the index folder that records which wiredex schema made it.
 const META_FILE: &str = "wiredex.json";
+
+/// Files read and parsed together before their articles go to the writer.
+const PARSE_BATCH_FILES: usize = 256;
 
 /// Memory budget for tantivy's writer (it wants at least 15 MB per thread).
 const WRITER_MEMORY_BYTES: usize = 128 * 1024 * 1024;
@@ -179,14 +183,22 @@ impl WireIndex {
             ..IndexReport::default()
         };
         let mut writer = self.writer(0)?;
-        for file in &files {
-            let parsed = article::parse_file(file);
-            skipped.extend(parsed.skipped);
-            report.warnings.extend(parsed.warnings);
-            for article in &parsed.articles {
-                self.add(&writer, article)?;
-                report.articles += 1;
-                report.quotes += article.quotes.len();
+        // Reading and extraction run on every core, a batch of files at a time so memory stays
+        // bounded; the batch is then added in file order, so the index does not depend on
+        // which thread finished first.
+        for batch in files.chunks(PARSE_BATCH_FILES) {
+            let parsed: Vec<article::ParsedFile> = batch
+                .par_iter()
+                .map(|file| article::parse_file(file))
+                .collect();
+            for parsed in parsed {
+                skipped.extend(parsed.skipped);
+                report.warnings.extend(parsed.warnings);
+                for article in &parsed.articles {
+                    self.add(&writer, article)?;
+                    report.articles += 1;
+                    report.quotes += article.quotes.len();
+                }
             }
         }
         writer.commit().map_err(|e| Error::index(&self.path, e))?;
