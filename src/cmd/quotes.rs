@@ -48,7 +48,7 @@ pub struct QuotesArgs {
 pub fn run(args: QuotesArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
     let searcher = Searcher::new(&index)?;
-    let mut request = QuoteRequest {
+    let request = QuoteRequest {
         query: args.query,
         by: args.by,
         about: args.about,
@@ -62,17 +62,12 @@ pub fn run(args: QuotesArgs, out: &mut impl Write) -> Result<bool> {
         super::write_counts(out, &rows, &args.output)?;
         return Ok(!rows.is_empty());
     }
-    if args.page.all {
-        // Nothing is truncated silently: --all asks for as many hits as there are matches.
-        let total = searcher
-            .quotes(&QuoteRequest {
-                limit: 1,
-                ..request.clone()
-            })?
-            .total;
-        request.limit = total.saturating_sub(request.offset).max(1);
-    }
-    let results = searcher.quotes(&request)?;
+    // Nothing is truncated silently: --all lists as many hits as there are matches.
+    let results = if args.page.all {
+        searcher.quotes_all(&request)?
+    } else {
+        searcher.quotes(&request)?
+    };
     match args.output.format() {
         Format::Human => human::write_quotes(out, &results, args.output.color.enabled())?,
         Format::Json => json::write_array(out, &results.hits)?,

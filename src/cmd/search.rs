@@ -42,7 +42,7 @@ pub struct SearchArgs {
 pub fn run(args: SearchArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
     let searcher = Searcher::new(&index)?;
-    let mut request = SearchRequest {
+    let request = SearchRequest {
         query: args.query,
         filters: args.filters.filters()?,
         limit: args.limit,
@@ -54,17 +54,12 @@ pub fn run(args: SearchArgs, out: &mut impl Write) -> Result<bool> {
         super::write_counts(out, &rows, &args.output)?;
         return Ok(!rows.is_empty());
     }
-    if args.page.all {
-        // Nothing is truncated silently: --all asks for as many hits as there are matches.
-        let total = searcher
-            .search(&SearchRequest {
-                limit: 1,
-                ..request.clone()
-            })?
-            .total;
-        request.limit = total.saturating_sub(request.offset).max(1);
-    }
-    let results = searcher.search(&request)?;
+    // Nothing is truncated silently: --all lists as many hits as there are matches.
+    let results = if args.page.all {
+        searcher.search_all(&request)?
+    } else {
+        searcher.search(&request)?
+    };
     match args.output.format() {
         Format::Human => human::write_hits(out, &results, args.output.color.enabled())?,
         Format::Json => json::write_array(out, &results.hits)?,

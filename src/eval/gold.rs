@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::ratio;
 use crate::article::{self, Article};
@@ -298,12 +298,7 @@ pub fn score_dir(dir: &Path, root: &Path) -> Result<Scores> {
         path: path.to_path_buf(),
         reason,
     };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
+    let paths = super::files_with_extension(dir, "json")?;
     let mut scores = Scores::default();
     for path in paths {
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;

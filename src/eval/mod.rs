@@ -8,6 +8,24 @@ pub mod reuters;
 
 pub use gold::{Gold, GoldQuote, Scores, normal, quotes_match, score};
 
+/// The files of `dir` whose extension is `extension`, sorted, so scores do not depend on the
+/// order the file system lists them in.
+pub fn files_with_extension(
+    dir: &std::path::Path,
+    extension: &str,
+) -> crate::Result<Vec<std::path::PathBuf>> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|reason| crate::Error::Io {
+            path: dir.to_path_buf(),
+            reason,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// The harmonic mean of precision and recall.
 pub fn f1(precision: f64, recall: f64) -> f64 {
     if precision + recall == 0.0 {

@@ -102,12 +102,7 @@ pub fn score_dir(dir: &Path) -> Result<DatelineScores> {
         path: path.to_path_buf(),
         reason,
     };
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
-        .collect();
-    files.sort();
+    let files = super::files_with_extension(dir, "sgm")?;
     let mut scores = DatelineScores::default();
     for file in files {
         let bytes = std::fs::read(&file).map_err(|e| io(&file, e))?;

@@ -516,20 +516,43 @@ impl<'a> Searcher<'a> {
         }
     }
 
+    /// Every article matching `request` from its offset on, whatever its limit: for exports
+    /// and counts, where nothing may be cut.
+    pub fn search_all(&self, request: &SearchRequest) -> Result<Results<Hit>> {
+        let first = SearchRequest {
+            limit: 1,
+            ..request.clone()
+        };
+        let total = self.search(&first)?.total;
+        let limit = total.saturating_sub(request.offset).max(1);
+        self.search(&SearchRequest {
+            limit,
+            ..request.clone()
+        })
+    }
+
+    /// Every quotation matching `request` from its offset on, whatever its limit.
+    pub fn quotes_all(&self, request: &QuoteRequest) -> Result<Results<QuoteHit>> {
+        let first = QuoteRequest {
+            limit: 1,
+            ..request.clone()
+        };
+        let total = self.quotes(&first)?.total;
+        let limit = total.saturating_sub(request.offset).max(1);
+        self.quotes(&QuoteRequest {
+            limit,
+            ..request.clone()
+        })
+    }
+
     /// Counts of the articles matching `request` by `facet` (every match, not only `limit`).
     pub fn count_articles(
         &self,
         request: &SearchRequest,
         facet: facets::Facet,
     ) -> Result<Vec<facets::Count>> {
-        let total = self
-            .search(&SearchRequest {
-                limit: 1,
-                ..request.clone()
-            })?
-            .total;
-        let all = self.search(&SearchRequest {
-            limit: total.max(1),
+        let all = self.search_all(&SearchRequest {
+            offset: 0,
             ..request.clone()
         })?;
         Ok(facets::tally(
@@ -544,14 +567,8 @@ impl<'a> Searcher<'a> {
         request: &QuoteRequest,
         facet: facets::Facet,
     ) -> Result<Vec<facets::Count>> {
-        let total = self
-            .quotes(&QuoteRequest {
-                limit: 1,
-                ..request.clone()
-            })?
-            .total;
-        let all = self.quotes(&QuoteRequest {
-            limit: total.max(1),
+        let all = self.quotes_all(&QuoteRequest {
+            offset: 0,
             ..request.clone()
         })?;
         Ok(facets::tally(
@@ -562,14 +579,8 @@ impl<'a> Searcher<'a> {
 
     /// Who the articles matching `request` mention and quote (all articles for an empty query).
     pub fn people(&self, request: &SearchRequest) -> Result<Vec<PersonCount>> {
-        let total = self
-            .search(&SearchRequest {
-                limit: 1,
-                ..request.clone()
-            })?
-            .total;
-        let all = self.search(&SearchRequest {
-            limit: total.max(1),
+        let all = self.search_all(&SearchRequest {
+            offset: 0,
             ..request.clone()
         })?;
         let mut people: BTreeMap<String, PersonCount> = BTreeMap::new();

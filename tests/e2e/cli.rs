@@ -333,6 +333,17 @@ fn show_prints_one_article_with_its_fields_and_quotes() {
     }
 }
 
+/// A `--count-by --json` table as key → count.
+fn count_table(run: &crate::harness::Run) -> std::collections::BTreeMap<String, usize> {
+    run.json_lines::<Value>()
+        .iter()
+        .map(|row| {
+            let count = row["count"].as_u64().unwrap();
+            (row["key"].as_str().unwrap().to_string(), count as usize)
+        })
+        .collect()
+}
+
 #[test]
 fn count_by_tallies_every_match() {
     let mut expected = std::collections::BTreeMap::<String, usize>::new();
@@ -352,16 +363,7 @@ fn count_by_tallies_every_match() {
         corpus_index(),
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let got: std::collections::BTreeMap<String, usize> = run
-        .json_lines::<Value>()
-        .iter()
-        .map(|row| {
-            (
-                row["key"].as_str().unwrap().to_string(),
-                row["count"].as_u64().unwrap() as usize,
-            )
-        })
-        .collect();
+    let got = count_table(&run);
     assert_eq!(got, expected);
 
     let mut speakers = std::collections::BTreeMap::<String, usize>::new();
@@ -377,16 +379,7 @@ fn count_by_tallies_every_match() {
         "--index",
         corpus_index(),
     ]);
-    let got: std::collections::BTreeMap<String, usize> = run
-        .json_lines::<Value>()
-        .iter()
-        .map(|row| {
-            (
-                row["key"].as_str().unwrap().to_string(),
-                row["count"].as_u64().unwrap() as usize,
-            )
-        })
-        .collect();
+    let got = count_table(&run);
     assert_eq!(got, speakers);
 
     let timeline = wiredex(&[
