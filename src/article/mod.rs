@@ -93,6 +93,10 @@ pub struct Quote {
     pub cue: Option<String>,
     /// Index of the body paragraph where the quote starts.
     pub paragraph: usize,
+    /// The sentence that attributes the quote (`“…,” the minister noted.`), with this quote's
+    /// words elided; for a quote that continues an earlier one's speaker, that quote's sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 /// Why a raw article could not become an article.
@@ -336,6 +340,12 @@ fn people_and_quotes(
     // Second pass, in text order: resolve subjects, then fill quotes without a frame from their
     // paragraph or the paragraph before.
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(spans.len());
+    // The quote whose frame attributes each quote: itself, or the one it continues.
+    let mut attributed_by: Vec<Option<usize>> = frames
+        .iter()
+        .enumerate()
+        .map(|(i, frame)| frame.as_ref().map(|_| i))
+        .collect();
     for (i, span) in spans.iter().enumerate() {
         let resolved = frames[i].as_ref().and_then(|frame| {
             speaker::resolve(&frame.subject, span.open, span.paragraph, &found, &seen)
@@ -364,19 +374,26 @@ fn people_and_quotes(
                     && spans[j].last_paragraph >= span.paragraph
             })
             .min_by_key(|&j| j.abs_diff(i));
-        speakers[i] = same_paragraph.and_then(|j| speakers[j]).or_else(|| {
-            // A paragraph that opens with a quote continues the previous paragraph's speaker.
-            let opens_paragraph = span.open == ranges[span.paragraph].0;
-            let previous = span.paragraph.checked_sub(1)?;
-            if !opens_paragraph {
-                return None;
-            }
-            (0..i)
-                .rev()
-                .find(|&j| spans[j].last_paragraph == previous)
-                .and_then(|j| speakers[j])
-                .or_else(|| lead_in_speaker(&tokens, ranges[previous], &found, &seen))
-        });
+        if let Some(j) = same_paragraph {
+            speakers[i] = speakers[j];
+            attributed_by[i] = attributed_by[j];
+            continue;
+        }
+        // A paragraph that opens with a quote continues the previous paragraph's speaker.
+        let opens_paragraph = span.open == ranges[span.paragraph].0;
+        let Some(previous) = span.paragraph.checked_sub(1).filter(|_| opens_paragraph) else {
+            continue;
+        };
+        let earlier = (0..i)
+            .rev()
+            .find(|&j| spans[j].last_paragraph == previous)
+            .filter(|&j| speakers[j].is_some());
+        if let Some(j) = earlier {
+            speakers[i] = speakers[j];
+            attributed_by[i] = attributed_by[j];
+        } else {
+            speakers[i] = lead_in_speaker(&tokens, ranges[previous], &found, &seen);
+        }
     }
 
     let mut quotes = Vec::new();
@@ -433,6 +450,10 @@ fn people_and_quotes(
                 }),
             cue: frames[i].as_ref().and_then(|f| f.cue.clone()),
             paragraph: span.paragraph,
+            attribution: attributed_by[i].and_then(|j| {
+                let at = frames[j].as_ref()?.at;
+                attribution_sentence(&text, &tokens, &spans, j, at)
+            }),
         });
     }
     // People in order of first mention (the headline counts), not of discovery.
@@ -460,6 +481,67 @@ fn people_and_quotes(
 }
 
 /// The speaker named by a lead-in paragraph that ends with a colon (`He told reporters:`).
+/// The sentence around byte `at` (a frame's subject), with the words of quote `quote` elided to
+/// `…`; sentence ends inside quotes do not end it.
+fn attribution_sentence(
+    text: &str,
+    tokens: &[tokens::Token],
+    spans: &[quotes::QuoteSpan],
+    quote: usize,
+    at: usize,
+) -> Option<String> {
+    let quote_around = |offset: usize| spans.iter().find(|q| q.open < offset && offset < q.close);
+    let ends_sentence = |i: usize| {
+        if !speaker::is_sentence_end(tokens, i) {
+            return false;
+        }
+        let Some(around) = quote_around(tokens[i].start).filter(|_| !tokens[i].is_break()) else {
+            return true;
+        };
+        // `... taken.” “We resumed ...`: a quote that closes on a full stop ends the sentence
+        // when a new one begins after it.
+        let closes_quote = tokens.get(i + 1).is_some_and(|t| t.end == around.close);
+        closes_quote
+            && tokens.get(i + 2).is_none_or(|t| {
+                t.is_break()
+                    || t.is_capitalized()
+                    || t.start >= around.close && speaker::is_quote_mark(t)
+            })
+    };
+    // A sentence that ends inside a quote ends at its closing mark.
+    let boundary_after = |i: usize| {
+        quote_around(tokens[i].start)
+            .filter(|_| !tokens[i].is_break())
+            .map_or(tokens[i].end, |q| q.close)
+    };
+    let mut first = speaker::token_at(tokens, at.min(spans[quote].open));
+    while first > 0 && !ends_sentence(first - 1) {
+        first -= 1;
+    }
+    let start = match first {
+        0 => 0,
+        _ => boundary_after(first - 1).max(tokens.get(first)?.start),
+    };
+    let mut last = speaker::token_at(tokens, at.max(spans[quote].open));
+    while last < tokens.len() && !ends_sentence(last) {
+        last += 1;
+    }
+    let end = match tokens.get(last) {
+        Some(token) if !token.is_break() => boundary_after(last),
+        _ => tokens.get(last.checked_sub(1)?)?.end,
+    };
+    let start = text[start..end].find(|c: char| !c.is_whitespace())? + start;
+    let span = &spans[quote];
+    let sentence = if start <= span.open && span.close <= end {
+        let (inner_start, inner_end) = (span.parts.first()?.0, span.parts.last()?.1);
+        format!("{}…{}", &text[start..inner_start], &text[inner_end..end])
+    } else {
+        text[start..end].to_string()
+    };
+    let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!sentence.is_empty()).then_some(sentence)
+}
+
 fn lead_in_speaker(
     tokens: &[tokens::Token],
     (start, end): (usize, usize),
@@ -646,6 +728,37 @@ mod tests {
         for (name, paragraphs) in cases {
             assert_eq!(quotes_of(paragraphs), vec![], "case {name}");
         }
+    }
+
+    #[test]
+    fn each_quote_keeps_the_sentence_that_attributes_it() {
+        let mut all = vec!["Headline".to_string()];
+        all.extend(
+            [
+                "Foreign Minister Arkady Voronin spoke on Monday. “We will go on. Talks are hard,” the minister said in Kiev.",
+                "“The next round is in May.”",
+                "Voronin told reporters: “Nothing is settled.” “Nothing at all,” he added.",
+            ]
+            .map(String::from),
+        );
+        let raw = RawArticle {
+            paragraphs: all,
+            ..RawArticle::default()
+        };
+        let attributions: Vec<Option<String>> = parse(&raw)
+            .expect("parses")
+            .quotes
+            .into_iter()
+            .map(|q| q.attribution)
+            .collect();
+        let expected = [
+            "“…” the minister said in Kiev.",
+            // The second paragraph continues the first's speaker, so it shows that sentence.
+            "“…” the minister said in Kiev.",
+            "Voronin told reporters: “…”",
+            "“…” he added.",
+        ];
+        assert_eq!(attributions, expected.map(|s| Some(s.to_string())).to_vec());
     }
 
     #[test]

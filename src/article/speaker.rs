@@ -70,7 +70,9 @@ pub fn token_at(tokens: &[Token], offset: usize) -> usize {
     tokens.partition_point(|t| t.start < offset)
 }
 
-fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
+/// Whether token `i` ends a sentence: a paragraph break, or `.`/`!`/`?` that closes no
+/// abbreviation or initial.
+pub fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
     if token.is_break() {
         return true;
@@ -91,7 +93,8 @@ fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
     !(token.is('.') && abbreviation)
 }
 
-fn is_quote_mark(token: &Token) -> bool {
+/// Whether the token is a quotation mark of any style.
+pub fn is_quote_mark(token: &Token) -> bool {
     token.kind == TokenKind::Punct && "“”\"«»„`'".contains(token.text)
 }
 

@@ -21,6 +21,9 @@ pub struct QuoteRecord {
     pub speaker: Option<String>,
     /// The verb of saying, if any.
     pub cue: Option<String>,
+    /// The sentence that attributes the quote, its words elided (`“…” the minister noted.`).
+    #[serde(default)]
+    pub attribution: Option<String>,
     /// The article's date.
     pub date: Option<NaiveDate>,
     /// The article's agency.
@@ -85,6 +88,7 @@ pub fn documents(article: &Article, fields: &Fields) -> serde_json::Result<Vec<T
             text: quote.text.clone(),
             speaker: quote.speaker.clone(),
             cue: quote.cue.clone(),
+            attribution: quote.attribution.clone(),
             date: article.date,
             agency: article.agency.clone(),
             place: article.dateline.clone(),

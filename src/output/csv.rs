@@ -51,7 +51,7 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
     })())
 }
 
-/// Columns: `date,agency,place,speaker,quote,cue,matched,headline,article_id,path`.
+/// Columns: `date,agency,place,speaker,quote,cue,attribution,matched,headline,article_id,path`.
 pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
     let mut csv = writer(out);
     done((|| {
@@ -62,6 +62,7 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
             "speaker",
             "quote",
             "cue",
+            "attribution",
             "matched",
             "headline",
             "article_id",
@@ -80,6 +81,7 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
                 or_empty(&quote.speaker),
                 &quote.text,
                 or_empty(&quote.cue),
+                or_empty(&quote.attribution),
                 matched,
                 &quote.headline,
                 &quote.article_id,

@@ -99,6 +99,9 @@ pub fn write_quotes(
         let date = quote.date.map(|d| d.to_string());
         writeln!(out)?;
         writeln!(out, "“{}”", highlight(&quote.text, &hit.highlights, color))?;
+        if let Some(attribution) = &quote.attribution {
+            writeln!(out, "  {}", paint(attribution, DIM, color))?;
+        }
         let via = if hit.matched == MatchedBy::Article {
             "  (topic in article)"
         } else {
@@ -161,6 +164,9 @@ pub fn write_article(out: &mut impl Write, article: &Article, color: bool) -> io
             quote.text,
             paint(or_dash(quote.speaker.as_deref()), BOLD, color)
         )?;
+        if let Some(attribution) = &quote.attribution {
+            writeln!(out, "    {}", paint(attribution, DIM, color))?;
+        }
     }
     writeln!(out)?;
     for paragraph in article.body.split("\n\n") {

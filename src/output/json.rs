@@ -11,11 +11,12 @@
 //! `date_source` (`dateline`|`metadata`|`path`|`inferred`|null), `year_inferred`, `agency`, `url`,
 //! `byline`,
 //! `people` (`[{"name", "titles", "mentions", "quotes"}]`), `quotes`
-//! (`[{"text", "speaker", "cue", "paragraph"}]`), `body`. Highlight ranges are byte offsets.
+//! (`[{"text", "speaker", "cue", "paragraph", "attribution"}]`; `attribution` is the sentence that
+//! attributes the quote, its words elided, and absent when none does), `body`. Highlight ranges are byte offsets.
 //!
 //! `wiredex quotes --json` writes one object per quote:
 //! `{"score", "matched": "quote"|"article", "quote": {"article_id", "number", "text", "speaker",
-//! "cue", "date", "agency", "place", "headline", "path"}, "highlights": [[start, end], ...]}`.
+//! "cue", "attribution", "date", "agency", "place", "headline", "path"}, "highlights": [[start, end], ...]}`.
 //!
 //! `wiredex stats --json` writes one object: `articles`, `quotes`, `people`, `speakers`,
 //! `agencies` (`[[name, count], ...]`), `first_date`, `last_date`, `undated`, `size_bytes`.

@@ -575,16 +575,27 @@ fn csv_and_json_formats_carry_the_same_hits() {
         corpus_index(),
     ]);
     let mut reader = ::csv::Reader::from_reader(quotes.stdout.as_bytes());
-    let texts: Vec<String> = reader
+    assert_eq!(&reader.headers().unwrap()[6], "attribution");
+    let mut rows: Vec<(String, String)> = reader
         .records()
-        .map(|r| r.unwrap()[4].to_string())
+        .map(|r| {
+            let r = r.unwrap();
+            (r[4].to_string(), r[6].to_string())
+        })
         .collect();
-    let expected = corpus_articles()
+    let mut expected: Vec<(String, String)> = corpus_articles()
         .iter()
         .flat_map(|a| &a.quotes)
         .filter(|q| q.speaker.as_deref() == Some("Arkady Voronin"))
-        .count();
-    assert_eq!(texts.len(), expected);
+        .map(|q| (q.text.clone(), q.attribution.clone().unwrap_or_default()))
+        .collect();
+    rows.sort();
+    expected.sort();
+    assert_eq!(rows, expected);
+    assert!(
+        rows.iter()
+            .all(|(_, attribution)| attribution.contains('…'))
+    );
 
     let show = wiredex(&[
         "show",
