@@ -28,13 +28,16 @@ pub enum Error {
         /// The index folder that was looked for.
         path: PathBuf,
     },
-    /// A query the user typed cannot be understood.
-    #[error("invalid query '{input}': {reason}")]
+    /// A query the user typed cannot be understood. When the place is known, the message shows
+    /// the query again with a `^` under it.
+    #[error("invalid query '{input}': {reason}{}", pointer(.input, *.at))]
     Query {
         /// The query as typed.
         input: String,
         /// What is wrong with it and what would be valid.
         reason: String,
+        /// Byte offset in `input` where the problem is, when known.
+        at: Option<usize>,
     },
     /// A date given on the command line cannot be understood.
     #[error("invalid date '{input}' in {flag}: expected YYYY, YYYY-MM or YYYY-MM-DD")]
@@ -58,3 +61,12 @@ impl Error {
 
 /// The library's result type.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Two lines that repeat a query and put a `^` under byte `at` of it; empty when `at` is unknown.
+fn pointer(input: &str, at: Option<usize>) -> String {
+    let Some(at) = at.filter(|&at| at <= input.len() && input.is_char_boundary(at)) else {
+        return String::new();
+    };
+    let column = input[..at].chars().count();
+    format!("\n  {input}\n  {}^", " ".repeat(column))
+}

@@ -393,6 +393,7 @@ impl Scan {
                                     .map_err(|e| Error::Query {
                                         input: pattern.clone(),
                                         reason: e.to_string(),
+                                        at: None,
                                     })
                             })
                             .collect::<Result<_>>()?,

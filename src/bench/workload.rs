@@ -164,6 +164,7 @@ impl PlainQuery {
             reason: format!(
                 "{reason} (benchmark queries use words, \"phrases\", (a OR b), NOT/-, headline:, date:A..B)"
             ),
+            at: None,
         };
         let mut tokens: Vec<String> = Vec::new();
         let mut rest = text.trim();
@@ -297,6 +298,7 @@ impl Workload {
         Workload::parse(&text).map_err(|reason| Error::Query {
             input: path.display().to_string(),
             reason,
+            at: None,
         })
     }
 

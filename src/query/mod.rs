@@ -377,6 +377,7 @@ impl<'a> Searcher<'a> {
                 .ok_or_else(|| Error::Query {
                     input: by.clone(),
                     reason: "--by needs a name, e.g. --by Lavrov".into(),
+                    at: None,
                 })?;
             base.push((Occur::Must, query));
         }
@@ -399,6 +400,7 @@ impl<'a> Searcher<'a> {
             .ok_or_else(|| Error::Query {
                 input: topic.to_string(),
                 reason: "--about needs a word, e.g. --about Japan".into(),
+                at: None,
             })?;
         let mut first: Vec<(Occur, Box<dyn Query>)> =
             base.iter().map(|(o, q)| (*o, q.box_clone())).collect();

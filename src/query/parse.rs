@@ -20,11 +20,17 @@ const ALIASES: &[(&str, &str)] = &[
     ("text", "body"),
 ];
 
-fn query_error(input: &str, reason: impl Into<String>) -> Error {
+fn query_error(input: &str, at: Option<usize>, reason: impl Into<String>) -> Error {
     Error::Query {
         input: input.to_string(),
         reason: reason.into(),
+        at,
     }
+}
+
+/// Where `piece` of the rewritten query stands in what the user typed, if it is there as typed.
+fn position_of(input: &str, piece: &str) -> Option<usize> {
+    input.find(piece.trim_start_matches(['(', '+', '-']))
 }
 
 fn known_fields() -> String {
@@ -37,10 +43,12 @@ fn known_fields() -> String {
 pub fn rewrite(input: &str) -> Result<String> {
     let mut out = String::with_capacity(input.len() + 16);
     let mut in_phrase = false;
+    let mut phrase_start = 0;
     let mut rest = input;
     while let Some(c) = rest.chars().next() {
         if c == '"' {
             in_phrase = !in_phrase;
+            phrase_start = input.len() - rest.len();
             out.push(c);
             rest = &rest[1..];
             continue;
@@ -68,6 +76,7 @@ pub fn rewrite(input: &str) -> Result<String> {
                     .ok_or_else(|| {
                         query_error(
                             input,
+                            Some(input.len() - rest.len()),
                             format!(
                                 "unknown field '{word}:'; known fields are {}",
                                 known_fields()
@@ -83,6 +92,7 @@ pub fn rewrite(input: &str) -> Result<String> {
                     let range = parse_range(value).ok_or_else(|| {
                         query_error(
                             input,
+                            Some(input.len() - rest.len()),
                             format!(
                                 "invalid date '{value}' in date:, expected YYYY, YYYY-MM, YYYY-MM-DD or A..B"
                             ),
@@ -112,7 +122,11 @@ pub fn rewrite(input: &str) -> Result<String> {
         rest = &rest[c.len_utf8()..];
     }
     if in_phrase {
-        return Err(query_error(input, "unclosed phrase: a '\"' has no partner"));
+        return Err(query_error(
+            input,
+            Some(phrase_start),
+            "unclosed phrase: a '\"' has no partner",
+        ));
     }
     Ok(out)
 }
@@ -155,6 +169,7 @@ pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -
             let distance: u32 = distance.parse().map_err(|_| {
                 query_error(
                     input,
+                    position_of(input, piece),
                     format!("'{piece}' needs a number of words, e.g. NEAR/5"),
                 )
             })?;
@@ -163,6 +178,7 @@ pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -
             let (Some(before), Some(after)) = (before, after) else {
                 return Err(query_error(
                     input,
+                    position_of(input, piece),
                     "NEAR/N needs a word on each side, e.g. putin NEAR/5 abe",
                 ));
             };
@@ -182,6 +198,7 @@ pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -
             if prefix.chars().count() < 2 || !plain_word(prefix) {
                 return Err(query_error(
                     input,
+                    position_of(input, piece),
                     format!(
                         "'{piece}': a prefix needs at least two letters or digits before *, e.g. lavr*"
                     ),
@@ -227,15 +244,35 @@ pub fn parse_query(
     parser.set_field_boost(index.fields.headline, 2.0);
     parser
         .parse_query(&rewritten)
-        .map_err(|err| query_error(input, explain(&err)))
+        .map_err(|err| query_error(input, syntax_error_at(input), explain(&err, &rewritten)))
 }
 
-fn explain(err: &tantivy::query::QueryParserError) -> String {
+/// Where tantivy's grammar first stumbles in what the user typed (our rewrites keep its syntax).
+fn syntax_error_at(input: &str) -> Option<usize> {
+    let (_, errors) = tantivy::query_grammar::parse_query_lenient(input);
+    errors.iter().map(|e| e.pos).min().or_else(|| {
+        // `japan OR`: an operator with nothing after it.
+        let last = input.trim_end().rsplit(char::is_whitespace).next()?;
+        ["AND", "OR", "NOT"]
+            .contains(&last)
+            .then(|| input.trim_end().len() - last.len())
+    })
+}
+
+fn explain(err: &tantivy::query::QueryParserError, rewritten: &str) -> String {
     use tantivy::query::QueryParserError as E;
     match err {
-        E::SyntaxError(detail) => format!(
-            "syntax error ({detail}); use words, \"phrases\", field:value, AND/OR/NOT, +/-, and parentheses"
-        ),
+        E::SyntaxError(detail) => {
+            // tantivy's detail is most often the whole query again: say it only when it is not.
+            let detail = if detail.trim() == rewritten.trim() {
+                String::new()
+            } else {
+                format!(" ({detail})")
+            };
+            format!(
+                "syntax error{detail}; use words, \"phrases\", field:value, AND/OR/NOT between terms, +/-, and balanced parentheses"
+            )
+        }
         E::FieldDoesNotExist(field) => {
             format!(
                 "unknown field '{field}:'; known fields are {}",
@@ -303,40 +340,54 @@ mod tests {
             (
                 "NEAR/5 abe",
                 "NEAR/N needs a word on each side, e.g. putin NEAR/5 abe",
+                "^",
             ),
             (
                 "putin NEAR/x abe",
                 "'NEAR/x' needs a number of words, e.g. NEAR/5",
+                "      ^",
             ),
             (
-                "l*",
-                "'l*': a prefix needs at least two letters or digits before *, e.g. lavr*",
+                "abe (l*)",
+                "'(l*)': a prefix needs at least two letters or digits before *, e.g. lavr*",
+                "     ^",
             ),
         ];
-        for (input, reason) in errors {
+        for (input, reason, caret) in errors {
             let err = expand_operators(input, input, &fields)
                 .unwrap_err()
                 .to_string();
-            assert_eq!(err, format!("invalid query '{input}': {reason}"));
+            assert_eq!(
+                err,
+                format!("invalid query '{input}': {reason}\n  {input}\n  {caret}")
+            );
         }
     }
 
     #[test]
     fn bad_fields_and_dates_are_explained() {
-        let err = rewrite("colour:red").unwrap_err().to_string();
+        let err = rewrite("japan colour:red").unwrap_err().to_string();
         assert!(
-            err.starts_with("invalid query 'colour:red': unknown field 'colour:'"),
+            err.starts_with("invalid query 'japan colour:red': unknown field 'colour:'"),
             "{err}"
         );
+        assert!(err.ends_with("\n  japan colour:red\n        ^"), "{err}");
         let err = rewrite("date:2014-13").unwrap_err().to_string();
         assert_eq!(
             err,
-            "invalid query 'date:2014-13': invalid date '2014-13' in date:, expected YYYY, YYYY-MM, YYYY-MM-DD or A..B"
+            "invalid query 'date:2014-13': invalid date '2014-13' in date:, expected YYYY, YYYY-MM, YYYY-MM-DD or A..B\n  date:2014-13\n       ^"
         );
-        let err = rewrite("\"open phrase").unwrap_err().to_string();
+        let err = rewrite("a \"open phrase").unwrap_err().to_string();
         assert!(
-            err.ends_with("unclosed phrase: a '\"' has no partner"),
+            err.ends_with("unclosed phrase: a '\"' has no partner\n  a \"open phrase\n    ^"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn syntax_errors_point_at_where_the_grammar_stumbles() {
+        assert_eq!(syntax_error_at("japan AND (treaty"), Some(17));
+        assert_eq!(syntax_error_at("japan OR"), Some(6));
+        assert_eq!(syntax_error_at("japan treaty"), None);
     }
 }

@@ -640,6 +640,6 @@ fn prefixes_and_near_find_what_the_words_say() {
         wiredex(&["search", "putin NEAR/5", "--index", corpus_index()])
             .stderr
             .trim_end(),
-        "wiredex: invalid query 'putin NEAR/5': NEAR/N needs a word on each side, e.g. putin NEAR/5 abe"
+        "wiredex: invalid query 'putin NEAR/5': NEAR/N needs a word on each side, e.g. putin NEAR/5 abe\n  putin NEAR/5\n        ^"
     );
 }

@@ -14,35 +14,54 @@ fn error_of(args: &[&str]) -> String {
 #[test]
 fn query_errors_quote_the_input_and_say_what_is_valid() {
     let index = corpus_index();
+    // Each message, then the column of the `^` under the repeated query, when there is one.
     let cases = [
         (
-            "colour:red",
-            "wiredex: invalid query 'colour:red': unknown field 'colour:'; known fields are headline, deck, body, quote, agency, place, person, speaker, date, by, dateline, people, title, text",
+            "japan colour:red",
+            "unknown field 'colour:'; known fields are headline, deck, body, quote, agency, place, person, speaker, date, by, dateline, people, title, text",
+            Some(6),
         ),
         (
             "date:2014-13",
-            "wiredex: invalid query 'date:2014-13': invalid date '2014-13' in date:, expected YYYY, YYYY-MM, YYYY-MM-DD or A..B",
+            "invalid date '2014-13' in date:, expected YYYY, YYYY-MM, YYYY-MM-DD or A..B",
+            Some(5),
         ),
         (
             "\"peace treaty",
-            "wiredex: invalid query '\"peace treaty': unclosed phrase: a '\"' has no partner",
+            "unclosed phrase: a '\"' has no partner",
+            Some(0),
+        ),
+        (
+            "putin NEAR/x abe",
+            "'NEAR/x' needs a number of words, e.g. NEAR/5",
+            Some(6),
+        ),
+        (
+            "lavrov AND (",
+            "syntax error; use words, \"phrases\", field:value, AND/OR/NOT between terms, +/-, and balanced parentheses",
+            Some(12),
+        ),
+        (
+            "lavrov OR",
+            "syntax error; use words, \"phrases\", field:value, AND/OR/NOT between terms, +/-, and balanced parentheses",
+            Some(7),
         ),
         (
             "-lavrov",
-            "wiredex: invalid query '-lavrov': a query of only excluded terms matches nothing: add a term to search for",
+            "a query of only excluded terms matches nothing: add a term to search for",
+            None,
         ),
     ];
-    for (query, expected) in cases {
+    for (query, reason, column) in cases {
+        let mut expected = format!("wiredex: invalid query '{query}': {reason}");
+        if let Some(column) = column {
+            expected.push_str(&format!("\n  {query}\n  {}^", " ".repeat(column)));
+        }
         assert_eq!(
             error_of(&["search", "--index", index, "--", query]),
             expected
         );
     }
-    let syntax = error_of(&["search", "lavrov AND (", "--index", index]);
-    assert!(
-        syntax.starts_with("wiredex: invalid query 'lavrov AND (': syntax error"),
-        "{syntax}"
-    );
 }
 
 #[test]
