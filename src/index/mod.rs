@@ -4,6 +4,7 @@
 pub mod document;
 mod names;
 pub mod schema;
+pub mod sentences;
 
 use std::path::{Path, PathBuf};
 

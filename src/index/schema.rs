@@ -8,15 +8,17 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer,
 };
 
 /// Tokenizer for names and places: words, lower case, Latin diacritics folded.
 pub const NAME_TOKENIZER: &str = "wiredex_name";
 /// Tokenizer for exact values such as agencies: the whole value, lower case.
 pub const KEYWORD_TOKENIZER: &str = "wiredex_keyword";
-/// Tokenizer for prose: tantivy's English stemmer.
-pub const TEXT_TOKENIZER: &str = "en_stem";
+/// Tokenizer for prose: words, lower case, English stems, and a gap of positions between
+/// sentences (see [`super::sentences`]).
+pub const TEXT_TOKENIZER: &str = "wiredex_text";
 
 /// Value of `kind` for article documents.
 pub const KIND_ARTICLE: &str = "article";
@@ -24,7 +26,7 @@ pub const KIND_ARTICLE: &str = "article";
 pub const KIND_QUOTE: &str = "quote";
 
 /// Bumped whenever the schema changes in a way that needs a rebuild.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of a wiredex index, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -151,6 +153,12 @@ pub fn register_tokenizers(index: &Index) {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build();
+    let prose = TextAnalyzer::builder(super::sentences::SentenceTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    index.tokenizers().register(TEXT_TOKENIZER, prose);
     index.tokenizers().register(NAME_TOKENIZER, name);
     index.tokenizers().register(KEYWORD_TOKENIZER, keyword);
     index.fast_field_tokenizer().register(

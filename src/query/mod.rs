@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod facets;
+mod frequency;
 pub mod parse;
 pub mod snippet;
 

@@ -3,8 +3,12 @@
 //! `date:2014-01-01..2014-03-31`) into the RFC 3339 ranges tantivy accepts, and rejects unknown
 //! fields with a message listing the known ones. The rest is tantivy's query syntax.
 
-use tantivy::query::{Query, QueryParser};
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser};
 use tantivy::schema::Field;
+
+use super::frequency::MinFrequencyQuery;
+use crate::index::sentences::SAME_SENTENCE_SLOP;
 
 use super::dates::{parse_range, rfc3339};
 use crate::error::{Error, Result};
@@ -36,7 +40,38 @@ fn position_of(input: &str, piece: &str) -> Option<usize> {
 fn known_fields() -> String {
     let mut names: Vec<&str> = QUERY_FIELDS.iter().map(|(name, _)| *name).collect();
     names.extend(ALIASES.iter().map(|(alias, _)| *alias));
+    names.push("atleastN (e.g. atleast3:sanctions)");
     names.join(", ")
+}
+
+/// `N` of a word `atleastN` (case-insensitive), if the word is one.
+fn at_least_count(word: &str) -> Option<&str> {
+    let prefix = word.get(..7)?;
+    let digits = &word[7..];
+    (prefix.eq_ignore_ascii_case("atleast")
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(digits)
+}
+
+/// A query with the parts tantivy's grammar cannot say taken out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expanded {
+    /// The rest of the query, in tantivy's syntax (may be empty).
+    pub query: String,
+    /// `atleastN:word` terms, each joined to the query by AND (or AND NOT when negated).
+    pub at_least: Vec<AtLeast>,
+}
+
+/// `atleast3:sanctions`: a word that must occur at least `min` times in one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AtLeast {
+    /// The word as typed.
+    pub word: String,
+    /// The minimum number of occurrences.
+    pub min: u32,
+    /// True for `-atleast3:x` or `NOT atleast3:x`: the documents must not have it that often.
+    pub negated: bool,
 }
 
 /// Rewrites aliases and friendly dates; fails on unknown fields and bad dates.
@@ -62,6 +97,12 @@ pub fn rewrite(input: &str) -> Result<String> {
                 .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
                 .unwrap_or(rest.len());
             let word = &rest[..word_len];
+            if rest[word_len..].starts_with(':') && at_least_count(word).is_some() {
+                // `atleast3:word` is ours: `expand_operators` takes it out of tantivy's sight.
+                out.push_str(&rest[..=word_len]);
+                rest = &rest[word_len + 1..];
+                continue;
+            }
             if rest[word_len..].starts_with(':') {
                 let field = ALIASES
                     .iter()
@@ -156,15 +197,80 @@ fn pieces(query: &str) -> Vec<String> {
 }
 
 /// The operators news searchers use that tantivy lacks: `putin NEAR/5 abe` (within five words,
-/// as the phrase `"putin abe"~5`) and prefixes `lavr*` (as a regex on the indexed terms of the
-/// field, or of every default field).
-pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -> Result<String> {
+/// as the phrase `"putin abe"~5`), `putin SAME japan` (in one sentence: a phrase whose slop is
+/// below the gap the tokenizer leaves between sentences), prefixes `lavr*` (as a regex on the
+/// indexed terms of the field, or of every default field), and `atleast3:sanctions`, taken out
+/// for [`parse_query`] to join by AND.
+pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -> Result<Expanded> {
     let pieces = pieces(rewritten);
     let mut out: Vec<String> = Vec::with_capacity(pieces.len());
+    let mut at_least = Vec::new();
     let plain_word = |w: &str| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+    let mut depth = 0i32;
     let mut i = 0;
     while i < pieces.len() {
         let piece = &pieces[i];
+        let depth_before = depth;
+        if !piece.starts_with('"') {
+            depth += piece.matches('(').count() as i32 - piece.matches(')').count() as i32;
+        }
+        let bare = piece.trim_start_matches(['+', '-', '(']);
+        if let Some(digits) = bare.split_once(':').and_then(|(w, _)| at_least_count(w)) {
+            let at = position_of(input, piece);
+            let error = |reason: String| query_error(input, at, reason);
+            let word = bare.split_once(':').map_or("", |(_, w)| w);
+            let min: u32 = digits.parse().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                error(format!(
+                    "'{piece}': atleastN: needs N of 1 or more, e.g. atleast3:sanctions"
+                ))
+            })?;
+            if depth_before != 0 || piece.contains(['(', ')']) {
+                return Err(error(format!(
+                    "'{piece}': atleastN: works at the top level of a query, joined to the rest by AND, not inside parentheses"
+                )));
+            }
+            let next = pieces.get(i + 1).map(String::as_str);
+            if out.last().map(String::as_str) == Some("OR") || next == Some("OR") {
+                return Err(error(format!(
+                    "'{piece}': atleastN: is joined to the rest of the query by AND; it cannot be a side of OR"
+                )));
+            }
+            if !plain_word(word) {
+                return Err(error(format!(
+                    "'{piece}': atleastN: takes one word, e.g. atleast3:sanctions"
+                )));
+            }
+            let mut negated = piece.starts_with('-');
+            if out.last().map(String::as_str) == Some("NOT") {
+                negated = true;
+                out.pop();
+            }
+            if out.last().map(String::as_str) == Some("AND") {
+                out.pop();
+            }
+            at_least.push(AtLeast {
+                word: word.to_string(),
+                min,
+                negated,
+            });
+            // `atleast3:gas AND oil`: the AND belonged to the term taken out.
+            i += if next == Some("AND") { 2 } else { 1 };
+            continue;
+        }
+        if piece == "SAME" {
+            let before = out.pop().filter(|w| plain_word(w));
+            let after = pieces.get(i + 1).filter(|w| plain_word(w));
+            let (Some(before), Some(after)) = (before, after) else {
+                return Err(query_error(
+                    input,
+                    position_of(input, piece),
+                    "SAME needs a word on each side, e.g. putin SAME japan",
+                ));
+            };
+            out.push(format!("\"{before} {after}\"~{SAME_SENTENCE_SLOP}"));
+            i += 2;
+            continue;
+        }
         if let Some(distance) = piece.strip_prefix("NEAR/") {
             let distance: u32 = distance.parse().map_err(|_| {
                 query_error(
@@ -222,7 +328,10 @@ pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -
         out.push(piece.clone());
         i += 1;
     }
-    Ok(out.join(" "))
+    Ok(Expanded {
+        query: out.join(" "),
+        at_least,
+    })
 }
 
 /// Parses a user query against `default_fields`, with AND between bare terms (as users of news
@@ -237,14 +346,75 @@ pub fn parse_query(
         .iter()
         .map(|&f| schema.get_field_name(f))
         .collect();
-    let rewritten = expand_operators(input, &rewrite(input)?, &names)?;
-    let mut parser = QueryParser::for_index(&index.index, default_fields);
+    let expanded = expand_operators(input, &rewrite(input)?, &names)?;
+    let rewritten = expanded.query;
+    let mut parser = QueryParser::for_index(&index.index, default_fields.clone());
     parser.set_conjunction_by_default();
     parser.allow_regexes();
     parser.set_field_boost(index.fields.headline, 2.0);
-    parser
-        .parse_query(&rewritten)
-        .map_err(|err| query_error(input, syntax_error_at(input), explain(&err, &rewritten)))
+    let parse = || {
+        parser
+            .parse_query(&rewritten)
+            .map_err(|err| query_error(input, syntax_error_at(input), explain(&err, &rewritten)))
+    };
+    if expanded.at_least.is_empty() {
+        return parse();
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if !rewritten.trim().is_empty() {
+        clauses.push((Occur::Must, parse()?));
+    }
+    for term in &expanded.at_least {
+        let occur = if term.negated {
+            Occur::MustNot
+        } else {
+            Occur::Must
+        };
+        clauses.push((occur, at_least_query(index, input, &default_fields, term)?));
+    }
+    if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+        return Err(query_error(
+            input,
+            None,
+            "a query of only excluded terms matches nothing: add a term to search for",
+        ));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// `atleastN:word` over the default fields: the word, analysed as each field analyses it, at
+/// least N times in one of them.
+fn at_least_query(
+    index: &WireIndex,
+    input: &str,
+    fields: &[Field],
+    term: &AtLeast,
+) -> Result<Box<dyn Query>> {
+    let mut each: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(fields.len());
+    for &field in fields {
+        let mut analyzer = index
+            .index
+            .tokenizer_for_field(field)
+            .map_err(|err| query_error(input, None, err.to_string()))?;
+        let mut stream = analyzer.token_stream(&term.word);
+        let mut tokens = Vec::new();
+        while let Some(token) = stream.next() {
+            tokens.push(token.text.clone());
+        }
+        let [token] = tokens.as_slice() else {
+            return Err(query_error(
+                input,
+                position_of(input, &term.word),
+                format!("atleast{}: takes one word, not '{}'", term.min, term.word),
+            ));
+        };
+        let query = MinFrequencyQuery::new(Term::from_field_text(field, token), term.min);
+        each.push((Occur::Should, Box::new(query)));
+    }
+    Ok(match each.len() {
+        1 => each.remove(0).1,
+        _ => Box::new(BooleanQuery::new(each)),
+    })
 }
 
 /// Where tantivy's grammar first stumbles in what the user typed (our rewrites keep its syntax).
@@ -331,7 +501,7 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(
-                expand_operators(input, input, &fields).unwrap(),
+                expand_operators(input, input, &fields).unwrap().query,
                 expected,
                 "input {input:?}"
             );

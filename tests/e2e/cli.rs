@@ -643,3 +643,135 @@ fn prefixes_and_near_find_what_the_words_say() {
         "wiredex: invalid query 'putin NEAR/5': NEAR/N needs a word on each side, e.g. putin NEAR/5 abe\n  putin NEAR/5\n        ^"
     );
 }
+
+/// The sentences of a text, split as a reader would: at `.`, `!` or `?` before a capital or a
+/// digit, except after an initial or a title (`J.`, `Mr.`), and at paragraph breaks.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut current = String::new();
+        let chars: Vec<char> = paragraph.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            current.push(c);
+            if !".!?".contains(c) {
+                continue;
+            }
+            let rest: String = chars[i + 1..].iter().collect();
+            let next = rest.trim_start_matches(|x: char| !x.is_alphanumeric());
+            let before = words(&current).last().cloned().unwrap_or_default();
+            let abbreviation = c == '.'
+                && (before.chars().count() == 1
+                    || ["mr", "mrs", "ms", "dr"].contains(&before.as_str()));
+            let spaced = rest.starts_with(|x: char| !x.is_alphanumeric());
+            if spaced
+                && !abbreviation
+                && next.starts_with(|x: char| x.is_uppercase() || x.is_numeric())
+            {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
+#[test]
+fn same_finds_two_words_in_one_sentence() {
+    for (a, b) in [
+        ("kanzaki", "voronin"),
+        ("tokyo", "moscow"),
+        ("kanzaki", "tokyo"),
+        ("voronin", "tokyo"),
+    ] {
+        let expected = ids_where(|article| {
+            let text = format!(
+                "{}\n{}\n{}",
+                article.headline,
+                article.deck.as_deref().unwrap_or(""),
+                article.body
+            );
+            sentences(&text).iter().any(|s| {
+                let w = words(s);
+                w.iter().any(|x| x == a) && w.iter().any(|x| x == b)
+            })
+        });
+        let both = ids_where(|article| {
+            let w = words(&all_text(article));
+            w.iter().any(|x| x == a) && w.iter().any(|x| x == b)
+        });
+        let got = hit_ids(&[&format!("{a} SAME {b}")]);
+        assert_eq!(got, expected, "{a} SAME {b}");
+        assert!(
+            !got.is_empty() && got.len() < both.len(),
+            "{a} SAME {b} must narrow {a} {b}"
+        );
+    }
+    assert_eq!(
+        wiredex(&["search", "SAME japan", "--index", corpus_index()])
+            .stderr
+            .trim_end(),
+        "wiredex: invalid query 'SAME japan': SAME needs a word on each side, e.g. putin SAME japan\n  SAME japan\n  ^"
+    );
+}
+
+#[test]
+fn atleast_counts_a_word_in_one_field() {
+    let most = |article: &Article, word: &str| {
+        [
+            article.headline.as_str(),
+            article.deck.as_deref().unwrap_or(""),
+            article.body.as_str(),
+        ]
+        .iter()
+        .map(|text| words(text).iter().filter(|w| *w == word).count())
+        .max()
+        .unwrap_or(0)
+    };
+    let mut sizes = Vec::new();
+    for n in 1..=4 {
+        let expected = ids_where(|a| most(a, "voronin") >= n);
+        assert_eq!(
+            hit_ids(&[&format!("atleast{n}:voronin")]),
+            expected,
+            "atleast{n}"
+        );
+        sizes.push(expected.len());
+        let without = ids_where(|a| {
+            words(&all_text(a)).iter().any(|w| w == "japan") && most(a, "voronin") < n
+        });
+        assert_eq!(hit_ids(&[&format!("japan -atleast{n}:voronin")]), without);
+        assert_eq!(
+            hit_ids(&[&format!("japan AND NOT atleast{n}:voronin")]),
+            without
+        );
+    }
+    assert!(sizes.windows(2).all(|w| w[0] > w[1]), "{sizes:?}");
+    let errors = [
+        (
+            "(atleast2:gas)",
+            "'(atleast2:gas)': atleastN: works at the top level of a query, joined to the rest by AND, not inside parentheses",
+            1,
+        ),
+        (
+            "gas OR atleast2:oil",
+            "'atleast2:oil': atleastN: is joined to the rest of the query by AND; it cannot be a side of OR",
+            7,
+        ),
+        (
+            "atleast0:gas",
+            "'atleast0:gas': atleastN: needs N of 1 or more, e.g. atleast3:sanctions",
+            0,
+        ),
+    ];
+    for (query, reason, column) in errors {
+        assert_eq!(
+            wiredex(&["search", query, "--index", corpus_index()])
+                .stderr
+                .trim_end(),
+            format!(
+                "wiredex: invalid query '{query}': {reason}\n  {query}\n  {}^",
+                " ".repeat(column)
+            )
+        );
+    }
+}

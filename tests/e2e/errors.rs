@@ -18,7 +18,7 @@ fn query_errors_quote_the_input_and_say_what_is_valid() {
     let cases = [
         (
             "japan colour:red",
-            "unknown field 'colour:'; known fields are headline, deck, body, quote, agency, place, person, speaker, date, by, dateline, people, title, text",
+            "unknown field 'colour:'; known fields are headline, deck, body, quote, agency, place, person, speaker, date, by, dateline, people, title, text, atleastN (e.g. atleast3:sanctions)",
             Some(6),
         ),
         (
@@ -139,7 +139,8 @@ fn missing_and_foreign_indexes_are_explained() {
     assert_eq!(
         error_of(&["stats", "--index", old_str]),
         format!(
-            "wiredex: index {old_str}: made by schema version 0 but this wiredex uses 1: delete the folder and index again"
+            "wiredex: index {old_str}: made by schema version 0 but this wiredex uses {}: delete the folder and index again",
+            wiredex::index::schema::SCHEMA_VERSION
         )
     );
 }
