@@ -3,14 +3,15 @@
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use clap::Args;
 use serde::Serialize;
 
 use super::{FilterArgs, IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
 use wiredex::output::Format;
-use wiredex::query::facets::Facet;
+use wiredex::output::chart::{ChartPeriod, timeline_svg};
+use wiredex::query::facets::{Facet, fill_periods};
 use wiredex::query::{SearchRequest, Searcher};
 
 /// Arguments of `wiredex timeline`.
@@ -22,6 +23,9 @@ pub struct TimelineArgs {
     /// Period: year, month, week or day
     #[arg(long, value_enum, default_value_t = Facet::Month, value_name = "PERIOD")]
     by: Facet,
+    /// Also write the timeline as an SVG chart to FILE (bars: matching articles; line: share)
+    #[arg(long, value_name = "FILE")]
+    svg: Option<std::path::PathBuf>,
     #[command(flatten)]
     location: IndexLocation,
     #[command(flatten)]
@@ -29,6 +33,10 @@ pub struct TimelineArgs {
     #[command(flatten)]
     output: OutputArgs,
 }
+
+/// The most periods a timeline fills in (about 27 years of days); a longer span lists only the
+/// periods that have stories.
+const MAX_PERIODS: usize = 10_000;
 
 /// One period of a timeline.
 #[derive(Debug, Serialize)]
@@ -50,6 +58,7 @@ pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
     let searcher = Searcher::new(&index)?;
     let filters = args.filters.filters()?;
+    let query = args.query.clone();
     let matching = SearchRequest {
         query: args.query,
         filters: filters.clone(),
@@ -60,7 +69,12 @@ pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
         ..SearchRequest::default()
     };
     let counts = searcher.count_articles(&matching, args.by)?;
-    let totals = searcher.count_articles(&everything, args.by)?;
+    // Every period between the first and the last story, empty ones too, so the axis is even.
+    let totals = fill_periods(
+        args.by,
+        &searcher.count_articles(&everything, args.by)?,
+        MAX_PERIODS,
+    );
     let periods: Vec<Period> = totals
         .iter()
         .map(|total| {
@@ -76,6 +90,25 @@ pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
             }
         })
         .collect();
+    if let Some(path) = &args.svg {
+        let chart: Vec<ChartPeriod> = periods
+            .iter()
+            .filter(|p| p.period != "(undated)")
+            .map(|p| ChartPeriod {
+                label: p.period.clone(),
+                count: p.count,
+                share: p.share,
+            })
+            .collect();
+        let by = format!("{:?}", args.by).to_lowercase();
+        let title = format!("“{query}”: articles by {by}");
+        let matching: usize = periods.iter().map(|p| p.count).sum();
+        let subtitle = format!(
+            "{matching} matching articles; bars: count, line: share of all articles of the {by}"
+        );
+        std::fs::write(path, timeline_svg(&title, &subtitle, &chart))
+            .with_context(|| format!("cannot write the chart to {}", path.display()))?;
+    }
     if args.output.format() != Format::Human {
         super::write_records(out, &periods, &args.output)?;
     } else {

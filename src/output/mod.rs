@@ -1,6 +1,7 @@
 //! Rendering results to any `impl Write`: `human` for people at a terminal, `json` for programs.
 //! Decides nothing about what matched; only how it looks.
 
+pub mod chart;
 pub mod csv;
 pub mod human;
 pub mod json;

@@ -60,6 +60,34 @@ impl Facet {
         }
     }
 
+    /// The first day of the period a time key names (`2014-W04` is that week's Monday).
+    fn period_start(self, key: &str) -> Option<NaiveDate> {
+        match self {
+            Facet::Year => NaiveDate::from_ymd_opt(key.parse().ok()?, 1, 1),
+            Facet::Month => NaiveDate::parse_from_str(&format!("{key}-01"), "%Y-%m-%d").ok(),
+            Facet::Week => {
+                let (year, week) = key.split_once("-W")?;
+                NaiveDate::from_isoywd_opt(
+                    year.parse().ok()?,
+                    week.parse().ok()?,
+                    chrono::Weekday::Mon,
+                )
+            }
+            Facet::Day => NaiveDate::parse_from_str(key, "%Y-%m-%d").ok(),
+            _ => None,
+        }
+    }
+
+    /// The first day of the period after the one starting on `start`.
+    fn next_period(self, start: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Facet::Year => NaiveDate::from_ymd_opt(start.year() + 1, 1, 1),
+            Facet::Month => start.checked_add_months(chrono::Months::new(1)),
+            Facet::Week => start.checked_add_days(chrono::Days::new(7)),
+            _ => start.succ_opt(),
+        }
+    }
+
     /// The facet's values for an article (several for people).
     pub fn article_keys(self, article: &Article) -> Vec<String> {
         let or_none = |value: &Option<String>| value.clone().unwrap_or_else(|| "(none)".into());
@@ -108,9 +136,80 @@ pub fn tally(facet: Facet, keys: impl IntoIterator<Item = String>) -> Vec<Count>
     rows
 }
 
+/// Periods a timeline has no story in, added with a count of zero between the first and the
+/// last period, so that a chart's axis is even; `(undated)` stays last. At most `limit` rows
+/// are made: a longer span is returned as it was.
+pub fn fill_periods(facet: Facet, rows: &[Count], limit: usize) -> Vec<Count> {
+    let dated: Vec<(NaiveDate, &Count)> = rows
+        .iter()
+        .filter_map(|row| Some((facet.period_start(&row.key)?, row)))
+        .collect();
+    let (Some(&(first, _)), Some(&(last, _))) = (dated.first(), dated.last()) else {
+        return rows.to_vec();
+    };
+    let mut filled = Vec::new();
+    let mut at = Some(first);
+    let mut known = dated.iter().peekable();
+    while let Some(start) = at.filter(|&start| start <= last) {
+        if filled.len() >= limit {
+            return rows.to_vec();
+        }
+        let key = facet.date_key(Some(start));
+        let count = match known.peek() {
+            Some((day, row)) if *day == start => {
+                let count = row.count;
+                known.next();
+                count
+            }
+            _ => 0,
+        };
+        filled.push(Count { key, count });
+        at = facet.next_period(start);
+    }
+    filled.extend(
+        rows.iter()
+            .filter(|row| facet.period_start(&row.key).is_none())
+            .cloned(),
+    );
+    filled
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn empty_periods_are_filled_with_zero() {
+        let rows = |pairs: &[(&str, usize)]| -> Vec<Count> {
+            pairs
+                .iter()
+                .map(|(key, count)| Count {
+                    key: key.to_string(),
+                    count: *count,
+                })
+                .collect()
+        };
+        let got = fill_periods(
+            Facet::Month,
+            &rows(&[("2013-11", 2), ("2014-02", 1), ("(undated)", 4)]),
+            100,
+        );
+        assert_eq!(
+            got,
+            rows(&[
+                ("2013-11", 2),
+                ("2013-12", 0),
+                ("2014-01", 0),
+                ("2014-02", 1),
+                ("(undated)", 4)
+            ])
+        );
+        let weeks = fill_periods(Facet::Week, &rows(&[("2014-W52", 1), ("2015-W02", 1)]), 100);
+        let keys: Vec<&str> = weeks.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, ["2014-W52", "2015-W01", "2015-W02"]);
+        let years = rows(&[("1990", 1), ("2020", 1)]);
+        assert_eq!(fill_periods(Facet::Year, &years, 10), years);
+    }
 
     #[test]
     fn names_sort_by_count_and_time_by_key() {

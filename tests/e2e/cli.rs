@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::Datelike;
 use serde_json::Value;
 
 use crate::harness::{corpus_articles, corpus_index, scratch, wiredex, words};
@@ -463,9 +464,63 @@ fn timeline_gives_counts_and_shares_per_period() {
         assert_eq!(period["count"], count, "{key}");
     }
     assert_eq!(periods.last().unwrap()["period"], "(undated)");
+    // Every year from the first story to the last is there, empty years too.
+    let years: Vec<i32> = corpus_articles()
+        .iter()
+        .filter_map(|a| a.date.map(|d| d.year()))
+        .collect();
+    let expected: Vec<String> = (*years.iter().min().unwrap()..=*years.iter().max().unwrap())
+        .map(|y| y.to_string())
+        .chain(["(undated)".to_string()])
+        .collect();
+    let keys: Vec<&str> = periods
+        .iter()
+        .map(|p| p["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, expected);
     assert_eq!(
         error_of_timeline(&["timeline", "x", "--by", "agency", "--index", corpus_index()]),
         "wiredex: --by takes year, month, week or day for a timeline"
+    );
+}
+
+#[test]
+fn timeline_svg_draws_one_bar_per_dated_period() {
+    let svg_path = scratch().join("minister.svg");
+    let svg = svg_path.to_str().unwrap();
+    let args = [
+        "timeline",
+        "minister",
+        "--by",
+        "year",
+        "--index",
+        corpus_index(),
+    ];
+    let json = wiredex(&[&args[..], &["--json", "--svg", svg]].concat());
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let chart = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(chart.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(chart.contains("“minister”: articles by year"));
+    let periods: Vec<Value> = json.json_lines();
+    let dated: Vec<&Value> = periods
+        .iter()
+        .filter(|p| p["period"] != "(undated)")
+        .collect();
+    assert_eq!(chart.matches("<rect x=").count(), dated.len());
+    for period in dated {
+        let bar = format!(
+            "<title>{}: {} articles, {:.1}% of all</title>",
+            period["period"].as_str().unwrap(),
+            period["count"],
+            period["share"].as_f64().unwrap() * 100.0
+        );
+        assert!(chart.contains(&bar), "{bar}");
+    }
+    let unwritable = wiredex(&[&args[..], &["--svg", "/nonexistent/dir/x.svg"]].concat());
+    assert_eq!(unwritable.code, 2);
+    assert_eq!(
+        unwritable.stderr.trim_end(),
+        "wiredex: cannot write the chart to /nonexistent/dir/x.svg: No such file or directory (os error 2)"
     );
 }
 
