@@ -159,6 +159,9 @@ pub fn rewrite(input: &str) -> Result<String> {
             rest = &rest[word_len..];
             continue;
         }
+        if !in_phrase && let Some(reason) = unsupported_mark(&out, rest) {
+            return Err(query_error(input, Some(input.len() - rest.len()), reason));
+        }
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
@@ -170,6 +173,26 @@ pub fn rewrite(input: &str) -> Result<String> {
         ));
     }
     Ok(out)
+}
+
+/// Marks from other search languages that tantivy would drop without a word, each with what to
+/// write instead; `before` is the query so far, `rest` starts at the mark.
+fn unsupported_mark(before: &str, rest: &str) -> Option<&'static str> {
+    if rest.starts_with("&&") {
+        return Some("'&&' is not an operator here: use AND");
+    }
+    if rest.starts_with("||") {
+        return Some("'||' is not an operator here: use OR");
+    }
+    match rest.chars().next()? {
+        '!' => Some("'!' is not an operator here: use NOT or -"),
+        '?' => Some("'?' wildcards are not supported: use a prefix such as lavr*"),
+        // `"peace treaty"~3` is proximity; `treaty~` (fuzzy in other tools) would be ignored.
+        '~' if !before.ends_with('"') || !rest[1..].starts_with(|c: char| c.is_ascii_digit()) => {
+            Some("'~N' goes after a \"phrase\" for proximity, e.g. \"putin abe\"~5")
+        }
+        _ => None,
+    }
 }
 
 /// Splits a query into whitespace-separated pieces, keeping a quoted phrase (with any `~N` or

@@ -47,6 +47,31 @@ fn query_errors_quote_the_input_and_say_what_is_valid() {
             Some(7),
         ),
         (
+            "treaty~",
+            "'~N' goes after a \"phrase\" for proximity, e.g. \"putin abe\"~5",
+            Some(6),
+        ),
+        (
+            "japan && tokyo",
+            "'&&' is not an operator here: use AND",
+            Some(6),
+        ),
+        (
+            "japan || tokyo",
+            "'||' is not an operator here: use OR",
+            Some(6),
+        ),
+        (
+            "japan !tokyo",
+            "'!' is not an operator here: use NOT or -",
+            Some(6),
+        ),
+        (
+            "lavr?v",
+            "'?' wildcards are not supported: use a prefix such as lavr*",
+            Some(4),
+        ),
+        (
             "-lavrov",
             "a query of only excluded terms matches nothing: add a term to search for",
             None,
