@@ -101,8 +101,17 @@ pub fn documents(article: &Article, fields: &Fields) -> serde_json::Result<Vec<T
     Ok(out)
 }
 
+/// The numeric form of an article id (16 hex digits), for the `article_key` fast field.
+pub fn article_key(id: &str) -> u64 {
+    u64::from_str_radix(id, 16).unwrap_or_else(|_| {
+        // Ids are always `stable_id` hex; anything else still gets a stable number.
+        u64::from_str_radix(&crate::article::stable_id(&[id]), 16).unwrap_or(0)
+    })
+}
+
 fn add_shared(doc: &mut TantivyDocument, article: &Article, fields: &Fields) {
     doc.add_text(fields.article_id, &article.id);
+    doc.add_u64(fields.article_key, article_key(&article.id));
     doc.add_text(fields.headline, &article.headline);
     if let Some(agency) = &article.agency {
         doc.add_text(fields.agency, agency);

@@ -4,8 +4,8 @@
 
 use tantivy::Index;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
@@ -16,6 +16,8 @@ use tantivy::tokenizer::{
 pub const NAME_TOKENIZER: &str = "wiredex_name";
 /// Tokenizer for exact values such as agencies: the whole value, lower case.
 pub const KEYWORD_TOKENIZER: &str = "wiredex_keyword";
+/// Tokenizer of the fast columns that keep facet values as written (tantivy's `raw`).
+pub const RAW_TOKENIZER: &str = "raw";
 /// Tokenizer for prose: words, lower case, English stems, and a gap of positions between
 /// sentences (see [`super::sentences`]).
 pub const TEXT_TOKENIZER: &str = "wiredex_text";
@@ -35,6 +37,9 @@ pub struct Fields {
     pub kind: Field,
     /// The article's id (on quote documents too: it ties them to their article).
     pub article_id: Field,
+    /// The article's id as a number, a fast field: joins quotes to articles without reading
+    /// stored records.
+    pub article_key: Field,
     /// Headline (stemmed text).
     pub headline: Field,
     /// Deck (stemmed text).
@@ -100,17 +105,22 @@ pub fn build() -> Schema {
     let mut builder = Schema::builder();
     builder.add_text_field("kind", STRING);
     builder.add_text_field("article_id", STRING);
+    builder.add_u64_field("article_key", INDEXED | FAST);
     builder.add_text_field("headline", text(TEXT_TOKENIZER, true));
     builder.add_text_field("deck", text(TEXT_TOKENIZER, true));
     builder.add_text_field("body", text(TEXT_TOKENIZER, true));
     builder.add_text_field("quote", text(TEXT_TOKENIZER, true));
+    // The facets also keep their values as written in fast columns, for counts by facet.
     builder.add_text_field(
         "agency",
-        text(KEYWORD_TOKENIZER, false).set_fast(KEYWORD_TOKENIZER),
+        text(KEYWORD_TOKENIZER, false).set_fast(RAW_TOKENIZER),
     );
-    builder.add_text_field("place", text(NAME_TOKENIZER, true));
-    builder.add_text_field("person", text(NAME_TOKENIZER, true));
-    builder.add_text_field("speaker", text(NAME_TOKENIZER, true));
+    builder.add_text_field("place", text(NAME_TOKENIZER, true).set_fast(RAW_TOKENIZER));
+    builder.add_text_field("person", text(NAME_TOKENIZER, true).set_fast(RAW_TOKENIZER));
+    builder.add_text_field(
+        "speaker",
+        text(NAME_TOKENIZER, true).set_fast(RAW_TOKENIZER),
+    );
     builder.add_date_field(
         "date",
         DateOptions::from(INDEXED)
@@ -128,6 +138,7 @@ impl Fields {
         Ok(Fields {
             kind: get("kind")?,
             article_id: get("article_id")?,
+            article_key: get("article_key")?,
             headline: get("headline")?,
             deck: get("deck")?,
             body: get("body")?,
@@ -161,11 +172,4 @@ pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(TEXT_TOKENIZER, prose);
     index.tokenizers().register(NAME_TOKENIZER, name);
     index.tokenizers().register(KEYWORD_TOKENIZER, keyword);
-    index.fast_field_tokenizer().register(
-        KEYWORD_TOKENIZER,
-        TextAnalyzer::builder(RawTokenizer::default())
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build(),
-    );
 }

@@ -117,11 +117,183 @@ impl Facet {
     }
 }
 
+/// Which documents a count is over: the column a facet reads differs for quotes (`person` is
+/// the speaker there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Over {
+    /// Article documents.
+    Articles,
+    /// Quote documents.
+    Quotes,
+}
+
+/// Counts matching documents by a facet from the index's fast columns, without reading stored
+/// records: dates from `date`, names from the raw columns of `agency`, `place`, `person` and
+/// `speaker`.
+pub struct FacetCollector {
+    facet: Facet,
+    over: Over,
+}
+
+impl FacetCollector {
+    /// A collector of counts by `facet` over documents of kind `over`.
+    pub fn new(facet: Facet, over: Over) -> FacetCollector {
+        FacetCollector { facet, over }
+    }
+
+    fn column(&self) -> &'static str {
+        match (self.facet, self.over) {
+            (Facet::Agency, _) => "agency",
+            (Facet::Place, _) => "place",
+            (Facet::Person, Over::Articles) => "person",
+            (Facet::Person | Facet::Speaker, _) => "speaker",
+            _ => "date",
+        }
+    }
+}
+
+/// What one segment counted: by name (term ordinal) or by day, and documents without a value.
+pub enum SegmentCounts {
+    /// Counts per term ordinal of a name column, with the column to read the names from.
+    Names {
+        /// The column, for its dictionary.
+        column: Option<tantivy::columnar::StrColumn>,
+        /// Count per term ordinal.
+        counts: Vec<usize>,
+        /// Documents without a value.
+        missing: usize,
+    },
+    /// Counts per day (days since 1970-01-01).
+    Days {
+        /// Count per day.
+        counts: std::collections::HashMap<i64, usize>,
+        /// Documents without a date.
+        missing: usize,
+    },
+}
+
+/// The per-segment side of [`FacetCollector`].
+pub struct FacetSegmentCollector {
+    names: Option<tantivy::columnar::StrColumn>,
+    dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
+    fruit: SegmentCounts,
+}
+
+impl tantivy::collector::SegmentCollector for FacetSegmentCollector {
+    type Fruit = SegmentCounts;
+
+    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
+        match &mut self.fruit {
+            SegmentCounts::Names {
+                counts, missing, ..
+            } => {
+                let mut any = false;
+                if let Some(column) = &self.names {
+                    for ord in column.term_ords(doc) {
+                        counts[ord as usize] += 1;
+                        any = true;
+                    }
+                }
+                *missing += usize::from(!any);
+            }
+            SegmentCounts::Days { counts, missing } => {
+                match self.dates.as_ref().and_then(|c| c.first(doc)) {
+                    Some(value) => {
+                        *counts
+                            .entry(value.into_timestamp_secs().div_euclid(86_400))
+                            .or_default() += 1
+                    }
+                    None => *missing += 1,
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> SegmentCounts {
+        self.fruit
+    }
+}
+
+impl tantivy::collector::Collector for FacetCollector {
+    type Fruit = Vec<Count>;
+    type Child = FacetSegmentCollector;
+
+    fn for_segment(
+        &self,
+        _segment_ord: tantivy::SegmentOrdinal,
+        segment: &tantivy::SegmentReader,
+    ) -> tantivy::Result<FacetSegmentCollector> {
+        let fast = segment.fast_fields();
+        Ok(if self.facet.is_time() {
+            FacetSegmentCollector {
+                names: None,
+                dates: fast.date(self.column()).ok(),
+                fruit: SegmentCounts::Days {
+                    counts: Default::default(),
+                    missing: 0,
+                },
+            }
+        } else {
+            let names = fast.str(self.column())?;
+            let terms = names.as_ref().map_or(0, |c| c.num_terms());
+            FacetSegmentCollector {
+                names: names.clone(),
+                dates: None,
+                fruit: SegmentCounts::Names {
+                    column: names,
+                    counts: vec![0; terms],
+                    missing: 0,
+                },
+            }
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Vec<Count>> {
+        let mut keys: Vec<(String, usize)> = Vec::new();
+        let mut name = String::new();
+        for fruit in fruits {
+            match fruit {
+                SegmentCounts::Names {
+                    column,
+                    counts,
+                    missing,
+                } => {
+                    if let Some(column) = column {
+                        for (ord, &count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+                            column.ord_to_str(ord as u64, &mut name)?;
+                            keys.push((name.clone(), count));
+                        }
+                    }
+                    keys.push(("(none)".to_string(), missing));
+                }
+                SegmentCounts::Days { counts, missing } => {
+                    for (day, count) in counts {
+                        let date = chrono::DateTime::from_timestamp(day * 86_400, 0)
+                            .map(|d| d.date_naive());
+                        keys.push((self.facet.date_key(date), count));
+                    }
+                    keys.push(("(undated)".to_string(), missing));
+                }
+            }
+        }
+        Ok(tally_counts(self.facet, keys))
+    }
+}
+
 /// Tallies keys into rows: most first for names, in order for time (a timeline).
 pub fn tally(facet: Facet, keys: impl IntoIterator<Item = String>) -> Vec<Count> {
+    tally_counts(facet, keys.into_iter().map(|key| (key, 1)))
+}
+
+/// Like [`tally`], for keys that come with counts; keys counted zero times are left out.
+pub fn tally_counts(facet: Facet, keys: impl IntoIterator<Item = (String, usize)>) -> Vec<Count> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for key in keys {
-        *counts.entry(key).or_default() += 1;
+    for (key, count) in keys.into_iter().filter(|(_, count)| *count > 0) {
+        *counts.entry(key).or_default() += count;
     }
     let mut rows: Vec<Count> = counts
         .into_iter()

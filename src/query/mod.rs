@@ -8,7 +8,7 @@ mod frequency;
 pub mod parse;
 pub mod snippet;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use chrono::NaiveDate;
@@ -308,8 +308,11 @@ impl<'a> Searcher<'a> {
         self.searcher.search(query, &Count).map_err(|e| self.err(e))
     }
 
-    /// Articles matching a search request.
-    pub fn search(&self, request: &SearchRequest) -> Result<Results<Hit>> {
+    /// The query for a search request's articles, and the user's own query (for snippets).
+    fn article_query(
+        &self,
+        request: &SearchRequest,
+    ) -> Result<(BooleanQuery, Option<Box<dyn Query>>)> {
         let fields = &self.index.fields;
         let mut clauses = vec![(Occur::Must, self.kind(KIND_ARTICLE))];
         let user_query = if request.query.trim().is_empty() {
@@ -325,7 +328,13 @@ impl<'a> Searcher<'a> {
             clauses.push((Occur::Must, query.box_clone()));
         }
         clauses.extend(self.filter_clauses(&request.filters)?);
-        let query = BooleanQuery::new(clauses);
+        Ok((BooleanQuery::new(clauses), user_query))
+    }
+
+    /// Articles matching a search request.
+    pub fn search(&self, request: &SearchRequest) -> Result<Results<Hit>> {
+        let fields = &self.index.fields;
+        let (query, user_query) = self.article_query(request)?;
         let total = self.count(&query)?;
         let snippets = user_query
             .as_ref()
@@ -367,9 +376,10 @@ impl<'a> Searcher<'a> {
         Ok((!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
     }
 
-    /// Quotations matching a quote request: those whose own words match the topic first, then
-    /// those whose article matches it.
-    pub fn quotes(&self, request: &QuoteRequest) -> Result<Results<QuoteHit>> {
+    /// The queries of a quote request, in the order their hits are listed (quotes whose own
+    /// words match the topic, then quotes from articles about it), and the query whose words
+    /// are highlighted in the quotes.
+    fn quote_groups(&self, request: &QuoteRequest) -> Result<QuoteGroups> {
         let fields = &self.index.fields;
         let mut base = vec![(Occur::Must, self.kind(KIND_QUOTE))];
         if let Some(by) = &request.by {
@@ -382,19 +392,20 @@ impl<'a> Searcher<'a> {
                 })?;
             base.push((Occur::Must, query));
         }
-        let mut highlight_query: Option<Box<dyn Query>> = None;
+        let mut highlight: Option<Box<dyn Query>> = None;
         if let Some(text) = request.query.as_deref().filter(|q| !q.trim().is_empty()) {
             let query = parse::parse_query(self.index, text, vec![fields.quote])?;
-            highlight_query = Some(query.box_clone());
+            highlight = Some(query.box_clone());
             base.push((Occur::Must, query));
         }
         base.extend(self.filter_clauses(&request.filters)?);
 
         let topic = request.about.as_deref().filter(|t| !t.trim().is_empty());
         let Some(topic) = topic else {
-            let query = BooleanQuery::new(base);
-            let page = (request.limit, request.offset);
-            return self.quote_hits(&query, page, highlight_query, request, MatchedBy::Quote);
+            return Ok(QuoteGroups {
+                groups: vec![(Box::new(BooleanQuery::new(base)), MatchedBy::Quote)],
+                highlight,
+            });
         };
         let in_quote = self
             .topic_query(&[fields.quote], topic)?
@@ -403,68 +414,93 @@ impl<'a> Searcher<'a> {
                 reason: "--about needs a word, e.g. --about Japan".into(),
                 at: None,
             })?;
-        let mut first: Vec<(Occur, Box<dyn Query>)> =
-            base.iter().map(|(o, q)| (*o, q.box_clone())).collect();
-        first.push((Occur::Must, in_quote.box_clone()));
-        let first_query = BooleanQuery::new(first);
-        let highlight: Box<dyn Query> = match &highlight_query {
+        let with = |extra: Vec<(Occur, Box<dyn Query>)>| -> Box<dyn Query> {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                base.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+            clauses.extend(extra);
+            Box::new(BooleanQuery::new(clauses))
+        };
+        let mut groups = vec![(
+            with(vec![(Occur::Must, in_quote.box_clone())]),
+            MatchedBy::Quote,
+        )];
+        highlight = Some(match highlight {
             Some(q) => Box::new(BooleanQuery::new(vec![
-                (Occur::Should, q.box_clone()),
+                (Occur::Should, q),
                 (Occur::Should, in_quote.box_clone()),
             ])),
             None => in_quote.box_clone(),
-        };
-        let mut results = self.quote_hits(
-            &first_query,
-            (request.limit, request.offset),
-            Some(highlight.box_clone()),
-            request,
-            MatchedBy::Quote,
-        )?;
+        });
 
-        // Then quotes from articles about the topic, whose own words do not name it.
-        let about_articles = self
-            .topic_query(&[fields.headline, fields.deck, fields.body], topic)?
-            .map(|q| {
-                BooleanQuery::new(vec![
-                    (Occur::Must, self.kind(KIND_ARTICLE)),
-                    (Occur::Must, q),
-                ])
-            });
-        if let Some(articles_query) = about_articles {
-            let addresses = self
-                .searcher
-                .search(&articles_query, &DocSetCollector)
-                .map_err(|e| self.err(e))?;
-            let mut ids = BTreeSet::new();
-            for address in addresses {
-                let article: ArticleId = self.record(address)?;
-                ids.insert(article.id);
-            }
-            if !ids.is_empty() {
-                let mut second: Vec<(Occur, Box<dyn Query>)> = base;
-                second.push((
-                    Occur::Must,
-                    Box::new(TermSetQuery::new(
-                        ids.iter()
-                            .map(|id| Term::from_field_text(fields.article_id, id)),
-                    )),
-                ));
-                second.push((Occur::MustNot, in_quote));
-                let second_query = BooleanQuery::new(second);
-                // The second group's page starts where the first group's matches end.
-                let remaining = request.limit.saturating_sub(results.hits.len());
-                let offset = request.offset.saturating_sub(results.total);
-                let more = self.quote_hits(
-                    &second_query,
-                    (remaining, offset),
-                    Some(highlight),
-                    request,
-                    MatchedBy::Article,
-                )?;
-                results.total += more.total;
-                results.hits.extend(more.hits);
-            }
+        // Then quotes from articles about the topic, whose own words do not name it: a join on
+        // the `article_key` fast field, driven from the smaller side. With a speaker or a query
+        // the candidate quotes are few, so only their articles are tested against the topic;
+        // otherwise the articles about the topic are collected first.
+        let Some(about_articles) =
+            self.topic_query(&[fields.headline, fields.deck, fields.body], topic)?
+        else {
+            return Ok(QuoteGroups { groups, highlight });
+        };
+        let candidates = with(vec![(Occur::MustNot, in_quote)]);
+        let mut articles = vec![
+            (Occur::Must, self.kind(KIND_ARTICLE)),
+            (Occur::Must, about_articles),
+        ];
+        if request.by.is_some() || request.query.is_some() {
+            let keys = self.article_keys(candidates.as_ref())?;
+            articles.push((Occur::Must, self.key_set(&keys)));
+        }
+        let keys = self.article_keys(&BooleanQuery::new(articles))?;
+        if !keys.is_empty() {
+            groups.push((
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, candidates),
+                    (Occur::Must, self.key_set(&keys)),
+                ])),
+                MatchedBy::Article,
+            ));
+        }
+        Ok(QuoteGroups { groups, highlight })
+    }
+
+    /// The distinct `article_key` values of the documents matching `query`.
+    fn article_keys(&self, query: &dyn Query) -> Result<Vec<u64>> {
+        self.searcher
+            .search(query, &KeyCollector)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Documents of any of these articles.
+    fn key_set(&self, keys: &[u64]) -> Box<dyn Query> {
+        let field = self.index.fields.article_key;
+        Box::new(TermSetQuery::new(
+            keys.iter().map(|&key| Term::from_field_u64(field, key)),
+        ))
+    }
+
+    /// Quotations matching a quote request: those whose own words match the topic first, then
+    /// those whose article matches it.
+    pub fn quotes(&self, request: &QuoteRequest) -> Result<Results<QuoteHit>> {
+        let QuoteGroups { groups, highlight } = self.quote_groups(request)?;
+        let mut results = Results {
+            total: 0,
+            hits: Vec::new(),
+        };
+        for (query, matched) in &groups {
+            // Each group's page starts where the previous groups' matches end.
+            let page = (
+                request.limit.saturating_sub(results.hits.len()),
+                request.offset.saturating_sub(results.total),
+            );
+            let more = self.quote_hits(
+                query.as_ref(),
+                page,
+                highlight.as_ref().map(|q| q.box_clone()),
+                request,
+                *matched,
+            )?;
+            results.total += more.total;
+            results.hits.extend(more.hits);
         }
         Ok(results)
     }
@@ -548,47 +584,51 @@ impl<'a> Searcher<'a> {
         })
     }
 
-    /// Counts of the articles matching `request` by `facet` (every match, not only `limit`).
+    /// Counts of the articles matching `request` by `facet` (every match, not only `limit`),
+    /// read from fast columns.
     pub fn count_articles(
         &self,
         request: &SearchRequest,
         facet: facets::Facet,
     ) -> Result<Vec<facets::Count>> {
-        let all = self.search_all(&SearchRequest {
-            offset: 0,
-            ..request.clone()
-        })?;
-        Ok(facets::tally(
-            facet,
-            all.hits.iter().flat_map(|h| facet.article_keys(&h.article)),
-        ))
+        let (query, _) = self.article_query(request)?;
+        let collector = facets::FacetCollector::new(facet, facets::Over::Articles);
+        self.searcher
+            .search(&query, &collector)
+            .map_err(|e| self.err(e))
     }
 
-    /// Counts of the quotations matching `request` by `facet` (every match, not only `limit`).
+    /// Counts of the quotations matching `request` by `facet` (every match, not only `limit`),
+    /// read from fast columns.
     pub fn count_quotes(
         &self,
         request: &QuoteRequest,
         facet: facets::Facet,
     ) -> Result<Vec<facets::Count>> {
-        let all = self.quotes_all(&QuoteRequest {
-            offset: 0,
-            ..request.clone()
-        })?;
-        Ok(facets::tally(
-            facet,
-            all.hits.iter().flat_map(|h| facet.quote_keys(&h.quote)),
-        ))
+        let collector = facets::FacetCollector::new(facet, facets::Over::Quotes);
+        let mut rows = Vec::new();
+        for (query, _) in self.quote_groups(request)?.groups {
+            let counts = self
+                .searcher
+                .search(query.as_ref(), &collector)
+                .map_err(|e| self.err(e))?;
+            rows.extend(counts.into_iter().map(|c| (c.key, c.count)));
+        }
+        Ok(facets::tally_counts(facet, rows))
     }
 
     /// Who the articles matching `request` mention and quote (all articles for an empty query).
     pub fn people(&self, request: &SearchRequest) -> Result<Vec<PersonCount>> {
-        let all = self.search_all(&SearchRequest {
-            offset: 0,
-            ..request.clone()
-        })?;
+        // Mentions and quotes per person are in the stored records; no snippets are made.
+        let (query, _) = self.article_query(request)?;
+        let addresses = self
+            .searcher
+            .search(&query, &DocSetCollector)
+            .map_err(|e| self.err(e))?;
         let mut people: BTreeMap<String, PersonCount> = BTreeMap::new();
-        for hit in &all.hits {
-            for person in &hit.article.people {
+        for address in addresses {
+            let article: PeopleOf = self.record(address)?;
+            for person in &article.people {
                 let entry = people
                     .entry(person.name.clone())
                     .or_insert_with(|| PersonCount {
@@ -605,34 +645,28 @@ impl<'a> Searcher<'a> {
         Ok(rows)
     }
 
-    /// Totals of the whole index.
+    /// Totals of the whole index, from fast columns.
     pub fn stats(&self) -> Result<Stats> {
         let articles_query = self.kind(KIND_ARTICLE);
         let articles = self.count(articles_query.as_ref())?;
         let quotes = self.count(self.kind(KIND_QUOTE).as_ref())?;
-        let addresses = self
-            .searcher
-            .search(articles_query.as_ref(), &DocSetCollector)
-            .map_err(|e| self.err(e))?;
-        let mut people = BTreeSet::new();
-        let mut speakers = BTreeSet::new();
-        let mut agencies: BTreeMap<String, usize> = BTreeMap::new();
-        let mut undated = 0;
-        for address in addresses {
-            let article: Article = self.record(address)?;
-            for person in &article.people {
-                people.insert(person.name.clone());
-                if person.quotes > 0 {
-                    speakers.insert(person.name.clone());
-                }
-            }
-            *agencies
-                .entry(article.agency.unwrap_or_else(|| "(none)".into()))
-                .or_default() += 1;
-            undated += usize::from(article.date.is_none());
-        }
-        let mut agencies: Vec<(String, usize)> = agencies.into_iter().collect();
-        agencies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let by = |facet| {
+            let collector = facets::FacetCollector::new(facet, facets::Over::Articles);
+            self.searcher
+                .search(articles_query.as_ref(), &collector)
+                .map_err(|e| self.err(e))
+        };
+        let named = |rows: Vec<facets::Count>| rows.iter().filter(|r| r.key != "(none)").count();
+        let people = named(by(facets::Facet::Person)?);
+        let speakers = named(by(facets::Facet::Speaker)?);
+        let agencies: Vec<(String, usize)> = by(facets::Facet::Agency)?
+            .into_iter()
+            .map(|row| (row.key, row.count))
+            .collect();
+        let undated = by(facets::Facet::Year)?
+            .iter()
+            .find(|row| row.key == "(undated)")
+            .map_or(0, |row| row.count);
         let (mut first_date, mut last_date) = (None::<NaiveDate>, None::<NaiveDate>);
         for segment in self.searcher.segment_readers() {
             if let Ok(column) = segment.fast_fields().date("date")
@@ -650,8 +684,8 @@ impl<'a> Searcher<'a> {
         Ok(Stats {
             articles,
             quotes,
-            people: people.len(),
-            speakers: speakers.len(),
+            people,
+            speakers,
             agencies,
             first_date,
             last_date,
@@ -661,9 +695,66 @@ impl<'a> Searcher<'a> {
     }
 }
 
+/// The part of a stored article record that `people` reads.
 #[derive(serde::Deserialize)]
-struct ArticleId {
-    id: String,
+struct PeopleOf {
+    people: Vec<crate::article::Person>,
+}
+
+/// The queries of a quote request in listing order, and what to highlight in the quotes.
+struct QuoteGroups {
+    groups: Vec<(Box<dyn Query>, MatchedBy)>,
+    highlight: Option<Box<dyn Query>>,
+}
+
+/// Collects the distinct `article_key` fast-field values of matching documents.
+struct KeyCollector;
+
+/// The per-segment side of [`KeyCollector`].
+struct SegmentKeys {
+    column: Option<tantivy::columnar::Column<u64>>,
+    keys: Vec<u64>,
+}
+
+impl tantivy::collector::SegmentCollector for SegmentKeys {
+    type Fruit = Vec<u64>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
+        if let Some(key) = self.column.as_ref().and_then(|c| c.first(doc)) {
+            self.keys.push(key);
+        }
+    }
+
+    fn harvest(self) -> Vec<u64> {
+        self.keys
+    }
+}
+
+impl tantivy::collector::Collector for KeyCollector {
+    type Fruit = Vec<u64>;
+    type Child = SegmentKeys;
+
+    fn for_segment(
+        &self,
+        _segment_ord: tantivy::SegmentOrdinal,
+        segment: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentKeys> {
+        Ok(SegmentKeys {
+            column: segment.fast_fields().u64("article_key").ok(),
+            keys: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<Vec<u64>> {
+        let mut keys: Vec<u64> = fruits.into_iter().flatten().collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Ok(keys)
+    }
 }
 
 fn highlights_in(snippets: &snippet::Snippets, text: &str) -> Vec<(usize, usize)> {
