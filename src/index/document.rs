@@ -57,6 +57,8 @@ pub fn documents(article: &Article, fields: &Fields) -> serde_json::Result<Vec<T
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_ARTICLE);
     add_shared(&mut doc, article, fields);
+    // Only articles are searched by headline: quote documents carry it in their record.
+    doc.add_text(fields.headline, &article.headline);
     if let Some(deck) = &article.deck {
         doc.add_text(fields.deck, deck);
     }
@@ -112,7 +114,6 @@ pub fn article_key(id: &str) -> u64 {
 fn add_shared(doc: &mut TantivyDocument, article: &Article, fields: &Fields) {
     doc.add_text(fields.article_id, &article.id);
     doc.add_u64(fields.article_key, article_key(&article.id));
-    doc.add_text(fields.headline, &article.headline);
     if let Some(agency) = &article.agency {
         doc.add_text(fields.agency, agency);
     }

@@ -5,6 +5,7 @@ pub mod document;
 mod names;
 pub mod schema;
 pub mod sentences;
+pub mod stems;
 
 use std::path::{Path, PathBuf};
 

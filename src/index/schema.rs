@@ -8,8 +8,7 @@ use tantivy::schema::{
     Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 
 /// Tokenizer for names and places: words, lower case, Latin diacritics folded.
@@ -167,7 +166,7 @@ pub fn register_tokenizers(index: &Index) {
     let prose = TextAnalyzer::builder(super::sentences::SentenceTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(Stemmer::new(Language::English))
+        .filter(super::stems::CachedEnglishStemmer)
         .build();
     index.tokenizers().register(TEXT_TOKENIZER, prose);
     index.tokenizers().register(NAME_TOKENIZER, name);

@@ -13,7 +13,7 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, FilterCollector, TopDocs};
 use tantivy::query::{
     BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
 };
@@ -285,23 +285,56 @@ impl<'a> Searcher<'a> {
         offset: usize,
         sort: Sort,
     ) -> Result<Vec<(f32, DocAddress)>> {
+        self.top_within(query, None, limit, offset, sort)
+    }
+
+    /// [`Self::top`] over the documents of `within`'s articles only, when given.
+    fn top_within(
+        &self,
+        query: &dyn Query,
+        within: Option<&ArticleSet>,
+        limit: usize,
+        offset: usize,
+        sort: Sort,
+    ) -> Result<Vec<(f32, DocAddress)>> {
         let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
         match sort {
-            Sort::Relevance => self
-                .searcher
-                .search(query, &top.order_by_score())
-                .map_err(|e| self.err(e)),
+            Sort::Relevance => self.collect(query, within, top.order_by_score()),
             Sort::Date => {
                 let by_date = top.order_by_fast_field::<DateTime>("date", Order::Desc);
                 Ok(self
-                    .searcher
-                    .search(query, &by_date)
-                    .map_err(|e| self.err(e))?
+                    .collect(query, within, by_date)?
                     .into_iter()
                     .map(|(_, address)| (0.0, address))
                     .collect())
             }
         }
+    }
+
+    /// Runs `collector` over the documents matching `query` that belong to `within`'s
+    /// articles (all of them when `within` is `None`), filtering on the `article_key` column.
+    fn collect<C>(
+        &self,
+        query: &dyn Query,
+        within: Option<&ArticleSet>,
+        collector: C,
+    ) -> Result<C::Fruit>
+    where
+        C: tantivy::collector::Collector + Send + Sync,
+    {
+        match within {
+            None => self.searcher.search(query, &collector),
+            Some(articles) => {
+                let articles = articles.clone();
+                let filtered = FilterCollector::new(
+                    "article_key".to_string(),
+                    move |key: u64| articles.contains(&key),
+                    collector,
+                );
+                self.searcher.search(query, &filtered)
+            }
+        }
+        .map_err(|e| self.err(e))
     }
 
     fn count(&self, query: &dyn Query) -> Result<usize> {
@@ -403,7 +436,11 @@ impl<'a> Searcher<'a> {
         let topic = request.about.as_deref().filter(|t| !t.trim().is_empty());
         let Some(topic) = topic else {
             return Ok(QuoteGroups {
-                groups: vec![(Box::new(BooleanQuery::new(base)), MatchedBy::Quote)],
+                groups: vec![QuoteGroup {
+                    query: Box::new(BooleanQuery::new(base)),
+                    matched: MatchedBy::Quote,
+                    within: None,
+                }],
                 highlight,
             });
         };
@@ -420,10 +457,11 @@ impl<'a> Searcher<'a> {
             clauses.extend(extra);
             Box::new(BooleanQuery::new(clauses))
         };
-        let mut groups = vec![(
-            with(vec![(Occur::Must, in_quote.box_clone())]),
-            MatchedBy::Quote,
-        )];
+        let mut groups = vec![QuoteGroup {
+            query: with(vec![(Occur::Must, in_quote.box_clone())]),
+            matched: MatchedBy::Quote,
+            within: None,
+        }];
         highlight = Some(match highlight {
             Some(q) => Box::new(BooleanQuery::new(vec![
                 (Occur::Should, q),
@@ -433,49 +471,33 @@ impl<'a> Searcher<'a> {
         });
 
         // Then quotes from articles about the topic, whose own words do not name it: a join on
-        // the `article_key` fast field, driven from the smaller side. With a speaker or a query
-        // the candidate quotes are few, so only their articles are tested against the topic;
-        // otherwise the articles about the topic are collected first.
-        let Some(about_articles) =
-            self.topic_query(&[fields.headline, fields.deck, fields.body], topic)?
-        else {
+        // the `article_key` fast field. The keys of the articles about the topic are collected,
+        // then the other quotes are filtered on their article's key as they are collected.
+        let about_articles =
+            self.topic_query(&[fields.headline, fields.deck, fields.body], topic)?;
+        let Some(about_articles) = about_articles else {
             return Ok(QuoteGroups { groups, highlight });
         };
-        let candidates = with(vec![(Occur::MustNot, in_quote)]);
-        let mut articles = vec![
+        let articles = BooleanQuery::new(vec![
             (Occur::Must, self.kind(KIND_ARTICLE)),
             (Occur::Must, about_articles),
-        ];
-        if request.by.is_some() || request.query.is_some() {
-            let keys = self.article_keys(candidates.as_ref())?;
-            articles.push((Occur::Must, self.key_set(&keys)));
-        }
-        let keys = self.article_keys(&BooleanQuery::new(articles))?;
+        ]);
+        let keys = self.article_keys(&articles)?;
         if !keys.is_empty() {
-            groups.push((
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, candidates),
-                    (Occur::Must, self.key_set(&keys)),
-                ])),
-                MatchedBy::Article,
-            ));
+            groups.push(QuoteGroup {
+                query: with(vec![(Occur::MustNot, in_quote)]),
+                matched: MatchedBy::Article,
+                within: Some(keys),
+            });
         }
         Ok(QuoteGroups { groups, highlight })
     }
 
     /// The distinct `article_key` values of the documents matching `query`.
-    fn article_keys(&self, query: &dyn Query) -> Result<Vec<u64>> {
+    fn article_keys(&self, query: &dyn Query) -> Result<ArticleSet> {
         self.searcher
             .search(query, &KeyCollector)
             .map_err(|e| self.err(e))
-    }
-
-    /// Documents of any of these articles.
-    fn key_set(&self, keys: &[u64]) -> Box<dyn Query> {
-        let field = self.index.fields.article_key;
-        Box::new(TermSetQuery::new(
-            keys.iter().map(|&key| Term::from_field_u64(field, key)),
-        ))
     }
 
     /// Quotations matching a quote request: those whose own words match the topic first, then
@@ -486,18 +508,17 @@ impl<'a> Searcher<'a> {
             total: 0,
             hits: Vec::new(),
         };
-        for (query, matched) in &groups {
+        for group in &groups {
             // Each group's page starts where the previous groups' matches end.
             let page = (
                 request.limit.saturating_sub(results.hits.len()),
                 request.offset.saturating_sub(results.total),
             );
             let more = self.quote_hits(
-                query.as_ref(),
+                group,
                 page,
                 highlight.as_ref().map(|q| q.box_clone()),
                 request,
-                *matched,
             )?;
             results.total += more.total;
             results.hits.extend(more.hits);
@@ -507,13 +528,13 @@ impl<'a> Searcher<'a> {
 
     fn quote_hits(
         &self,
-        query: &dyn Query,
+        group: &QuoteGroup,
         (limit, offset): (usize, usize),
         highlight: Option<Box<dyn Query>>,
         request: &QuoteRequest,
-        matched: MatchedBy,
     ) -> Result<Results<QuoteHit>> {
-        let total = self.count(query)?;
+        let (query, within, matched) = (group.query.as_ref(), group.within.as_ref(), group.matched);
+        let total = self.collect(query, within, Count)?;
         let mut hits = Vec::new();
         if limit == 0 {
             return Ok(Results { total, hits });
@@ -521,7 +542,7 @@ impl<'a> Searcher<'a> {
         let snippets = highlight
             .as_ref()
             .map(|q| snippet::Snippets::new(&self.searcher, q.as_ref(), self.index.fields.quote));
-        for (score, address) in self.top(query, limit, offset, request.sort)? {
+        for (score, address) in self.top_within(query, within, limit, offset, request.sort)? {
             let quote: QuoteRecord = self.record(address)?;
             let highlights = snippets
                 .as_ref()
@@ -605,13 +626,10 @@ impl<'a> Searcher<'a> {
         request: &QuoteRequest,
         facet: facets::Facet,
     ) -> Result<Vec<facets::Count>> {
-        let collector = facets::FacetCollector::new(facet, facets::Over::Quotes);
         let mut rows = Vec::new();
-        for (query, _) in self.quote_groups(request)?.groups {
-            let counts = self
-                .searcher
-                .search(query.as_ref(), &collector)
-                .map_err(|e| self.err(e))?;
+        for group in self.quote_groups(request)?.groups {
+            let collector = facets::FacetCollector::new(facet, facets::Over::Quotes);
+            let counts = self.collect(group.query.as_ref(), group.within.as_ref(), collector)?;
             rows.extend(counts.into_iter().map(|c| (c.key, c.count)));
         }
         Ok(facets::tally_counts(facet, rows))
@@ -701,9 +719,53 @@ struct PeopleOf {
     people: Vec<crate::article::Person>,
 }
 
+/// The keys of a set of articles, for the join of quotes to their articles.
+type ArticleSet = std::sync::Arc<std::collections::HashSet<u64, KeyHasher>>;
+
+/// Article keys are already FNV-1a hashes, evenly spread: a set of them needs no hashing again.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher;
+
+impl std::hash::BuildHasher for KeyHasher {
+    type Hasher = IdentityHasher;
+
+    fn build_hasher(&self) -> IdentityHasher {
+        IdentityHasher(0)
+    }
+}
+
+/// The hasher of [`KeyHasher`]: the `u64` itself.
+struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// One group of a quote request's hits.
+struct QuoteGroup {
+    /// The quote documents' query.
+    query: Box<dyn Query>,
+    /// Why its quotes match.
+    matched: MatchedBy,
+    /// When set, only quotes of these articles belong to the group.
+    within: Option<ArticleSet>,
+}
+
 /// The queries of a quote request in listing order, and what to highlight in the quotes.
 struct QuoteGroups {
-    groups: Vec<(Box<dyn Query>, MatchedBy)>,
+    groups: Vec<QuoteGroup>,
     highlight: Option<Box<dyn Query>>,
 }
 
@@ -731,7 +793,7 @@ impl tantivy::collector::SegmentCollector for SegmentKeys {
 }
 
 impl tantivy::collector::Collector for KeyCollector {
-    type Fruit = Vec<u64>;
+    type Fruit = ArticleSet;
     type Child = SegmentKeys;
 
     fn for_segment(
@@ -749,11 +811,11 @@ impl tantivy::collector::Collector for KeyCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<Vec<u64>> {
-        let mut keys: Vec<u64> = fruits.into_iter().flatten().collect();
-        keys.sort_unstable();
-        keys.dedup();
-        Ok(keys)
+    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<ArticleSet> {
+        let size = fruits.iter().map(Vec::len).sum();
+        let mut keys = std::collections::HashSet::with_capacity_and_hasher(size, KeyHasher);
+        keys.extend(fruits.into_iter().flatten());
+        Ok(std::sync::Arc::new(keys))
     }
 }
 
