@@ -2,7 +2,9 @@
 //! `src/article/data/`. Rules ask questions of the lexicon ("is this a verb of saying?"); they
 //! never carry word lists of their own.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Words that may stand between a subject and its verb of saying (`Lavrov also noted`,
@@ -241,22 +243,22 @@ impl Lexicon {
     /// The lemma of a one-word verb of saying (`noted` -> `note`), if `word` is one.
     pub fn speech_verb(&self, word: &str) -> Option<&str> {
         self.speech_verbs
-            .get(&word.to_lowercase())
+            .get(lower(word).as_ref())
             .map(|(lemma, _)| lemma.as_str())
     }
 
     /// True when `word` is a verb of saying that needs no quote beside it to attribute speech.
     pub fn is_strong_speech_verb(&self, word: &str) -> bool {
         self.speech_verbs
-            .get(&word.to_lowercase())
+            .get(lower(word).as_ref())
             .is_some_and(|(_, weak)| !weak)
     }
 
     /// How many words of a multiword verb of saying (`pointed out`) start `words`, if any.
     pub fn multiword_speech_verb(&self, words: &[&str]) -> Option<usize> {
-        let first = words.first()?.to_lowercase();
+        let first = lower(words.first()?);
         self.multiword_by_first
-            .get(&first)?
+            .get(first.as_ref())?
             .iter()
             .map(|&index| &self.multiword_verbs[index])
             .find(|verb| {
@@ -271,8 +273,8 @@ impl Lexicon {
 
     /// The longest title whose words start `words` (case-insensitive, dots ignored).
     pub fn title_at(&self, words: &[&str]) -> Option<&Title> {
-        let first = words.first()?.trim_end_matches('.').to_lowercase();
-        let candidates = self.titles_by_first.get(&first)?;
+        let first = lower(words.first()?.trim_end_matches('.'));
+        let candidates = self.titles_by_first.get(first.as_ref())?;
         candidates
             .iter()
             .map(|&index| &self.titles[index])
@@ -288,16 +290,16 @@ impl Lexicon {
 
     /// True when `word` (any case) is the role noun of some title: `minister`, `spokesman`.
     pub fn is_role(&self, word: &str) -> bool {
-        let word = word.to_lowercase();
-        self.roles.contains(&word) || self.role_synonyms.contains_key(&word)
+        let word = lower(word);
+        self.roles.contains(word.as_ref()) || self.role_synonyms.contains_key(word.as_ref())
     }
 
     /// The role nouns that `word` may stand for: itself, plus its synonyms (`leader` ->
     /// `president`, `prime minister`, ...).
     pub fn roles_meant_by(&self, word: &str) -> Vec<String> {
-        let word = word.to_lowercase();
-        let mut roles = vec![word.clone()];
-        if let Some(synonyms) = self.role_synonyms.get(&word) {
+        let word = lower(word);
+        let mut roles = vec![word.to_string()];
+        if let Some(synonyms) = self.role_synonyms.get(word.as_ref()) {
             roles.extend(synonyms.iter().cloned());
         }
         roles
@@ -322,30 +324,39 @@ impl Lexicon {
 
     /// True when `word` is a known given name.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains_key(&word.to_lowercase())
+        self.given_names.contains_key(lower(word).as_ref())
     }
 
     /// The gender a given name implies, if the table says.
     pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
         self.given_names
-            .get(&word.to_lowercase())
+            .get(lower(word).as_ref())
             .copied()
             .flatten()
     }
 
     /// True for name particles such as `al`, `bin`, `van`, `de`.
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(&word.to_lowercase())
+        self.particles.contains(lower(word).as_ref())
     }
 
     /// True for capitalised words that are never part of a person's name.
     pub fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(&word.to_lowercase())
+        self.not_names.contains(lower(word).as_ref())
     }
 
     /// The key that transliteration variants of a name part share (`sergey` -> `sergei`).
     pub fn name_key(&self, word: &str) -> String {
         let lower = word.to_lowercase();
         self.name_variants.get(&lower).cloned().unwrap_or(lower)
+    }
+}
+
+/// `word` in lower case, borrowed when it already is (lookups are hot: no allocation then).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }

@@ -55,6 +55,11 @@ fn closers_for(open: &str) -> &'static [&'static str] {
 /// The opening mark at byte `i` of `text`, if one starts there.
 fn opener_at(text: &str, i: usize) -> Option<&'static str> {
     let rest = &text[i..];
+    // Every mark starts with '`', '"' or the lead byte of “ „ ” (0xE2) or « » (0xC2): most
+    // characters are ruled out at once.
+    if !matches!(rest.as_bytes().first(), Some(b'`' | b'"' | 0xE2 | 0xC2)) {
+        return None;
+    }
     let before = text[..i].chars().next_back();
     let after_mark = |len: usize| rest[len..].chars().next();
     let opens_word = |len: usize| after_mark(len).is_some_and(|c| !c.is_whitespace());
