@@ -2,6 +2,8 @@
 //! articles (replacing any earlier copy of the same article), and hands readers to the query stage.
 
 pub mod document;
+mod lock;
+pub mod manifest;
 mod names;
 pub mod schema;
 
@@ -15,6 +17,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 use crate::article::{self, Article};
 use crate::error::{Error, Result};
 use crate::source::{self, Skipped, Warning};
+pub use lock::{IndexLock, LOCK_FILE, LOCK_FILES};
 pub use schema::Fields;
 
 /// The file in the index folder that records which wiredex schema made it.
