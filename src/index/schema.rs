@@ -24,7 +24,8 @@ pub const KIND_ARTICLE: &str = "article";
 pub const KIND_QUOTE: &str = "quote";
 
 /// Bumped whenever the schema changes in a way that needs a rebuild.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: the `source` field, so a re-index can replace or remove one file's documents.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of a wiredex index, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -33,6 +34,9 @@ pub struct Fields {
     pub kind: Field,
     /// The article's id (on quote documents too: it ties them to their article).
     pub article_id: Field,
+    /// The absolute path of the file the document came from (exact, on every document), so
+    /// that re-indexing a changed or deleted file removes exactly its documents.
+    pub source: Field,
     /// Headline (stemmed text).
     pub headline: Field,
     /// Deck (stemmed text).
@@ -98,6 +102,7 @@ pub fn build() -> Schema {
     let mut builder = Schema::builder();
     builder.add_text_field("kind", STRING);
     builder.add_text_field("article_id", STRING);
+    builder.add_text_field("source", STRING);
     builder.add_text_field("headline", text(TEXT_TOKENIZER, true));
     builder.add_text_field("deck", text(TEXT_TOKENIZER, true));
     builder.add_text_field("body", text(TEXT_TOKENIZER, true));
@@ -126,6 +131,7 @@ impl Fields {
         Ok(Fields {
             kind: get("kind")?,
             article_id: get("article_id")?,
+            source: get("source")?,
             headline: get("headline")?,
             deck: get("deck")?,
             body: get("body")?,
