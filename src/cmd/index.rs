@@ -1,12 +1,15 @@
-//! `wiredex index DIR...`: bring the index up to date with folders of articles, with a summary
-//! on standard output and, with `--report FILE`, one JSON line per file.
+//! `wiredex index DIR...`: bring the index up to date with folders of articles, with a progress
+//! bar on a terminal, a summary on standard output and, with `--report FILE`, one JSON line
+//! per file.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::IndexLocation;
 use wiredex::index::{FileOutcome, IndexReport, Observer, UpdateOptions, Updater};
@@ -30,7 +33,7 @@ pub struct IndexArgs {
     /// Write what happened to every file to FILE, as JSON Lines
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
-    /// Print nothing but errors: no summary
+    /// Print nothing but errors: no progress bar, no summary
     #[arg(short, long)]
     quiet: bool,
     /// Skip files larger than this: bytes, or with a K, M or G suffix (64M is 64 MiB)
@@ -81,11 +84,11 @@ pub fn run(args: IndexArgs, out: &mut impl Write) -> Result<bool> {
         max_file_bytes: args.max_file_size,
         exclude: args.report.iter().cloned().collect(),
     };
-    let mut observer = ReportLines {
-        report: report_file.as_mut().map(|(_, w)| w),
-        error: None,
-    };
-    let report = updater.run(&args.paths, &options, &mut observer)?;
+    let show_progress = !args.quiet && std::io::stderr().is_terminal();
+    let mut observer = Progress::new(show_progress, report_file.as_mut().map(|(_, w)| w));
+    let result = updater.run(&args.paths, &options, &mut observer);
+    observer.finish();
+    let report = result?;
     if let Some(err) = observer.error.take() {
         let file = args.report.as_deref().unwrap_or(Path::new(""));
         return Err(err).with_context(|| format!("writing the report to {}", file.display()));
@@ -137,13 +140,53 @@ fn write_summary(out: &mut impl Write, report: &IndexReport, index: &Path) -> st
     Ok(())
 }
 
-/// Writes `--report` lines as the run decides each file.
-struct ReportLines<'a> {
+/// The progress bar (files read of files to read, articles, MB/s) and the `--report` writer.
+struct Progress<'a> {
+    bar: Option<ProgressBar>,
     report: Option<&'a mut BufWriter<File>>,
     error: Option<std::io::Error>,
+    articles: usize,
+    bytes: u64,
+    started: Instant,
 }
 
-impl Observer for ReportLines<'_> {
+impl<'a> Progress<'a> {
+    fn new(show: bool, report: Option<&'a mut BufWriter<File>>) -> Progress<'a> {
+        let bar = show.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files  {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            // Files arrive a batch at a time; the spinner and clock show the run is alive.
+            bar.enable_steady_tick(std::time::Duration::from_millis(100));
+            bar
+        });
+        Progress {
+            bar,
+            report,
+            error: None,
+            articles: 0,
+            bytes: 0,
+            started: Instant::now(),
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Observer for Progress<'_> {
+    fn planned(&mut self, files: usize, _bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(files as u64);
+        }
+    }
+
     fn file(&mut self, outcome: &FileOutcome) {
         if let Some(report) = self.report.as_mut().filter(|_| self.error.is_none()) {
             let line = serde_json::to_writer(&mut **report, outcome)
@@ -152,6 +195,19 @@ impl Observer for ReportLines<'_> {
             if let Err(err) = line {
                 self.error = Some(err);
             }
+        }
+        if let Some(bar) = &self.bar {
+            self.articles += outcome.articles * usize::from(outcome.change.is_some());
+            self.bytes += outcome.bytes_read;
+            if outcome.read {
+                bar.inc(1);
+            }
+            let seconds = self.started.elapsed().as_secs_f64().max(0.001);
+            bar.set_message(format!(
+                "{} articles  {:.1} MB/s",
+                self.articles,
+                self.bytes as f64 / 1e6 / seconds
+            ));
         }
     }
 }

@@ -601,6 +601,41 @@ fn quiet_prints_nothing_and_json_gives_the_totals() {
 }
 
 #[test]
+fn a_terminal_shows_a_progress_bar_and_a_pipe_does_not() {
+    let index = scratch().join("progress-index");
+    let piped = ok(&["index", "corpus", "--index", s(&index)]);
+    assert_eq!(piped.stderr, "");
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipping the terminal half: `script` (util-linux) is not installed");
+        return;
+    }
+    // `script` gives wiredex a terminal; the bar is drawn on it and cleared at the end.
+    let command = format!(
+        "{} index corpus --index {} --rebuild",
+        env!("CARGO_BIN_EXE_wiredex"),
+        s(&index)
+    );
+    let run = |extra: &str| {
+        let output = Command::new("script")
+            .args(["-qec", &format!("{command}{extra}"), "/dev/null"])
+            .current_dir(project())
+            .env("TERM", "xterm")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let shown = run("");
+    assert!(
+        shown.contains(" files  ") && shown.contains(" articles  ") && shown.contains("MB/s"),
+        "{shown:?}"
+    );
+    let quiet = run(" -q");
+    assert_eq!(quiet, "");
+}
+
+#[test]
 fn max_file_size_takes_units_and_says_what_it_expects() {
     let index = scratch().join("size-index");
     let too_large = |limit: u64| -> Vec<String> {
