@@ -5,7 +5,7 @@
 //! hash is unchanged is not parsed; a new or changed file has its old documents deleted (by
 //! their `source`) and its articles added; a file that is gone from a root that was walked has
 //! its documents removed. Files are read and parsed on every core a batch at a time, and the
-//! writer commits every second or so (less often when commits grow costly); the manifest is
+//! writer commits every two seconds or so (less often when commits grow costly); the manifest is
 //! replaced only after each commit, so a killed run leaves the last commit readable and the
 //! next run redoes exactly what was not committed. The invariant: after a run, the index holds
 //! the articles that indexing the same roots into an empty index would give.
@@ -37,7 +37,7 @@ const PARSE_BATCH_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The shortest time between two commits: what a killed run can lose, at most, besides the
 /// batch under way.
-const MIN_COMMIT_INTERVAL: Duration = Duration::from_secs(1);
+const MIN_COMMIT_INTERVAL: Duration = Duration::from_secs(2);
 
 /// Commits wait at least this many times as long as the last commit took (tantivy's commit
 /// and the manifest's rewrite grow with the index), so committing costs at most about a tenth
