@@ -5,8 +5,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use wiredex::WireIndex;
 use wiredex::bench::{generate, wiredex_count};
+use wiredex::index;
 use wiredex::query::Searcher;
 
 const ARTICLES: usize = 2_000;
@@ -22,16 +22,16 @@ fn bench(c: &mut Criterion) {
     ingest.bench_function("index_paths_2000", |b| {
         b.iter(|| {
             let folder = tempfile::tempdir().unwrap();
-            let index = WireIndex::open_or_create(&folder.path().join("index")).unwrap();
-            let report = index.index_paths(std::slice::from_ref(&corpus)).unwrap();
+            let (_, report) =
+                index::build(&folder.path().join("index"), std::slice::from_ref(&corpus)).unwrap();
             assert_eq!(report.articles, ARTICLES);
             black_box(report)
         })
     });
     ingest.finish();
 
-    let index = WireIndex::open_or_create(&dir.path().join("index")).unwrap();
-    index.index_paths(std::slice::from_ref(&corpus)).unwrap();
+    let (index, _) =
+        index::build(&dir.path().join("index"), std::slice::from_ref(&corpus)).unwrap();
     let searcher = Searcher::new(&index).unwrap();
     let workload = generated.workload;
     for group in workload.groups() {

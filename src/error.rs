@@ -22,6 +22,14 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// Another `index` run is changing this index folder.
+    #[error(
+        "another wiredex index run holds the lock on {path}; wait for it to finish, or stop it and run again"
+    )]
+    Locked {
+        /// The index folder.
+        path: PathBuf,
+    },
     /// No index exists where one was expected.
     #[error("no index at {path}: run `wiredex index DIR --index {path}` first")]
     NoIndex {

@@ -574,7 +574,11 @@ pub struct ParsedFile {
 
 /// Reads and parses every article in one file: what `wiredex parse` does.
 pub fn parse_file(path: &Path) -> ParsedFile {
-    let read = crate::source::read_file(path);
+    parse_read(crate::source::read_file(path))
+}
+
+/// Parses every raw article that reading a file produced, keeping its skips and warnings.
+pub fn parse_read(read: crate::source::FileArticles) -> ParsedFile {
     let mut parsed = ParsedFile {
         skipped: read.skipped,
         warnings: read.warnings,

@@ -17,7 +17,6 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::index::WireIndex;
 use crate::query::{QuoteRequest, SearchRequest, Searcher};
 pub use machine::Machine;
 pub use workload::{Kind, Workload, WorkloadQuery};
@@ -213,8 +212,10 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     let mut ingest = Vec::new();
 
     let (index, wiredex_ingest) = ingest_with(WIREDEX, bytes, &mut rss_reset, || {
-        let index = WireIndex::open_or_create(&scratch.path().join("wiredex"))?;
-        let report = index.index_paths(std::slice::from_ref(corpus))?;
+        let (index, report) = crate::index::build(
+            &scratch.path().join("wiredex"),
+            std::slice::from_ref(corpus),
+        )?;
         Ok((index, report.articles))
     })?;
     ingest.push(wiredex_ingest);

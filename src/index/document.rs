@@ -51,12 +51,17 @@ pub fn day_value(date: NaiveDate) -> DateTime {
     to_datetime(date)
 }
 
-/// The article's document followed by one document per quotation.
-pub fn documents(article: &Article, fields: &Fields) -> serde_json::Result<Vec<TantivyDocument>> {
+/// The article's document followed by one document per quotation, all tagged with `source`,
+/// the key of the file they came from.
+pub fn documents(
+    article: &Article,
+    source: &str,
+    fields: &Fields,
+) -> serde_json::Result<Vec<TantivyDocument>> {
     let mut out = Vec::with_capacity(1 + article.quotes.len());
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_ARTICLE);
-    add_shared(&mut doc, article, fields);
+    add_shared(&mut doc, article, source, fields);
     // Only articles are searched by headline: quote documents carry it in their record.
     doc.add_text(fields.headline, &article.headline);
     if let Some(deck) = &article.deck {
@@ -78,7 +83,7 @@ pub fn documents(article: &Article, fields: &Fields) -> serde_json::Result<Vec<T
     for (number, quote) in article.quotes.iter().enumerate() {
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.kind, KIND_QUOTE);
-        add_shared(&mut doc, article, fields);
+        add_shared(&mut doc, article, source, fields);
         doc.add_text(fields.quote, &quote.text);
         if let Some(speaker) = &quote.speaker {
             doc.add_text(fields.speaker, speaker);
@@ -111,9 +116,10 @@ pub fn article_key(id: &str) -> u64 {
     })
 }
 
-fn add_shared(doc: &mut TantivyDocument, article: &Article, fields: &Fields) {
+fn add_shared(doc: &mut TantivyDocument, article: &Article, source: &str, fields: &Fields) {
     doc.add_text(fields.article_id, &article.id);
     doc.add_u64(fields.article_key, article_key(&article.id));
+    doc.add_text(fields.source, source);
     if let Some(agency) = &article.agency {
         doc.add_text(fields.agency, agency);
     }

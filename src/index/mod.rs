@@ -1,29 +1,33 @@
-//! The on-disk index: the only writer of tantivy. Opens or creates an index folder, adds parsed
-//! articles (replacing any earlier copy of the same article), and hands readers to the query stage.
+//! The on-disk index: the only writer of tantivy. Opens an index folder for reading, and (in
+//! `update`) brings one up to date with folders of files under a lock, reading only new and
+//! changed files and keeping a manifest of what each commit holds.
 
 pub mod document;
+mod lock;
+pub mod manifest;
 mod names;
 pub mod schema;
 pub mod sentences;
 pub mod stems;
+mod update;
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
 use tantivy::schema::Term;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError};
 
-use crate::article::{self, Article};
+use crate::article::Article;
 use crate::error::{Error, Result};
-use crate::source::{self, Skipped, Warning};
+pub use lock::{IndexLock, LOCK_FILE, LOCK_FILES};
 pub use schema::Fields;
+pub use update::{
+    Change, FileOutcome, IndexReport, Observer, Status, Totals, UpdateOptions, Updater, build,
+};
 
 /// The file in the index folder that records which wiredex schema made it.
-const META_FILE: &str = "wiredex.json";
-
-/// Files read and parsed together before their articles go to the writer.
-const PARSE_BATCH_FILES: usize = 256;
+pub const META_FILE: &str = "wiredex.json";
 
 /// Memory budget for tantivy's writer (it wants at least 15 MB per thread).
 const WRITER_MEMORY_BYTES: usize = 128 * 1024 * 1024;
@@ -31,6 +35,55 @@ const WRITER_MEMORY_BYTES: usize = 128 * 1024 * 1024;
 #[derive(Debug, Serialize, Deserialize)]
 struct Meta {
     schema_version: u32,
+}
+
+/// What the index folder's `wiredex.json` says.
+#[derive(Debug, PartialEq, Eq)]
+enum MetaState {
+    /// There is none.
+    Absent,
+    /// It names this schema version.
+    Version(u32),
+    /// It cannot be read or understood.
+    Unreadable,
+}
+
+fn read_meta(path: &Path) -> MetaState {
+    match std::fs::read_to_string(path.join(META_FILE)) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => MetaState::Absent,
+        Err(_) => MetaState::Unreadable,
+        Ok(text) => match serde_json::from_str::<Meta>(&text) {
+            Ok(meta) => MetaState::Version(meta.schema_version),
+            Err(_) => MetaState::Unreadable,
+        },
+    }
+}
+
+/// The message for an index made by another schema version: rebuild it.
+fn schema_mismatch(path: &Path, found: u32) -> Error {
+    let rebuild = format!(
+        "rebuild it with `wiredex index DIR --rebuild --index {}`",
+        path.display()
+    );
+    let message = if found < schema::SCHEMA_VERSION {
+        format!(
+            "made by schema version {found} but this wiredex uses {}: {rebuild}",
+            schema::SCHEMA_VERSION
+        )
+    } else {
+        format!(
+            "made by a newer wiredex (schema version {found}; this one knows {}): use that wiredex, or {rebuild}",
+            schema::SCHEMA_VERSION
+        )
+    };
+    Error::index(path, message)
+}
+
+fn not_wiredex(path: &Path) -> Error {
+    Error::index(
+        path,
+        format!("not a wiredex index ({META_FILE} is missing or unreadable)"),
+    )
 }
 
 /// An open wiredex index.
@@ -43,86 +96,18 @@ pub struct WireIndex {
     pub fields: Fields,
 }
 
-/// What an `index` run did.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct IndexReport {
-    /// Files read.
-    pub files: usize,
-    /// Articles indexed (an article already in the index is replaced, not duplicated).
-    pub articles: usize,
-    /// Quotations indexed.
-    pub quotes: usize,
-    /// Files or records not indexed, with the reason.
-    pub skipped: Vec<Skipped>,
-    /// Files indexed with a note (an encoding guessed, bytes replaced).
-    pub warnings: Vec<Warning>,
-}
-
 impl WireIndex {
-    /// Opens the index in `path`, creating it when the folder is absent or empty.
-    pub fn open_or_create(path: &Path) -> Result<WireIndex> {
-        let has_index = path.join("meta.json").exists();
-        if has_index {
-            return WireIndex::open(path);
-        }
-        std::fs::create_dir_all(path).map_err(|reason| Error::Io {
-            path: path.to_path_buf(),
-            reason,
-        })?;
-        if std::fs::read_dir(path)
-            .map_err(|reason| Error::Io {
-                path: path.to_path_buf(),
-                reason,
-            })?
-            .next()
-            .is_some()
-        {
-            return Err(Error::index(
-                path,
-                "the folder is not empty and holds no wiredex index; choose another --index folder",
-            ));
-        }
-        let index =
-            Index::create_in_dir(path, schema::build()).map_err(|e| Error::index(path, e))?;
-        let meta = serde_json::to_string(&Meta {
-            schema_version: schema::SCHEMA_VERSION,
-        })
-        .map_err(|e| Error::index(path, e))?;
-        std::fs::write(path.join(META_FILE), meta).map_err(|reason| Error::Io {
-            path: path.join(META_FILE),
-            reason,
-        })?;
-        WireIndex::from_index(path, index)
-    }
-
-    /// Opens an existing index, refusing one made by another schema version.
+    /// Opens an existing index for reading, refusing one made by another schema version.
     pub fn open(path: &Path) -> Result<WireIndex> {
         if !path.join("meta.json").exists() {
             return Err(Error::NoIndex {
                 path: path.to_path_buf(),
             });
         }
-        let meta: Option<Meta> = std::fs::read_to_string(path.join(META_FILE))
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok());
-        match meta {
-            Some(meta) if meta.schema_version == schema::SCHEMA_VERSION => {}
-            Some(meta) => {
-                return Err(Error::index(
-                    path,
-                    format!(
-                        "made by schema version {} but this wiredex uses {}: delete the folder and index again",
-                        meta.schema_version,
-                        schema::SCHEMA_VERSION
-                    ),
-                ));
-            }
-            None => {
-                return Err(Error::index(
-                    path,
-                    format!("not a wiredex index ({META_FILE} is missing or unreadable)"),
-                ));
-            }
+        match read_meta(path) {
+            MetaState::Version(version) if version == schema::SCHEMA_VERSION => {}
+            MetaState::Version(version) => return Err(schema_mismatch(path, version)),
+            MetaState::Absent | MetaState::Unreadable => return Err(not_wiredex(path)),
         }
         let index = Index::open_in_dir(path).map_err(|e| Error::index(path, e))?;
         WireIndex::from_index(path, index)
@@ -161,14 +146,26 @@ impl WireIndex {
             self.index
                 .writer_with_num_threads(threads, WRITER_MEMORY_BYTES.max(threads * 20_000_000))
         };
-        result.map_err(|e| Error::index(&self.path, e))
+        result.map_err(|e| match e {
+            TantivyError::LockFailure(LockError::LockBusy, _) => Error::Locked {
+                path: self.path.clone(),
+            },
+            e => Error::index(&self.path, e),
+        })
     }
 
-    /// Adds `article`, replacing any earlier copy of it (same id) and its quotes.
+    /// Adds `article`, replacing any earlier copy of it (same id) and its quotes; its documents
+    /// are tagged with the article's own path as their source.
     pub fn add(&self, writer: &IndexWriter, article: &Article) -> Result<()> {
+        self.add_from(writer, article, &article.path)
+    }
+
+    /// Adds `article` read from the file whose manifest key is `source`, replacing any earlier
+    /// copy of it (same id) and its quotes.
+    pub fn add_from(&self, writer: &IndexWriter, article: &Article, source: &str) -> Result<()> {
         writer.delete_term(Term::from_field_text(self.fields.article_id, &article.id));
-        let docs =
-            document::documents(article, &self.fields).map_err(|e| Error::index(&self.path, e))?;
+        let docs = document::documents(article, source, &self.fields)
+            .map_err(|e| Error::index(&self.path, e))?;
         for doc in docs {
             writer
                 .add_document(doc)
@@ -177,37 +174,8 @@ impl WireIndex {
         Ok(())
     }
 
-    /// Reads, parses and indexes every file under `roots`, then commits.
-    pub fn index_paths(&self, roots: &[PathBuf]) -> Result<IndexReport> {
-        let (files, mut skipped) = source::discover(roots);
-        let mut report = IndexReport {
-            files: files.len(),
-            ..IndexReport::default()
-        };
-        let mut writer = self.writer(0)?;
-        // Reading and extraction run on every core, a batch of files at a time so memory stays
-        // bounded; the batch is then added in file order, so the index does not depend on
-        // which thread finished first.
-        for batch in files.chunks(PARSE_BATCH_FILES) {
-            let parsed: Vec<article::ParsedFile> = batch
-                .par_iter()
-                .map(|file| article::parse_file(file))
-                .collect();
-            for parsed in parsed {
-                skipped.extend(parsed.skipped);
-                report.warnings.extend(parsed.warnings);
-                for article in &parsed.articles {
-                    self.add(&writer, article)?;
-                    report.articles += 1;
-                    report.quotes += article.quotes.len();
-                }
-            }
-        }
-        writer.commit().map_err(|e| Error::index(&self.path, e))?;
-        writer
-            .wait_merging_threads()
-            .map_err(|e| Error::index(&self.path, e))?;
-        report.skipped = skipped;
-        Ok(report)
+    /// Removes every document that came from the file whose manifest key is `source`.
+    pub fn delete_source(&self, writer: &IndexWriter, source: &str) {
+        writer.delete_term(Term::from_field_text(self.fields.source, source));
     }
 }

@@ -27,7 +27,9 @@ pub const KIND_ARTICLE: &str = "article";
 pub const KIND_QUOTE: &str = "quote";
 
 /// Bumped whenever the schema changes in a way that needs a rebuild.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 2: the `source` field, so a re-index can replace or remove one file's documents.
+/// 3: the `article_key` fast field, facet columns kept as written, the sentence-gap tokenizer.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The fields of a wiredex index, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +41,9 @@ pub struct Fields {
     /// The article's id as a number, a fast field: joins quotes to articles without reading
     /// stored records.
     pub article_key: Field,
+    /// The absolute path of the file the document came from (exact, on every document), so
+    /// that re-indexing a changed or deleted file removes exactly its documents.
+    pub source: Field,
     /// Headline (stemmed text).
     pub headline: Field,
     /// Deck (stemmed text).
@@ -105,6 +110,7 @@ pub fn build() -> Schema {
     builder.add_text_field("kind", STRING);
     builder.add_text_field("article_id", STRING);
     builder.add_u64_field("article_key", INDEXED | FAST);
+    builder.add_text_field("source", STRING);
     builder.add_text_field("headline", text(TEXT_TOKENIZER, true));
     builder.add_text_field("deck", text(TEXT_TOKENIZER, true));
     builder.add_text_field("body", text(TEXT_TOKENIZER, true));
@@ -138,6 +144,7 @@ impl Fields {
             kind: get("kind")?,
             article_id: get("article_id")?,
             article_key: get("article_key")?,
+            source: get("source")?,
             headline: get("headline")?,
             deck: get("deck")?,
             body: get("body")?,

@@ -18,6 +18,7 @@ mod xml;
 pub(crate) use sgml::entities as sgml_entities;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use serde::Serialize;
 use walkdir::WalkDir;
@@ -252,35 +253,179 @@ impl Format {
     }
 }
 
-/// Walks `roots` (files or folders) in sorted order and lists every file found, or the reason a
-/// path could not be walked. Hidden files and folders are ignored.
-pub fn discover(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
+/// A regular file found by [`walk`], with what its metadata says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFile {
+    /// The path as the user will see it: the root as given, joined with the walked part.
+    pub path: PathBuf,
+    /// The same file as an absolute path that does not depend on the current folder or on how
+    /// the root was spelled (`corpus`, `./corpus`, `/home/me/corpus`): the canonical root
+    /// joined with the walked part. Symbolic links below the root are kept as walked.
+    pub key: PathBuf,
+    /// Size in bytes.
+    pub size: u64,
+    /// Last modification time, when the file system keeps one.
+    pub modified: Option<SystemTime>,
+}
+
+/// A path that [`walk`] could not use, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkProblem {
+    /// The path as the user will see it.
+    pub path: PathBuf,
+    /// The absolute path, like [`FoundFile::key`].
+    pub key: PathBuf,
+    /// Why it was not used.
+    pub reason: String,
+}
+
+/// What walking the roots found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Regular files, in walk order, each once.
+    pub files: Vec<FoundFile>,
+    /// Paths that could not be used: missing roots, unreadable folders, symbolic link loops,
+    /// named pipes, sockets and devices.
+    pub problems: Vec<WalkProblem>,
+    /// Each root as given, with its absolute path (like [`FoundFile::key`]).
+    pub roots: Vec<(PathBuf, PathBuf)>,
+}
+
+/// The absolute, canonical form of a root: symbolic links and `..` resolved when the path
+/// exists, made absolute without touching the disk otherwise.
+pub fn root_key(root: &Path) -> PathBuf {
+    std::fs::canonicalize(root)
+        .or_else(|_| std::path::absolute(root))
+        .unwrap_or_else(|_| root.to_path_buf())
+}
+
+fn key_of(root: &Path, root_key: &Path, path: &Path) -> PathBuf {
+    match path.strip_prefix(root) {
+        Ok(rest) if rest.as_os_str().is_empty() => root_key.to_path_buf(),
+        Ok(rest) => root_key.join(rest),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// Walks `roots` (files or folders) in sorted order, following symbolic links, and lists every
+/// regular file with its size and modification time, or the reason a path could not be used.
+/// Hidden files and folders are ignored, and so is everything whose absolute path is in
+/// `exclude` or below it (the index folder, a report file). A file reached twice (overlapping
+/// roots) is listed once.
+pub fn walk(roots: &[PathBuf], exclude: &[PathBuf]) -> Walk {
+    let mut out = Walk::default();
+    let mut seen = std::collections::HashSet::new();
     for root in roots {
+        let root_key = root_key(root);
+        out.roots.push((root.clone(), root_key.clone()));
         let walker = WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+            .filter_entry(|entry| {
+                (entry.depth() == 0 || !is_hidden(entry.file_name()))
+                    && !exclude.contains(&key_of(root, &root_key, entry.path()))
+            });
         for entry in walker {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
-                Ok(_) => {}
+            let entry = match entry {
+                Ok(entry) => entry,
                 Err(err) => {
                     let path = err.path().unwrap_or(root).to_path_buf();
+                    let key = key_of(root, &root_key, &path);
+                    let reason = walk_error_reason(&path, &err);
+                    out.problems.push(WalkProblem { path, key, reason });
+                    continue;
+                }
+            };
+            let file_type = entry.file_type();
+            if file_type.is_dir() {
+                continue;
+            }
+            let key = key_of(root, &root_key, entry.path());
+            if !file_type.is_file() {
+                out.problems.push(WalkProblem {
+                    path: entry.into_path(),
+                    key,
+                    reason: format!("not a regular file ({})", special_kind(&file_type)),
+                });
+                continue;
+            }
+            if !seen.insert(key.clone()) {
+                continue;
+            }
+            match entry.metadata() {
+                Ok(meta) => out.files.push(FoundFile {
+                    path: entry.into_path(),
+                    key,
+                    size: meta.len(),
+                    modified: meta.modified().ok(),
+                }),
+                Err(err) => {
                     let reason = match err.io_error() {
-                        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                            "no such file or folder".to_string()
-                        }
-                        Some(io) => io.to_string(),
-                        None => "symbolic link loop".to_string(),
+                        Some(io) => format!("unreadable: {io}"),
+                        None => format!("unreadable: {err}"),
                     };
-                    skipped.push(Skipped { path, reason });
+                    out.problems.push(WalkProblem {
+                        path: entry.into_path(),
+                        key,
+                        reason,
+                    });
                 }
             }
         }
     }
+    out
+}
+
+fn walk_error_reason(path: &Path, err: &walkdir::Error) -> String {
+    let Some(io) = err.io_error() else {
+        return "symbolic link loop".to_string();
+    };
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match io.kind() {
+        std::io::ErrorKind::NotFound if is_link => {
+            "broken symbolic link (its target does not exist)".to_string()
+        }
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        _ if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) => {
+            format!("unreadable folder: {io}")
+        }
+        _ => format!("unreadable: {io}"),
+    }
+}
+
+#[cfg(unix)]
+fn special_kind(file_type: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "named pipe"
+    } else if file_type.is_socket() {
+        "socket"
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        "device"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "special file"
+}
+
+/// Walks `roots` like [`walk`] and lists the files found, and every path that could not be used
+/// as a `Skipped` with its reason.
+pub fn discover(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let walk = walk(roots, &[]);
+    let files = walk.files.into_iter().map(|f| f.path).collect();
+    let skipped = walk
+        .problems
+        .into_iter()
+        .map(|p| Skipped {
+            path: p.path,
+            reason: p.reason,
+        })
+        .collect();
     (files, skipped)
 }
 
@@ -288,46 +433,92 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
+/// Why the bytes of a file could not be had.
+#[derive(Debug)]
+pub enum ReadFailure {
+    /// The operating system refused or failed the read.
+    Unreadable(std::io::Error),
+    /// The file is over the size limit.
+    TooLarge {
+        /// Its size in bytes (at least this many, for a file that grew while it was read).
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+impl std::fmt::Display for ReadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadFailure::Unreadable(err) => write!(f, "unreadable: {err}"),
+            ReadFailure::TooLarge { size, limit } => {
+                write!(f, "too large ({size} bytes; the limit is {limit})")
+            }
+        }
+    }
+}
+
 /// Reads one file into raw articles, or says why it cannot be used.
 pub fn read_file(path: &Path) -> FileArticles {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            return FileArticles::skip(
-                path,
-                format!(
-                    "too large ({} bytes; the limit is {MAX_FILE_BYTES})",
-                    meta.len()
-                ),
-            );
-        }
-        Ok(_) => {}
-        Err(err) => return FileArticles::skip(path, format!("unreadable: {err}")),
+    read_file_limited(path, MAX_FILE_BYTES)
+}
+
+/// Reads one file of at most `limit` bytes (a gzip file may not decompress to more either).
+pub fn read_file_limited(path: &Path, limit: u64) -> FileArticles {
+    match read_limited(path, limit) {
+        Ok(bytes) => read_any_limited(path, &bytes, limit),
+        Err(failure) => FileArticles::skip(path, failure.to_string()),
     }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => return FileArticles::skip(path, format!("unreadable: {err}")),
-    };
-    read_any(path, &bytes)
+}
+
+/// The bytes of a file of at most `limit` bytes. A file that grows past the limit while it is
+/// read is too large too.
+pub fn read_limited(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ReadFailure> {
+    let file = std::fs::File::open(path).map_err(ReadFailure::Unreadable)?;
+    let size = file.metadata().map_err(ReadFailure::Unreadable)?.len();
+    if size > limit {
+        return Err(ReadFailure::TooLarge { size, limit });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadFailure::Unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadFailure::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Reads the content of a file already in memory, detecting its format from content and name.
 pub fn read_any(path: &Path, bytes: &[u8]) -> FileArticles {
+    read_any_limited(path, bytes, MAX_FILE_BYTES)
+}
+
+/// Like [`read_any`], with a gzip file allowed to decompress to at most `limit` bytes.
+pub fn read_any_limited(path: &Path, bytes: &[u8], limit: u64) -> FileArticles {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return FileArticles::skip(path, "empty file");
     }
     match Format::detect(path, bytes) {
-        Some(format) => read_bytes(path, format, bytes),
+        Some(format) => read_bytes_limited(path, format, bytes, limit),
         None => FileArticles::skip(path, UNSUPPORTED),
     }
 }
 
 /// Reads the content of a file already in memory, as `format`.
 pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> FileArticles {
+    read_bytes_limited(path, format, bytes, MAX_FILE_BYTES)
+}
+
+fn read_bytes_limited(path: &Path, format: Format, bytes: &[u8], limit: u64) -> FileArticles {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return FileArticles::skip(path, "empty file");
     }
     if format == Format::Gzip {
-        return read_gzip(path, bytes);
+        return read_gzip(path, bytes, limit);
     }
     if bytes.contains(&0) && !encoding::is_utf16(bytes) {
         return FileArticles::skip(path, "binary file (contains NUL bytes)");
@@ -369,16 +560,16 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> FileArticles {
 
 /// Decompresses a gzip file and reads what is inside, detected by the inner name (the path
 /// without `.gz`) and content. Articles keep the `.gz` path: it is the file the user has.
-fn read_gzip(path: &Path, bytes: &[u8]) -> FileArticles {
+fn read_gzip(path: &Path, bytes: &[u8], limit: u64) -> FileArticles {
     let mut inner = Vec::new();
     let decoder = flate2::read::MultiGzDecoder::new(bytes);
-    if let Err(err) = decoder.take(MAX_FILE_BYTES + 1).read_to_end(&mut inner) {
+    if let Err(err) = decoder.take(limit + 1).read_to_end(&mut inner) {
         return FileArticles::skip(path, format!("corrupt gzip data: {err}"));
     }
-    if inner.len() as u64 > MAX_FILE_BYTES {
+    if inner.len() as u64 > limit {
         return FileArticles::skip(
             path,
-            format!("too large (decompresses to more than {MAX_FILE_BYTES} bytes)"),
+            format!("too large (decompresses to more than {limit} bytes)"),
         );
     }
     let inner_name = match path.extension().and_then(|e| e.to_str()) {
@@ -393,7 +584,7 @@ fn read_gzip(path: &Path, bytes: &[u8]) -> FileArticles {
     match Format::detect(&inner_name, &inner) {
         Some(Format::Gzip) => FileArticles::skip(path, "gzip inside gzip is not read"),
         Some(format) => {
-            let mut read = read_bytes(&inner_name, format, &inner);
+            let mut read = read_bytes_limited(&inner_name, format, &inner, limit);
             for article in &mut read.articles {
                 article.path = path.to_path_buf();
             }

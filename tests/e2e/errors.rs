@@ -160,11 +160,11 @@ fn missing_and_foreign_indexes_are_explained() {
         wiredex(&["index", "corpus/upi", "--index", old_str]).code,
         0
     );
-    fs::write(old.join("wiredex.json"), "{\"schema_version\":0}").unwrap();
+    fs::write(old.join("wiredex.json"), "{\"schema_version\":1}").unwrap();
     assert_eq!(
         error_of(&["stats", "--index", old_str]),
         format!(
-            "wiredex: index {old_str}: made by schema version 0 but this wiredex uses {}: delete the folder and index again",
+            "wiredex: index {old_str}: made by schema version 1 but this wiredex uses {}: rebuild it with `wiredex index DIR --rebuild --index {old_str}`",
             wiredex::index::schema::SCHEMA_VERSION
         )
     );
@@ -202,10 +202,11 @@ fn every_skipped_file_is_reported_with_its_reason() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let expected = [
         format!(
-            "indexed 1 articles with 0 quotes from 8 files into {}",
+            "indexed 1 articles with 0 quotes from 1 files into {}",
             index.display()
         ),
-        "skipped 10:".to_string(),
+        "files: 1 new, 0 changed, 0 unchanged, 0 deleted, 8 skipped".to_string(),
+        "skipped 10 files or records:".to_string(),
         format!("  {}: no such file or folder", missing.display()),
         format!("  {dir_str}/binary.txt: binary file (contains NUL bytes)"),
         format!(
@@ -225,6 +226,102 @@ fn every_skipped_file_is_reported_with_its_reason() {
             "  {dir_str}/photo.jpg: unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, ANPA, CSV, HTML or gzip)"
         ),
     ];
+    assert_eq!(run.stdout.lines().collect::<Vec<_>>(), expected);
+}
+
+/// Whether this process reads files whatever their permission bits say (root does).
+fn permissions_are_ignored(dir: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    fs::write(&probe, "x").unwrap();
+    fs::set_permissions(&probe, fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = fs::read(&probe).is_ok();
+    fs::remove_file(&probe).unwrap();
+    readable
+}
+
+#[test]
+fn special_files_broken_links_and_unreadable_paths_are_reported_not_fatal() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch().join("special");
+    fs::create_dir_all(dir.join("locked")).unwrap();
+    let article = "Talks resume\n\nLONDON (Reuters) - Talks resumed on Monday.\n";
+    fs::write(dir.join("good.txt"), article).unwrap();
+    fs::write(
+        dir.join("locked/inside.txt"),
+        article.replace("Monday", "Friday"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("unreadable.txt"),
+        article.replace("Monday", "Sunday"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.join("nowhere.txt"), dir.join("dangling.txt")).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(dir.join("socket")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe"))
+        .status()
+        .is_ok_and(|s| s.success());
+    let root = permissions_are_ignored(&dir);
+    fs::set_permissions(
+        dir.join("unreadable.txt"),
+        fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    fs::set_permissions(dir.join("locked"), fs::Permissions::from_mode(0o000)).unwrap();
+    let index = scratch().join("special-index");
+    let run = wiredex(&[
+        "index",
+        dir.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    fs::set_permissions(dir.join("locked"), fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(
+        dir.join("unreadable.txt"),
+        fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let d = dir.display();
+    let mut skipped = vec![format!(
+        "  {d}/dangling.txt: broken symbolic link (its target does not exist)"
+    )];
+    if !root {
+        skipped.push(format!(
+            "  {d}/locked: unreadable folder: Permission denied (os error 13)"
+        ));
+    }
+    if fifo {
+        skipped.push(format!("  {d}/pipe: not a regular file (named pipe)"));
+    } else {
+        eprintln!("skipping the named pipe case: mkfifo is not available");
+    }
+    skipped.push(format!("  {d}/socket: not a regular file (socket)"));
+    if root {
+        eprintln!(
+            "running as root: permission bits do not stop root's reads, so the unreadable file and folder are indexed here and their messages are not tested"
+        );
+    } else {
+        skipped.push(format!(
+            "  {d}/unreadable.txt: unreadable: Permission denied (os error 13)"
+        ));
+    }
+    let indexed = if root { 3 } else { 1 };
+    let mut expected = vec![
+        format!(
+            "indexed {indexed} articles with 0 quotes from {indexed} files into {}",
+            index.display()
+        ),
+        format!(
+            "files: {indexed} new, 0 changed, 0 unchanged, 0 deleted, {} skipped",
+            skipped.len()
+        ),
+        format!("skipped {} files or records:", skipped.len()),
+    ];
+    expected.extend(skipped);
     assert_eq!(run.stdout.lines().collect::<Vec<_>>(), expected);
 }
 
@@ -278,13 +375,17 @@ fn symlink_loops_and_empty_records_are_reported() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines[1], "skipped 2:");
     assert_eq!(
-        lines[2],
+        lines[1],
+        "files: 1 new, 0 changed, 0 unchanged, 0 deleted, 1 skipped"
+    );
+    assert_eq!(lines[2], "skipped 2 files or records:");
+    assert_eq!(
+        lines[3],
         format!("  {}: symbolic link loop", link.display())
     );
     assert_eq!(
-        lines[3],
+        lines[4],
         format!(
             "  {}: record 1: no body text after the headline",
             dir.join("feed.jsonl").display()

@@ -8,4 +8,5 @@ mod errors;
 mod formats;
 mod gold;
 mod harness;
+mod incremental;
 mod shared;

@@ -1,0 +1,889 @@
+//! Bringing an index folder up to date with folders of files: what `wiredex index` does.
+//!
+//! Under the folder's lock, the roots are walked and each file compared with the manifest: a
+//! file whose size and modification time are unchanged is not read; one that is read but whose
+//! hash is unchanged is not parsed; a new or changed file has its old documents deleted (by
+//! their `source`) and its articles added; a file that is gone from a root that was walked has
+//! its documents removed. Files are read and parsed on every core a batch at a time, and the
+//! writer commits every two seconds or so (less often when commits grow costly); the manifest is
+//! replaced only after each commit, so a killed run leaves the last commit readable and the
+//! next run redoes exactly what was not committed. The invariant: after a run, the index holds
+//! the articles that indexing the same roots into an empty index would give.
+//!
+//! Articles are keyed by content (`Article::id`), so one story in two files is one article.
+//! When a file goes, an article it shared with a file that stays is indexed again from that
+//! file, since the surviving document may have been the one tagged with the removed source.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::{Index, IndexWriter};
+
+use super::lock::{IndexLock, LOCK_FILE, LOCK_FILES};
+use super::manifest::{self, Check, Entry, Manifest};
+use super::{META_FILE, Meta, MetaState, WireIndex, not_wiredex, read_meta, schema};
+use crate::article::{self, ParsedFile};
+use crate::error::{Error, Result};
+use crate::source::{self, FoundFile, ReadFailure, Skipped, Warning};
+
+/// Files read and parsed together before their articles go to the writer.
+const PARSE_BATCH_FILES: usize = 256;
+
+/// Bytes (by file size) read together at most, so a batch of large files stays in memory.
+const PARSE_BATCH_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The shortest time between two commits: what a killed run can lose, at most, besides the
+/// batch under way.
+const MIN_COMMIT_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Commits wait at least this many times as long as the last commit took (tantivy's commit
+/// and the manifest's rewrite grow with the index), so committing costs at most about a tenth
+/// of the run.
+const COMMIT_COST_FACTOR: u32 = 10;
+
+/// How an `index` run reads files.
+#[derive(Debug, Clone)]
+pub struct UpdateOptions {
+    /// Files larger than this are skipped (and gzip files that decompress to more).
+    pub max_file_bytes: u64,
+    /// Absolute paths never to index (the report file); the index folder is always left out.
+    pub exclude: Vec<PathBuf>,
+}
+
+impl Default for UpdateOptions {
+    fn default() -> Self {
+        UpdateOptions {
+            max_file_bytes: source::MAX_FILE_BYTES,
+            exclude: Vec::new(),
+        }
+    }
+}
+
+/// What a run did with one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Read, and its articles (re)indexed.
+    Indexed,
+    /// Unchanged since the last run: its articles stay as they are.
+    Unchanged,
+    /// Not indexed, with the reason.
+    Skipped,
+    /// Gone from disk: its articles were removed.
+    Deleted,
+}
+
+/// Whether an indexed file was new to the index or had changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// The index did not know the file.
+    New,
+    /// The index held an earlier version of the file.
+    Changed,
+}
+
+/// One line of `index --report`: what happened to one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileOutcome {
+    /// The file, as the user named it (the root given joined with the walked part).
+    pub path: PathBuf,
+    /// What happened.
+    pub status: Status,
+    /// For indexed files: new or changed; `None` otherwise.
+    pub change: Option<Change>,
+    /// Articles indexed from it (indexed), held from it (unchanged) or removed (deleted).
+    pub articles: usize,
+    /// Why it was skipped.
+    pub reason: Option<String>,
+    /// Notes that did not stop it being indexed (an encoding guessed, bytes replaced).
+    pub warnings: Vec<String>,
+    /// Records inside an indexed file that were skipped, each with its reason.
+    pub skipped_records: Vec<String>,
+    /// Bytes read from it in this run (0 when it was not read).
+    #[serde(skip)]
+    pub bytes_read: u64,
+    /// Quotations indexed from it in this run.
+    #[serde(skip)]
+    pub quotes: usize,
+    /// The separate reasons joined in `reason` (one per record of a multi-article file).
+    #[serde(skip)]
+    pub reasons: Vec<String>,
+    /// Whether the file was read (or its read tried) in this run.
+    #[serde(skip)]
+    pub read: bool,
+}
+
+impl FileOutcome {
+    fn new(path: &Path, status: Status) -> FileOutcome {
+        FileOutcome {
+            path: path.to_path_buf(),
+            status,
+            change: None,
+            articles: 0,
+            reason: None,
+            warnings: Vec::new(),
+            skipped_records: Vec::new(),
+            bytes_read: 0,
+            quotes: 0,
+            reasons: Vec::new(),
+            read: false,
+        }
+    }
+
+    fn skipped(path: &Path, reason: String) -> FileOutcome {
+        FileOutcome::skipped_for(path, vec![reason])
+    }
+
+    fn skipped_for(path: &Path, reasons: Vec<String>) -> FileOutcome {
+        let reasons = if reasons.is_empty() {
+            vec!["no article found".to_string()]
+        } else {
+            reasons
+        };
+        FileOutcome {
+            reason: Some(reasons.join("; ")),
+            reasons,
+            ..FileOutcome::new(path, Status::Skipped)
+        }
+    }
+}
+
+/// How many files a run found in each state.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Files indexed for the first time.
+    pub new: usize,
+    /// Files indexed again because their content changed.
+    pub changed: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+    /// Files gone from disk whose articles were removed.
+    pub deleted: usize,
+    /// Files (and paths that could not be walked) not indexed.
+    pub skipped: usize,
+}
+
+/// What an `index` run did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct IndexReport {
+    /// Files found under the roots.
+    pub files: usize,
+    /// Articles indexed in this run (an article already in the index is replaced, not
+    /// duplicated).
+    pub articles: usize,
+    /// Quotations indexed in this run.
+    pub quotes: usize,
+    /// Files or records not indexed, with the reason (those of unchanged files too).
+    pub skipped: Vec<Skipped>,
+    /// Files indexed with a note (an encoding guessed, bytes replaced).
+    pub warnings: Vec<Warning>,
+    /// Files by what happened to them.
+    pub totals: Totals,
+    /// Articles held by the files found (indexed now or unchanged).
+    pub articles_held: usize,
+}
+
+/// Follows a run as it goes: for progress bars and per-file reports.
+pub trait Observer {
+    /// Called once the roots are walked: how many files, of how many bytes, will be read.
+    fn planned(&mut self, _files: usize, _bytes: u64) {}
+    /// Called for every file, in walk order, once its fate is decided; deleted files and
+    /// paths that could not be walked come first.
+    fn file(&mut self, _outcome: &FileOutcome) {}
+}
+
+/// Observes nothing.
+impl Observer for () {}
+
+/// An index folder opened for an update: it holds the lock until dropped.
+pub struct Updater {
+    index: WireIndex,
+    manifest: Manifest,
+    fresh: bool,
+    _lock: IndexLock,
+}
+
+/// Creates (or opens) the index in `path`, indexes `roots` into it with the default options
+/// and returns the index for reading: for benchmarks and tests.
+pub fn build(path: &Path, roots: &[PathBuf]) -> Result<(WireIndex, IndexReport)> {
+    let mut updater = Updater::open(path, false)?;
+    let report = updater.run(roots, &UpdateOptions::default(), &mut ())?;
+    Ok((updater.into_index(), report))
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |reason| Error::Io {
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
+/// Whether the folder holds anything besides lock files.
+fn holds_other_files(path: &Path) -> Result<bool> {
+    for entry in std::fs::read_dir(path).map_err(io_error(path))? {
+        let entry = entry.map_err(io_error(path))?;
+        let name = entry.file_name();
+        if !LOCK_FILES.iter().any(|lock| name == *lock) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn not_empty(path: &Path) -> Error {
+    Error::index(
+        path,
+        "the folder is not empty and holds no wiredex index; choose another --index folder",
+    )
+}
+
+/// Removes an index's files, leaving the lock files (which must stay while they are held)
+/// and any sub-folder (an index has none; whatever is there is not ours). `meta.json` goes
+/// first, so readers see no index rather than a broken one, and `wiredex.json` last, so an
+/// interrupted wipe still leaves a folder recognisably ours.
+fn wipe(path: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(io_error(path))? {
+        let entry = entry.map_err(io_error(path))?;
+        let name = entry.file_name();
+        let is_file = entry.file_type().map_err(io_error(path))?.is_file();
+        if is_file && !LOCK_FILES.iter().any(|lock| name == *lock) {
+            files.push(entry.path());
+        }
+    }
+    let rank = |p: &PathBuf| match p.file_name().and_then(|n| n.to_str()) {
+        Some("meta.json") => 0,
+        Some(META_FILE) => 2,
+        _ => 1,
+    };
+    files.sort_by_key(rank);
+    for file in files {
+        std::fs::remove_file(&file).map_err(io_error(&file))?;
+    }
+    Ok(())
+}
+
+/// Makes a new empty index: `wiredex.json` first (atomically), then tantivy's files.
+fn create(path: &Path) -> Result<()> {
+    let meta = serde_json::to_string(&Meta {
+        schema_version: schema::SCHEMA_VERSION,
+    })
+    .map_err(|e| Error::index(path, e))?;
+    let temp = path.join(format!("{META_FILE}.tmp"));
+    std::fs::write(&temp, meta).map_err(io_error(&temp))?;
+    let target = path.join(META_FILE);
+    std::fs::rename(&temp, &target).map_err(io_error(&target))?;
+    Index::create_in_dir(path, schema::build()).map_err(|e| Error::index(path, e))?;
+    Ok(())
+}
+
+impl Updater {
+    /// Opens the index folder `path` for an update, creating the index when the folder is
+    /// absent or empty, and takes its lock. `rebuild` deletes the index first (and is how an
+    /// index made by another schema version is replaced). A folder that holds something other
+    /// than a wiredex index is refused, and so is a folder another run holds the lock on.
+    pub fn open(path: &Path, rebuild: bool) -> Result<Updater> {
+        std::fs::create_dir_all(path).map_err(io_error(path))?;
+        // Refuse a foreign folder before leaving a lock file in it.
+        if read_meta(path) == MetaState::Absent
+            && !path.join(LOCK_FILE).exists()
+            && holds_other_files(path)?
+        {
+            return Err(if path.join("meta.json").exists() {
+                not_wiredex(path)
+            } else {
+                not_empty(path)
+            });
+        }
+        let lock = IndexLock::acquire(path)?;
+        let has_tantivy = path.join("meta.json").exists();
+        let fresh = match read_meta(path) {
+            MetaState::Version(version) if version == schema::SCHEMA_VERSION => {
+                if rebuild || !has_tantivy {
+                    // A rebuild, or a creation or rebuild that was interrupted.
+                    wipe(path)?;
+                    create(path)?;
+                    true
+                } else {
+                    false
+                }
+            }
+            MetaState::Version(version) => {
+                if !rebuild {
+                    return Err(super::schema_mismatch(path, version));
+                }
+                wipe(path)?;
+                create(path)?;
+                true
+            }
+            MetaState::Absent => {
+                if holds_other_files(path)? {
+                    return Err(if has_tantivy {
+                        not_wiredex(path)
+                    } else {
+                        not_empty(path)
+                    });
+                }
+                create(path)?;
+                true
+            }
+            MetaState::Unreadable => return Err(not_wiredex(path)),
+        };
+        let index = Index::open_in_dir(path).map_err(|e| Error::index(path, e))?;
+        let index = WireIndex::from_index(path, index)?;
+        let manifest = if fresh {
+            Manifest::default()
+        } else {
+            Manifest::load(path)?
+        };
+        Ok(Updater {
+            index,
+            manifest,
+            fresh,
+            _lock: lock,
+        })
+    }
+
+    /// The index being updated.
+    pub fn index(&self) -> &WireIndex {
+        &self.index
+    }
+
+    /// Whether the index was created (or wiped by `rebuild`) when it was opened.
+    pub fn is_fresh(&self) -> bool {
+        self.fresh
+    }
+
+    /// Releases the lock and returns the index for reading.
+    pub fn into_index(self) -> WireIndex {
+        self.index
+    }
+
+    /// Brings the index up to date with the files under `roots`.
+    pub fn run(
+        &mut self,
+        roots: &[PathBuf],
+        options: &UpdateOptions,
+        observer: &mut dyn Observer,
+    ) -> Result<IndexReport> {
+        let read_at = SystemTime::now();
+        let mut exclude = vec![source::root_key(&self.index.path)];
+        exclude.extend(options.exclude.iter().map(|p| source::root_key(p)));
+        let walk = source::walk(roots, &exclude);
+        let mut run = Run {
+            index: &self.index,
+            manifest: &mut self.manifest,
+            fresh: self.fresh,
+            options,
+            observer,
+            read_at,
+            writer: None,
+            dirty: false,
+            pending: Vec::new(),
+            manifest_dirty: false,
+            last_commit: Instant::now(),
+            commit_cost: Duration::ZERO,
+            readded: HashSet::new(),
+            gone: HashSet::new(),
+            sharers: None,
+            report: IndexReport {
+                files: walk.files.len(),
+                ..IndexReport::default()
+            },
+        };
+        run.run(&walk)?;
+        // The next run on this index is no longer the first.
+        self.fresh = false;
+        Ok(run.report)
+    }
+}
+
+/// A manifest change that waits for the commit holding the documents it describes.
+enum Pending {
+    Upsert(Entry),
+    Remove(String),
+}
+
+/// What to do with a file before reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    TooLarge,
+    Unchanged,
+    Read,
+}
+
+/// What reading (and maybe parsing) one file gave.
+enum Read {
+    Failed(ReadFailure),
+    Same { size: u64 },
+    Parsed(Box<Parsed>),
+}
+
+struct Parsed {
+    size: u64,
+    hash: String,
+    file: ParsedFile,
+}
+
+struct Run<'a> {
+    index: &'a WireIndex,
+    manifest: &'a mut Manifest,
+    fresh: bool,
+    options: &'a UpdateOptions,
+    observer: &'a mut dyn Observer,
+    read_at: SystemTime,
+    writer: Option<IndexWriter>,
+    /// Index changes not committed yet.
+    dirty: bool,
+    /// Manifest changes waiting for the next commit.
+    pending: Vec<Pending>,
+    /// Manifest changes that need no commit (new modification times, stale marks).
+    manifest_dirty: bool,
+    last_commit: Instant,
+    commit_cost: Duration,
+    /// Files whose articles were added in this run.
+    readded: HashSet<String>,
+    /// Files whose documents were removed in this run.
+    gone: HashSet<String>,
+    /// Article id -> the files that hold it, from the manifest, built when first needed.
+    sharers: Option<HashMap<String, Vec<String>>>,
+    report: IndexReport,
+}
+
+impl Run<'_> {
+    fn run(&mut self, walk: &source::Walk) -> Result<()> {
+        // Paths that could not be walked: whatever was indexed from below them is kept.
+        let mut kept = Vec::new();
+        for problem in &walk.problems {
+            let held = self.manifest.under(&problem.key).count();
+            let reason = if held > 0 {
+                format!(
+                    "{}; keeping what was indexed from it before ({held} {})",
+                    problem.reason,
+                    if held == 1 { "file" } else { "files" }
+                )
+            } else {
+                problem.reason.clone()
+            };
+            kept.push(problem.key.clone());
+            self.emit(FileOutcome::skipped(&problem.path, reason));
+        }
+
+        // Files gone from a folder that was walked.
+        let seen: HashSet<String> = walk.files.iter().map(|f| manifest::key(&f.key)).collect();
+        let mut deleted: Vec<(PathBuf, Entry)> = Vec::new();
+        let mut listed = HashSet::new();
+        for (root, root_key) in &walk.roots {
+            for entry in self.manifest.under(root_key) {
+                let path = manifest::key_path(&entry.path);
+                if seen.contains(&entry.path)
+                    || kept.iter().any(|k| path.starts_with(k))
+                    || !listed.insert(entry.path.clone())
+                {
+                    continue;
+                }
+                let shown = match path.strip_prefix(root_key) {
+                    Ok(rest) if rest.as_os_str().is_empty() => root.clone(),
+                    Ok(rest) => root.join(rest),
+                    Err(_) => path.clone(),
+                };
+                deleted.push((shown, entry.clone()));
+            }
+        }
+        for (shown, entry) in deleted {
+            self.remove_source(&entry.path)?;
+            self.orphan(&entry.path, &entry.articles, &[]);
+            let mut outcome = FileOutcome::new(&shown, Status::Deleted);
+            outcome.articles = entry.articles.len();
+            self.emit(outcome);
+        }
+
+        // What will be read, for progress.
+        let plans: Vec<Plan> = walk.files.iter().map(|f| self.plan(f)).collect();
+        let (count, bytes) = walk
+            .files
+            .iter()
+            .zip(&plans)
+            .filter(|(_, plan)| **plan == Plan::Read)
+            .fold((0, 0), |(n, b), (f, _)| (n + 1, b + f.size));
+        self.observer.planned(count, bytes);
+
+        let mut start = 0;
+        while start < walk.files.len() {
+            let mut end = start;
+            let (mut reads, mut bytes) = (0, 0);
+            while end < walk.files.len() && reads < PARSE_BATCH_FILES && bytes < PARSE_BATCH_BYTES {
+                let file = &walk.files[end];
+                if file.size <= self.options.max_file_bytes {
+                    reads += 1;
+                    bytes += file.size;
+                }
+                end += 1;
+            }
+            self.batch(&walk.files[start..end], true)?;
+            self.maybe_commit()?;
+            start = end;
+        }
+
+        // Files passed as unchanged before a file sharing an article with them went. Each is
+        // tried once: one that cannot be read now stays marked for the next run.
+        let mut tried = HashSet::new();
+        loop {
+            let revisit: Vec<FoundFile> = walk
+                .files
+                .iter()
+                .filter(|f| {
+                    let key = manifest::key(&f.key);
+                    !self.readded.contains(&key)
+                        && self.manifest.get(&key).is_some_and(|e| e.stale)
+                        && tried.insert(key)
+                })
+                .cloned()
+                .collect();
+            if revisit.is_empty() {
+                break;
+            }
+            for chunk in revisit.chunks(PARSE_BATCH_FILES) {
+                self.batch(chunk, false)?;
+                self.maybe_commit()?;
+            }
+        }
+        self.finish()
+    }
+
+    fn plan(&self, file: &FoundFile) -> Plan {
+        if file.size > self.options.max_file_bytes {
+            return Plan::TooLarge;
+        }
+        let mtime = file.modified.and_then(manifest::nanos);
+        match self.manifest.get(&manifest::key(&file.key)) {
+            Some(entry) if entry.check(file.size, mtime) == Check::Unchanged => Plan::Unchanged,
+            _ => Plan::Read,
+        }
+    }
+
+    /// Reads and indexes a batch of files; `report` false for files indexed again only
+    /// because an article they share lost its document (they were reported already).
+    fn batch(&mut self, files: &[FoundFile], report: bool) -> Result<()> {
+        let plans: Vec<Plan> = files
+            .iter()
+            .map(|f| if report { self.plan(f) } else { Plan::Read })
+            .collect();
+        let limit = self.options.max_file_bytes;
+        let manifest = &*self.manifest;
+        let reads: Vec<Option<Read>> = files
+            .par_iter()
+            .zip(&plans)
+            .map(|(file, plan)| {
+                (*plan == Plan::Read).then(|| {
+                    let old = manifest.get(&manifest::key(&file.key));
+                    let force = !report || old.is_some_and(|e| e.stale);
+                    read_one(file, old.filter(|_| !force), limit)
+                })
+            })
+            .collect();
+        for ((file, plan), read) in files.iter().zip(plans).zip(reads) {
+            let tried = read.is_some();
+            let mut outcome = match (plan, read) {
+                (Plan::TooLarge, _) => self.too_large(file, file.size)?,
+                (_, None) => self.unchanged(file),
+                (_, Some(Read::Failed(ReadFailure::TooLarge { size, .. }))) => {
+                    self.too_large(file, size)?
+                }
+                (_, Some(Read::Failed(failure))) => self.unreadable(file, &failure),
+                (_, Some(Read::Same { size })) => self.touch(file, size),
+                (_, Some(Read::Parsed(parsed))) => self.index_file(file, *parsed)?,
+            };
+            outcome.read = tried;
+            if report {
+                self.emit(outcome);
+            }
+        }
+        Ok(())
+    }
+
+    fn writer(&mut self) -> Result<&IndexWriter> {
+        if self.writer.is_none() {
+            self.writer = Some(self.index.writer(0)?);
+        }
+        self.dirty = true;
+        Ok(self.writer.as_ref().expect("set above"))
+    }
+
+    fn remove_source(&mut self, key: &str) -> Result<()> {
+        let index = self.index;
+        index.delete_source(self.writer()?, key);
+        self.pending.push(Pending::Remove(key.to_string()));
+        self.gone.insert(key.to_string());
+        Ok(())
+    }
+
+    /// Marks for indexing again the files that share an article `key` held and no longer
+    /// does (`kept` are the ids it still holds).
+    fn orphan(&mut self, key: &str, old: &[String], kept: &[String]) {
+        let released: Vec<&String> = old.iter().filter(|id| !kept.contains(id)).collect();
+        if released.is_empty() {
+            return;
+        }
+        let sharers = self.sharers.get_or_insert_with(|| {
+            let mut map: HashMap<String, Vec<String>> = HashMap::new();
+            for entry in self.manifest.entries() {
+                for id in &entry.articles {
+                    map.entry(id.clone()).or_default().push(entry.path.clone());
+                }
+            }
+            map
+        });
+        for id in released {
+            for other in sharers.get(id).into_iter().flatten() {
+                if other == key || self.readded.contains(other) || self.gone.contains(other) {
+                    continue;
+                }
+                if let Some(entry) = self.manifest.get_mut(other) {
+                    entry.stale = true;
+                    self.manifest_dirty = true;
+                }
+            }
+        }
+    }
+
+    fn too_large(&mut self, file: &FoundFile, size: u64) -> Result<FileOutcome> {
+        let key = manifest::key(&file.key);
+        if let Some(entry) = self.manifest.get(&key).cloned() {
+            self.remove_source(&key)?;
+            self.orphan(&key, &entry.articles, &[]);
+        }
+        let reason = ReadFailure::TooLarge {
+            size,
+            limit: self.options.max_file_bytes,
+        }
+        .to_string();
+        Ok(FileOutcome::skipped(&file.path, reason))
+    }
+
+    fn unreadable(&mut self, file: &FoundFile, failure: &ReadFailure) -> FileOutcome {
+        let held = self
+            .manifest
+            .get(&manifest::key(&file.key))
+            .map_or(0, |e| e.articles.len());
+        let reason = if held > 0 {
+            format!(
+                "{failure}; keeping the {held} {} indexed from it before",
+                if held == 1 { "article" } else { "articles" }
+            )
+        } else {
+            failure.to_string()
+        };
+        FileOutcome::skipped(&file.path, reason)
+    }
+
+    /// The outcome of a file left as it was, from what the manifest remembers.
+    fn unchanged(&mut self, file: &FoundFile) -> FileOutcome {
+        let Some(entry) = self.manifest.get(&manifest::key(&file.key)) else {
+            return FileOutcome::skipped_for(&file.path, Vec::new());
+        };
+        let mut outcome = if entry.articles.is_empty() {
+            FileOutcome::skipped_for(&file.path, entry.skipped.clone())
+        } else {
+            let mut outcome = FileOutcome::new(&file.path, Status::Unchanged);
+            outcome.articles = entry.articles.len();
+            outcome.skipped_records = entry.skipped.clone();
+            outcome
+        };
+        outcome.warnings = entry.warnings.clone();
+        outcome
+    }
+
+    /// A file read again whose bytes are unchanged: only its size and time are remembered.
+    fn touch(&mut self, file: &FoundFile, size: u64) -> FileOutcome {
+        let key = manifest::key(&file.key);
+        let mtime_ns = file.modified.and_then(manifest::nanos);
+        let racy = Entry::is_racy(mtime_ns, self.read_at);
+        if let Some(entry) = self.manifest.get_mut(&key) {
+            entry.size = size;
+            entry.mtime_ns = mtime_ns;
+            entry.racy = racy;
+            self.manifest_dirty = true;
+        }
+        let mut outcome = self.unchanged(file);
+        outcome.bytes_read = size;
+        outcome
+    }
+
+    fn index_file(&mut self, file: &FoundFile, parsed: Parsed) -> Result<FileOutcome> {
+        let key = manifest::key(&file.key);
+        let old = self.manifest.get(&key).cloned();
+        if old.is_some() || !self.fresh {
+            // Also when the manifest does not know the file: a run killed between a commit and
+            // the manifest's rewrite leaves documents the manifest does not list.
+            let index = self.index;
+            index.delete_source(self.writer()?, &key);
+        }
+        let Parsed {
+            size,
+            hash,
+            file: contents,
+        } = parsed;
+        let ids: Vec<String> = contents.articles.iter().map(|a| a.id.clone()).collect();
+        if !contents.articles.is_empty() {
+            let index = self.index;
+            let writer = self.writer()?;
+            for article in &contents.articles {
+                index.add_from(writer, article, &key)?;
+            }
+        }
+        if let Some(old) = &old {
+            self.orphan(&key, &old.articles, &ids);
+        }
+        let reasons: Vec<String> = contents.skipped.iter().map(|s| s.reason.clone()).collect();
+        let warnings: Vec<String> = contents
+            .warnings
+            .iter()
+            .map(|w| w.message.clone())
+            .collect();
+        let mtime_ns = file.modified.and_then(manifest::nanos);
+        self.pending.push(Pending::Upsert(Entry {
+            path: key.clone(),
+            size,
+            mtime_ns,
+            hash: hash.clone(),
+            articles: ids,
+            skipped: reasons.clone(),
+            warnings: warnings.clone(),
+            racy: Entry::is_racy(mtime_ns, self.read_at),
+            stale: false,
+        }));
+        self.readded.insert(key);
+
+        // A file indexed again only because a file it shared an article with went is
+        // unchanged as far as the user is concerned.
+        let same = old.as_ref().is_some_and(|o| o.hash == hash);
+        let mut outcome = if contents.articles.is_empty() {
+            FileOutcome::skipped_for(&file.path, reasons)
+        } else if same {
+            let mut outcome = FileOutcome::new(&file.path, Status::Unchanged);
+            outcome.articles = contents.articles.len();
+            outcome.skipped_records = reasons;
+            outcome
+        } else {
+            let mut outcome = FileOutcome::new(&file.path, Status::Indexed);
+            outcome.change = Some(if old.is_some() {
+                Change::Changed
+            } else {
+                Change::New
+            });
+            outcome.articles = contents.articles.len();
+            outcome.quotes = contents.articles.iter().map(|a| a.quotes.len()).sum();
+            outcome.skipped_records = reasons;
+            outcome
+        };
+        outcome.bytes_read = size;
+        outcome.warnings = warnings;
+        Ok(outcome)
+    }
+
+    /// Counts an outcome into the report and passes it to the observer.
+    fn emit(&mut self, outcome: FileOutcome) {
+        let report = &mut self.report;
+        match outcome.status {
+            Status::Indexed => {
+                match outcome.change {
+                    Some(Change::Changed) => report.totals.changed += 1,
+                    _ => report.totals.new += 1,
+                }
+                report.articles += outcome.articles;
+                report.quotes += outcome.quotes;
+                report.articles_held += outcome.articles;
+            }
+            Status::Unchanged => {
+                report.totals.unchanged += 1;
+                report.articles_held += outcome.articles;
+            }
+            Status::Skipped => report.totals.skipped += 1,
+            Status::Deleted => report.totals.deleted += 1,
+        }
+        for reason in outcome.reasons.iter().chain(&outcome.skipped_records) {
+            report.skipped.push(Skipped {
+                path: outcome.path.clone(),
+                reason: reason.clone(),
+            });
+        }
+        for message in &outcome.warnings {
+            report.warnings.push(Warning {
+                path: outcome.path.clone(),
+                message: message.clone(),
+            });
+        }
+        self.observer.file(&outcome);
+    }
+
+    fn maybe_commit(&mut self) -> Result<()> {
+        let wait = MIN_COMMIT_INTERVAL.max(self.commit_cost * COMMIT_COST_FACTOR);
+        if self.dirty && self.last_commit.elapsed() >= wait {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Commits the index, then records in the manifest what that commit holds.
+    fn commit(&mut self) -> Result<()> {
+        let started = Instant::now();
+        if let Some(writer) = self.writer.as_mut() {
+            writer
+                .commit()
+                .map_err(|e| Error::index(&self.index.path, e))?;
+        }
+        self.dirty = false;
+        self.save_manifest()?;
+        self.commit_cost = started.elapsed();
+        self.last_commit = Instant::now();
+        Ok(())
+    }
+
+    fn save_manifest(&mut self) -> Result<()> {
+        for change in self.pending.drain(..) {
+            match change {
+                Pending::Upsert(entry) => self.manifest.insert(entry),
+                Pending::Remove(key) => {
+                    self.manifest.remove(&key);
+                }
+            }
+        }
+        self.manifest.save(&self.index.path)?;
+        self.manifest_dirty = false;
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        if self.dirty {
+            self.commit()?;
+        } else if self.manifest_dirty || !self.pending.is_empty() {
+            self.save_manifest()?;
+        }
+        if let Some(writer) = self.writer.take() {
+            writer
+                .wait_merging_threads()
+                .map_err(|e| Error::index(&self.index.path, e))?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads one file and parses it unless its bytes hash to `old`'s.
+fn read_one(file: &FoundFile, old: Option<&Entry>, limit: u64) -> Read {
+    let bytes = match source::read_limited(&file.path, limit) {
+        Ok(bytes) => bytes,
+        Err(failure) => return Read::Failed(failure),
+    };
+    let size = bytes.len() as u64;
+    let hash = manifest::content_hash(&bytes);
+    if old.is_some_and(|e| e.hash == hash) {
+        return Read::Same { size };
+    }
+    let file = article::parse_read(source::read_any_limited(&file.path, &bytes, limit));
+    Read::Parsed(Box::new(Parsed { size, hash, file }))
+}
