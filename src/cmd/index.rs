@@ -12,7 +12,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::IndexLocation;
-use wiredex::index::{FileOutcome, IndexReport, Observer, UpdateOptions, Updater};
+use wiredex::index::{FileOutcome, Observer, UpdateOptions, Updater};
 use wiredex::output::json;
 
 /// Arguments of `wiredex index`.
@@ -101,43 +101,9 @@ pub fn run(args: IndexArgs, out: &mut impl Write) -> Result<bool> {
     if args.json {
         json::write_line(out, &report)?;
     } else if !args.quiet {
-        write_summary(out, &report, &path).context("writing the summary")?;
+        wiredex::output::human::write_report(out, &report, &path).context("writing the summary")?;
     }
     Ok(report.articles_held > 0)
-}
-
-/// Writes the summary of an index run: totals, then every skip and warning.
-///
-/// It lives here rather than in `output/human.rs` only while that module is being reworked
-/// on another branch; it belongs there.
-fn write_summary(out: &mut impl Write, report: &IndexReport, index: &Path) -> std::io::Result<()> {
-    let totals = &report.totals;
-    writeln!(
-        out,
-        "indexed {} articles with {} quotes from {} files into {}",
-        report.articles,
-        report.quotes,
-        totals.new + totals.changed,
-        index.display()
-    )?;
-    writeln!(
-        out,
-        "files: {} new, {} changed, {} unchanged, {} deleted, {} skipped",
-        totals.new, totals.changed, totals.unchanged, totals.deleted, totals.skipped
-    )?;
-    if !report.skipped.is_empty() {
-        writeln!(out, "skipped {} files or records:", report.skipped.len())?;
-        for skipped in &report.skipped {
-            writeln!(out, "  {}: {}", skipped.path.display(), skipped.reason)?;
-        }
-    }
-    if !report.warnings.is_empty() {
-        writeln!(out, "warnings {}:", report.warnings.len())?;
-        for warning in &report.warnings {
-            writeln!(out, "  {}: {}", warning.path.display(), warning.message)?;
-        }
-    }
-    Ok(())
 }
 
 /// The progress bar (files read of files to read, articles, MB/s) and the `--report` writer.

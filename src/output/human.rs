@@ -228,15 +228,28 @@ pub fn write_stats(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes the summary of an index run, with every skipped file and its reason.
-pub fn write_report(out: &mut impl Write, report: &IndexReport, index: &str) -> io::Result<()> {
+/// Writes the summary of an index run: totals, then every skip and warning.
+pub fn write_report(
+    out: &mut impl Write,
+    report: &IndexReport,
+    index: &std::path::Path,
+) -> io::Result<()> {
+    let totals = &report.totals;
     writeln!(
         out,
-        "indexed {} articles with {} quotes from {} files into {index}",
-        report.articles, report.quotes, report.files
+        "indexed {} articles with {} quotes from {} files into {}",
+        report.articles,
+        report.quotes,
+        totals.new + totals.changed,
+        index.display()
+    )?;
+    writeln!(
+        out,
+        "files: {} new, {} changed, {} unchanged, {} deleted, {} skipped",
+        totals.new, totals.changed, totals.unchanged, totals.deleted, totals.skipped
     )?;
     if !report.skipped.is_empty() {
-        writeln!(out, "skipped {}:", report.skipped.len())?;
+        writeln!(out, "skipped {} files or records:", report.skipped.len())?;
         for skipped in &report.skipped {
             writeln!(out, "  {}: {}", skipped.path.display(), skipped.reason)?;
         }
