@@ -163,9 +163,29 @@ impl WireIndex {
     /// Adds `article` read from the file whose manifest key is `source`, replacing any earlier
     /// copy of it (same id) and its quotes.
     pub fn add_from(&self, writer: &IndexWriter, article: &Article, source: &str) -> Result<()> {
-        writer.delete_term(Term::from_field_text(self.fields.article_id, &article.id));
+        self.delete_article(writer, &article.id);
+        self.add_new(writer, article, source)
+    }
+
+    /// Removes the article with this id and its quotes.
+    pub fn delete_article(&self, writer: &IndexWriter, id: &str) {
+        writer.delete_term(Term::from_field_text(self.fields.article_id, id));
+    }
+
+    /// Adds `article`, known not to be in the index yet: no delete is queued, and each delete
+    /// costs a term lookup in every segment at commit.
+    pub fn add_new(&self, writer: &IndexWriter, article: &Article, source: &str) -> Result<()> {
         let docs = document::documents(article, source, &self.fields)
             .map_err(|e| Error::index(&self.path, e))?;
+        self.add_documents(writer, docs)
+    }
+
+    /// Adds documents built by [`document::documents`].
+    pub fn add_documents(
+        &self,
+        writer: &IndexWriter,
+        docs: Vec<tantivy::TantivyDocument>,
+    ) -> Result<()> {
         for doc in docs {
             writer
                 .add_document(doc)

@@ -388,6 +388,7 @@ impl Updater {
             last_commit: Instant::now(),
             commit_cost: Duration::ZERO,
             readded: HashSet::new(),
+            added: HashSet::new(),
             gone: HashSet::new(),
             sharers: None,
             report: IndexReport {
@@ -427,6 +428,9 @@ struct Parsed {
     size: u64,
     hash: String,
     file: ParsedFile,
+    /// Each article's tantivy documents, built on the reading thread (building them
+    /// serialises the stored records, which is not cheap).
+    documents: Vec<serde_json::Result<Vec<tantivy::TantivyDocument>>>,
 }
 
 struct Run<'a> {
@@ -447,6 +451,9 @@ struct Run<'a> {
     commit_cost: Duration,
     /// Files whose articles were added in this run.
     readded: HashSet<String>,
+    /// Ids of the articles added in this run, while the index was fresh (nothing to replace
+    /// but what this run added).
+    added: HashSet<String>,
     /// Files whose documents were removed in this run.
     gone: HashSet<String>,
     /// Article id -> the files that hold it, from the manifest, built when first needed.
@@ -575,6 +582,7 @@ impl Run<'_> {
             .collect();
         let limit = self.options.max_file_bytes;
         let manifest = &*self.manifest;
+        let fields = &self.index.fields;
         let reads: Vec<Option<Read>> = files
             .par_iter()
             .zip(&plans)
@@ -582,7 +590,17 @@ impl Run<'_> {
                 (*plan == Plan::Read).then(|| {
                     let old = manifest.get(&manifest::key(&file.key));
                     let force = !report || old.is_some_and(|e| e.stale);
-                    read_one(file, old.filter(|_| !force), limit)
+                    let mut read = read_one(file, old.filter(|_| !force), limit);
+                    if let Read::Parsed(parsed) = &mut read {
+                        let key = manifest::key(&file.key);
+                        parsed.documents = parsed
+                            .file
+                            .articles
+                            .iter()
+                            .map(|a| super::document::documents(a, &key, fields))
+                            .collect();
+                    }
+                    read
                 })
             })
             .collect();
@@ -727,13 +745,25 @@ impl Run<'_> {
             size,
             hash,
             file: contents,
+            documents,
         } = parsed;
         let ids: Vec<String> = contents.articles.iter().map(|a| a.id.clone()).collect();
         if !contents.articles.is_empty() {
             let index = self.index;
+            // A fresh index holds only what this run added: a delete is needed only for an
+            // article seen in an earlier file of the run.
+            let replace: Vec<bool> = contents
+                .articles
+                .iter()
+                .map(|a| !self.fresh || !self.added.insert(a.id.clone()))
+                .collect();
             let writer = self.writer()?;
-            for article in &contents.articles {
-                index.add_from(writer, article, &key)?;
+            for ((article, replace), docs) in contents.articles.iter().zip(replace).zip(documents) {
+                if replace {
+                    index.delete_article(writer, &article.id);
+                }
+                let docs = docs.map_err(|e| Error::index(&index.path, e))?;
+                index.add_documents(writer, docs)?;
             }
         }
         if let Some(old) = &old {
@@ -885,5 +915,10 @@ fn read_one(file: &FoundFile, old: Option<&Entry>, limit: u64) -> Read {
         return Read::Same { size };
     }
     let file = article::parse_read(source::read_any_limited(&file.path, &bytes, limit));
-    Read::Parsed(Box::new(Parsed { size, hash, file }))
+    Read::Parsed(Box::new(Parsed {
+        size,
+        hash,
+        file,
+        documents: Vec::new(),
+    }))
 }
