@@ -499,13 +499,22 @@ pub fn read_any(path: &Path, bytes: &[u8]) -> FileArticles {
 
 /// Like [`read_any`], with a gzip file allowed to decompress to at most `limit` bytes.
 pub fn read_any_limited(path: &Path, bytes: &[u8], limit: u64) -> FileArticles {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    let content = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if content.iter().all(|b| b.is_ascii_whitespace()) {
         return FileArticles::skip(path, "empty file");
     }
-    match Format::detect(path, bytes) {
+    let mut read = match Format::detect(path, bytes) {
         Some(format) => read_bytes_limited(path, format, bytes, limit),
         None => FileArticles::skip(path, UNSUPPORTED),
+    };
+    // Nothing is lost silently: a reader that found neither an article nor a reason says so.
+    if read.articles.is_empty() && read.skipped.is_empty() {
+        read.skipped.push(Skipped {
+            path: path.to_path_buf(),
+            reason: "no article found".to_string(),
+        });
     }
+    read
 }
 
 /// Reads the content of a file already in memory, as `format`.
@@ -691,5 +700,11 @@ mod tests {
         assert_eq!(empty.skipped[0].reason, "empty file");
         let binary = read_bytes(path, Format::Text, b"ab\0cd");
         assert_eq!(binary.skipped[0].reason, "binary file (contains NUL bytes)");
+        // Found by the property test: a byte-order mark and nothing else.
+        let bom = read_any(Path::new("x.jsonl"), b"\xEF\xBB\xBF");
+        assert_eq!(bom.skipped[0].reason, "empty file");
+        let no_records = read_any(Path::new("x.jsonl"), b"\xEF\xBB\xBF\n[]\n");
+        assert!(bom.articles.is_empty() && no_records.articles.is_empty());
+        assert!(!no_records.skipped.is_empty(), "{no_records:?}");
     }
 }
