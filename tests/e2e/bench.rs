@@ -1,6 +1,6 @@
 //! `wiredex generate` and `wiredex bench` end to end on 200 generated articles: the files and
 //! workload are written, the bench JSON has its documented shape, and every expected hit count
-//! was checked and held. No timing is asserted.
+//! was checked and held, count-by-year tallies included. No timing is asserted.
 
 use serde_json::Value;
 
@@ -77,6 +77,7 @@ fn bench_json_reports_every_engine_and_verified_counts() {
         "boolean",
         "field_date",
         "quotes_speaker_topic",
+        "count_by",
     ] {
         assert!(names.contains(&expected), "{names:?}");
     }
@@ -93,6 +94,26 @@ fn bench_json_reports_every_engine_and_verified_counts() {
         assert!(engine_names.contains(&"tantivy-plain") && engine_names.contains(&"grep-scan"));
         for (query, hits) in queries.iter().zip(engines[0]["hits"].as_array().unwrap()) {
             assert_eq!(&query["expect"], hits, "{query}");
+        }
+        if group["group"] == "count_by" {
+            assert!(queries.iter().all(|q| q["kind"] == "count"), "{group}");
+            // Each tally totals the hit count, and every engine tallied the same years.
+            let wiredex_years = engines[0]["years"].as_array().unwrap();
+            assert_eq!(wiredex_years.len(), queries.len());
+            for (years, hits) in wiredex_years
+                .iter()
+                .zip(engines[0]["hits"].as_array().unwrap())
+            {
+                let rows = years.as_array().unwrap();
+                assert!(rows.len() > 1, "a tally of one year checks little: {years}");
+                let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
+                assert_eq!(Some(total), hits.as_u64(), "{years}");
+            }
+            for e in &engines[1..] {
+                assert_eq!(&e["years"], &engines[0]["years"], "{}", e["engine"]);
+            }
+        } else {
+            assert!(engines.iter().all(|e| e.get("years").is_none()), "{group}");
         }
         for e in engines {
             assert_eq!(
@@ -123,7 +144,7 @@ fn bench_with_a_wrong_expected_count_fails_and_names_the_query() {
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(
         run.stderr
-            .contains("wrong hit count(s): term: tokyo: expected 999 hits, got 8"),
+            .contains("wrong count(s): term: tokyo: expected 999 hits, got 8"),
         "{}",
         run.stderr
     );
