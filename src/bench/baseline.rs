@@ -231,8 +231,8 @@ impl PlainTantivy {
         Ok(count)
     }
 
-    /// The matches tallied by the year of their `date` fast field, with [`YearTally`]; nothing
-    /// stored is read, as `wiredex search --count-by year` reads nothing stored.
+    /// The matches tallied by the year of their `date` fast field, with a collector of its own;
+    /// nothing stored is read, as `wiredex search --count-by year` reads nothing stored.
     pub fn count_by_year(&self, query: &dyn Query) -> Result<Vec<facets::Count>> {
         self.reader
             .searcher()
