@@ -1,6 +1,7 @@
 //! Criterion benches of the benchmark workload's query groups on 2,000 generated articles
-//! (`wiredex generate`, seed 1): every query's hit count is checked against the generator's
-//! true count inside the timed loop, so a fast wrong answer fails.
+//! (`wiredex generate`, seed 1): every query's hit count (for `count_by`, the total of the
+//! tally by year) is checked against the generator's true count inside the timed loop, so a
+//! fast wrong answer fails.
 
 use std::hint::black_box;
 

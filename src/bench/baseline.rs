@@ -2,22 +2,28 @@
 //! raw tantivy with a plain schema (headline and body text, the date from the file), SQLite FTS5
 //! (behind the `sqlite-baseline` feature), and a brute-force scan of the files with ripgrep's
 //! library crates. Each reads the files itself, so ingest times include reading; none does any
-//! news-specific extraction. They answer `PlainQuery`s, the common subset of query languages.
+//! news-specific extraction. They answer `PlainQuery`s, the common subset of query languages,
+//! with a hit count or, for `count` queries, a tally of the matches by year.
 
+use std::collections::HashMap;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use grep_regex::{RegexMatcher, RegexMatcherBuilder};
 use grep_searcher::{Searcher as GrepSearcher, sinks};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{DateOptions, Field, IndexRecordOption, STORED, Schema, TEXT, Term, Value};
-use tantivy::{DateTime, Index, IndexWriter, TantivyDocument};
+use tantivy::{
+    DateTime, DocId, Index, IndexWriter, Score, SegmentOrdinal, SegmentReader, TantivyDocument,
+};
 
 use super::workload::{Clause, Leaf, PlainQuery};
 use crate::article::date::date_from_path;
 use crate::error::{Error, Result};
+use crate::query::facets::{self, Facet};
 use crate::source::{self, RawArticle};
 
 /// Memory budget of the baseline tantivy writer: the same as wiredex's.
@@ -25,6 +31,21 @@ const WRITER_MEMORY_BYTES: usize = 128 * 1024 * 1024;
 
 /// Hits fetched per query, as `wiredex search` shows by default.
 pub const TOP: usize = 10;
+
+/// The field of the plain schema that holds the date, a fast field.
+const DATE_FIELD: &str = "date";
+
+/// Rows of a tally by year, ordered as wiredex orders `--count-by year` (years ascending,
+/// `(undated)` last), so that tallies compare with `==`.
+fn year_rows(years: impl IntoIterator<Item = (Option<i32>, usize)>) -> Vec<facets::Count> {
+    facets::tally_counts(
+        Facet::Year,
+        years.into_iter().map(|(year, count)| {
+            let key = year.map_or_else(|| "(undated)".to_string(), |y| format!("{y:04}"));
+            (key, count)
+        }),
+    )
+}
 
 /// One article as a plain engine sees it: the first paragraph as headline, the rest as body.
 pub struct PlainArticle {
@@ -97,7 +118,8 @@ impl PlainTantivy {
         let mut builder = Schema::builder();
         let headline = builder.add_text_field("headline", TEXT | STORED);
         let body = builder.add_text_field("body", TEXT);
-        let date = builder.add_date_field("date", DateOptions::default().set_indexed().set_fast());
+        let date =
+            builder.add_date_field(DATE_FIELD, DateOptions::default().set_indexed().set_fast());
         let path = builder.add_text_field("path", STORED);
         std::fs::create_dir_all(dir).map_err(|reason| Error::Io {
             path: dir.to_path_buf(),
@@ -208,6 +230,84 @@ impl PlainTantivy {
         }
         Ok(count)
     }
+
+    /// The matches tallied by the year of their `date` fast field, with a collector of its own;
+    /// nothing stored is read, as `wiredex search --count-by year` reads nothing stored.
+    pub fn count_by_year(&self, query: &dyn Query) -> Result<Vec<facets::Count>> {
+        self.reader
+            .searcher()
+            .search(query, &YearTally)
+            .map_err(|e| Error::index(Path::new("(plain tantivy)"), e))
+    }
+}
+
+/// Tallies the matching documents of the plain schema by the year of their `date` fast field.
+/// A collector of its own rather than `DocSetCollector` and a fast-field read per address: the
+/// doc set would build a hash set of every match first, where wiredex's `FacetCollector` reads
+/// the column as each match is collected, and the baseline should do the same work.
+struct YearTally;
+
+/// The per-segment side of [`YearTally`]: matches per year, and those without a date.
+struct YearTallySegment {
+    dates: Option<Column<DateTime>>,
+    years: HashMap<i32, usize>,
+    undated: usize,
+}
+
+impl Collector for YearTally {
+    type Fruit = Vec<facets::Count>;
+    type Child = YearTallySegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<YearTallySegment> {
+        // A segment without one dated document has no date column at all.
+        let dates = reader.fast_fields().column_opt::<DateTime>(DATE_FIELD)?;
+        Ok(YearTallySegment {
+            dates,
+            years: HashMap::new(),
+            undated: 0,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(HashMap<i32, usize>, usize)>,
+    ) -> tantivy::Result<Vec<facets::Count>> {
+        let mut rows = Vec::new();
+        for (years, undated) in fruits {
+            rows.extend(years.into_iter().map(|(y, n)| (Some(y), n)));
+            rows.push((None, undated));
+        }
+        Ok(year_rows(rows))
+    }
+}
+
+impl SegmentCollector for YearTallySegment {
+    type Fruit = (HashMap<i32, usize>, usize);
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let year = self
+            .dates
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+            .map(|d| d.year());
+        match year {
+            Some(year) => *self.years.entry(year).or_default() += 1,
+            None => self.undated += 1,
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.years, self.undated)
+    }
 }
 
 /// SQLite FTS5 over the same text, in one table on disk.
@@ -294,9 +394,8 @@ impl Fts5 {
         (expr, dates)
     }
 
-    /// Counts the matches and fetches the top hits by rank.
-    pub fn run(&self, plain: &PlainQuery) -> Result<usize> {
-        let err = |e: rusqlite::Error| Error::index(Path::new("(sqlite)"), e);
+    /// The SQL `WHERE` condition of a plain query and its parameters.
+    fn filter(plain: &PlainQuery) -> (String, Vec<String>) {
         let (expr, dates) = Fts5::expression(plain);
         let mut conditions = Vec::new();
         let mut params: Vec<String> = Vec::new();
@@ -313,7 +412,13 @@ impl Fts5 {
                 params.len()
             ));
         }
-        let filter = conditions.join(" AND ");
+        (conditions.join(" AND "), params)
+    }
+
+    /// Counts the matches and fetches the top hits by rank.
+    pub fn run(&self, plain: &PlainQuery) -> Result<usize> {
+        let err = |e: rusqlite::Error| Error::index(Path::new("(sqlite)"), e);
+        let (filter, params) = Fts5::filter(plain);
         let count: i64 = self
             .db
             .prepare_cached(&format!("SELECT count(*) FROM articles WHERE {filter}"))
@@ -335,6 +440,31 @@ impl Fts5 {
             std::hint::black_box(row.map_err(err)?);
         }
         Ok(count as usize)
+    }
+
+    /// The matches tallied by year with `GROUP BY substr(date, 1, 4)` (a `NULL` date, one the
+    /// file gave none, is the undated bucket).
+    pub fn count_by_year(&self, plain: &PlainQuery) -> Result<Vec<facets::Count>> {
+        let err = |e: rusqlite::Error| Error::index(Path::new("(sqlite)"), e);
+        let (filter, params) = Fts5::filter(plain);
+        let mut tally = self
+            .db
+            .prepare_cached(&format!(
+                "SELECT substr(date, 1, 4), count(*) FROM articles WHERE {filter} GROUP BY 1"
+            ))
+            .map_err(err)?;
+        let rows = tally
+            .query_map(rusqlite::params_from_iter(&params), |row| {
+                Ok((row.get::<_, Option<String>>(0)?, row.get::<_, i64>(1)?))
+            })
+            .map_err(err)?;
+        let mut years = Vec::new();
+        for row in rows {
+            let (year, count) = row.map_err(err)?;
+            let key = year.unwrap_or_else(|| "(undated)".to_string());
+            years.push((key, count as usize));
+        }
+        Ok(facets::tally_counts(Facet::Year, years))
     }
 }
 
@@ -408,10 +538,25 @@ impl Scan {
 
     /// Files matching the query (a multi-article file counts once).
     pub fn run(&self, plain: &PlainQuery) -> Result<usize> {
+        Ok(self.matching_dates(plain)?.len())
+    }
+
+    /// The matching files tallied by the year in their names (a file without a date in its
+    /// name is undated; a multi-article file counts once).
+    pub fn count_by_year(&self, plain: &PlainQuery) -> Result<Vec<facets::Count>> {
+        let mut years: HashMap<Option<i32>, usize> = HashMap::new();
+        for date in self.matching_dates(plain)? {
+            *years.entry(date.map(|d| d.year())).or_default() += 1;
+        }
+        Ok(year_rows(years))
+    }
+
+    /// The dates (from their names) of the files matching the query.
+    fn matching_dates(&self, plain: &PlainQuery) -> Result<Vec<Option<NaiveDate>>> {
         let clauses = Scan::compile(plain)?;
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = self.files.len().div_ceil(threads).max(1);
-        let counts: Vec<usize> = std::thread::scope(|scope| {
+        let dates: Vec<Vec<Option<NaiveDate>>> = std::thread::scope(|scope| {
             let handles: Vec<_> = self
                 .files
                 .chunks(chunk)
@@ -424,13 +569,17 @@ impl Scan {
                             .filter(|(path, date)| {
                                 file_matches(&mut searcher, clauses, path, *date)
                             })
-                            .count()
+                            .map(|(_, date)| *date)
+                            .collect()
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or(0)).collect()
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
         });
-        Ok(counts.iter().sum())
+        Ok(dates.into_iter().flatten().collect())
     }
 }
 
@@ -482,6 +631,110 @@ fn file_matches(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Five one-article files: "pipeline" in two of 2014, one of 2019 and one without a date in
+    /// its name; "budget" in one of the 2014 ones; a fifth of 2019 matches neither.
+    fn fixture() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            (
+                "2014-01-21-tass-0000001.txt",
+                "Pipeline opens\n\nMOSCOW, January 21. /TASS/. The gas pipeline opened.\n",
+            ),
+            (
+                "2014-06-02-reuters-0000002.txt",
+                "Budget vote\n\nLONDON, June 2 (Reuters) - The pipeline budget passed.\n",
+            ),
+            (
+                "2019-03-03-ap-0000003.txt",
+                "Plans\n\nSEOUL, South Korea (AP) — A pipeline was planned.\n",
+            ),
+            (
+                "2019-05-05-ap-0000004.txt",
+                "Harvest\n\nSEOUL, South Korea (AP) — The grain harvest was good.\n",
+            ),
+            ("notes.txt", "Notes\n\nNo date on this pipeline.\n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+
+    fn rows(pairs: &[(&str, usize)]) -> Vec<facets::Count> {
+        pairs
+            .iter()
+            .map(|(key, count)| facets::Count {
+                key: key.to_string(),
+                count: *count,
+            })
+            .collect()
+    }
+
+    /// The queries every baseline is asked on the fixture, with the tallies it must give.
+    fn cases() -> Vec<(PlainQuery, Vec<facets::Count>)> {
+        vec![
+            (
+                PlainQuery::parse("pipeline").unwrap(),
+                rows(&[("2014", 2), ("2019", 1), ("(undated)", 1)]),
+            ),
+            (
+                PlainQuery::parse("pipeline -budget").unwrap(),
+                rows(&[("2014", 1), ("2019", 1), ("(undated)", 1)]),
+            ),
+            (
+                PlainQuery::parse("pipeline date:2014..2014").unwrap(),
+                rows(&[("2014", 2)]),
+            ),
+            (PlainQuery::parse("glacier").unwrap(), rows(&[])),
+        ]
+    }
+
+    #[test]
+    fn plain_tantivy_tallies_matches_by_the_year_of_its_date_field() {
+        let corpus = fixture();
+        let scratch = tempfile::tempdir().unwrap();
+        let (plain, articles) = PlainTantivy::ingest(corpus.path(), scratch.path()).unwrap();
+        assert_eq!(articles, 5);
+        for (query, expected) in cases() {
+            let got = plain.count_by_year(plain.query(&query).as_ref()).unwrap();
+            assert_eq!(got, expected, "{query:?}");
+        }
+        // A segment where nothing is dated has no date column: all its matches are undated.
+        let undated = tempfile::tempdir().unwrap();
+        std::fs::write(undated.path().join("a.txt"), "A pipeline\n\nText.\n").unwrap();
+        std::fs::write(undated.path().join("b.txt"), "B pipeline\n\nText.\n").unwrap();
+        let (plain, _) =
+            PlainTantivy::ingest(undated.path(), &scratch.path().join("undated")).unwrap();
+        let query = plain.query(&PlainQuery::parse("pipeline").unwrap());
+        assert_eq!(
+            plain.count_by_year(query.as_ref()).unwrap(),
+            rows(&[("(undated)", 2)])
+        );
+    }
+
+    #[cfg(feature = "sqlite-baseline")]
+    #[test]
+    fn fts5_tallies_matches_by_the_year_of_its_date_column() {
+        let corpus = fixture();
+        let scratch = tempfile::tempdir().unwrap();
+        let (fts5, articles) = Fts5::ingest(corpus.path(), &scratch.path().join("f.db")).unwrap();
+        assert_eq!(articles, 5);
+        for (query, expected) in cases() {
+            assert_eq!(fts5.count_by_year(&query).unwrap(), expected, "{query:?}");
+        }
+    }
+
+    #[test]
+    fn scan_tallies_matching_files_by_the_year_in_their_names() {
+        let corpus = fixture();
+        let scan = Scan::new(corpus.path());
+        for (query, expected) in cases() {
+            assert_eq!(scan.count_by_year(&query).unwrap(), expected, "{query:?}");
+            let total: usize = expected.iter().map(|r| r.count).sum();
+            assert_eq!(scan.run(&query).unwrap(), total, "{query:?}");
+        }
+    }
 
     #[cfg(feature = "sqlite-baseline")]
     #[test]

@@ -369,7 +369,7 @@ pub fn surname(rank: usize) -> String {
 }
 
 /// The queries of the built-in workload, without counts: term, phrase, boolean, field + date
-/// range, and quotes by speaker + topic.
+/// range, quotes by speaker + topic, and count-by year.
 pub fn queries() -> Vec<WorkloadQuery> {
     let q = |group: &str, kind: Kind, text: String| WorkloadQuery {
         group: group.into(),
@@ -408,6 +408,13 @@ pub fn queries() -> Vec<WorkloadQuery> {
             "quotes_speaker_topic",
             Kind::Quotes,
             format!("by={} about=China", surname(7)),
+        ),
+        q("count_by", Kind::Count, "budget".into()),
+        q("count_by", Kind::Count, "\"peace treaty\"".into()),
+        q(
+            "count_by",
+            Kind::Count,
+            "(reactor OR glacier) date:2000..2009".into(),
         ),
     ]
 }
@@ -656,8 +663,9 @@ enum Oracle {
 impl Oracle {
     fn of(query: &WorkloadQuery) -> Result<Oracle> {
         Ok(match query.kind {
-            super::workload::Kind::Search => Oracle::Articles(PlainQuery::parse(&query.text)?),
-            super::workload::Kind::Quotes => {
+            // A count's total, undated bucket included, is the number of matching articles.
+            Kind::Search | Kind::Count => Oracle::Articles(PlainQuery::parse(&query.text)?),
+            Kind::Quotes => {
                 let (by, about) = query.quote_parts();
                 let topic = about
                     .map(|a| {

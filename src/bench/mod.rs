@@ -1,9 +1,9 @@
 //! Benchmarks end to end: index a folder with wiredex and with the baselines users would pick
 //! instead (raw tantivy, SQLite FTS5, a file scan), run one workload of named query groups
-//! through each with every hit count checked, and report throughput, peak memory, latency
-//! percentiles and ratios. Also the article generator for scale data. Used by `wiredex bench`,
-//! `wiredex generate` and the criterion benches; prints nothing itself except through
-//! `write_table`.
+//! through each with every hit count checked (and for `count` queries every engine's tally by
+//! year against wiredex's), and report throughput, peak memory, latency percentiles and ratios.
+//! Also the article generator for scale data. Used by `wiredex bench`, `wiredex generate` and
+//! the criterion benches; prints nothing itself except through `write_table`.
 
 pub mod baseline;
 pub mod generate;
@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::query::facets::{Count, Facet};
 use crate::query::{QuoteRequest, SearchRequest, Searcher};
 pub use machine::Machine;
 pub use workload::{Kind, Workload, WorkloadQuery};
@@ -79,8 +80,13 @@ pub struct Latency {
     pub p99_ms: f64,
     /// Queries per second over the group's executions, one thread.
     pub qps: f64,
-    /// Hit counts per query of the group, in workload order.
+    /// Hit counts per query of the group, in workload order (for a `count` query, the total of
+    /// its tally).
     pub hits: Vec<usize>,
+    /// Tallies by year per query of the group, in workload order: `null` for a query that is
+    /// not a `count`. Left out when the group has no `count` query.
+    #[serde(skip_serializing_if = "no_tallies")]
+    pub years: Vec<Option<Vec<Count>>>,
     /// This engine's p50 divided by wiredex's (above 1: wiredex is faster).
     pub ratio_to_wiredex: f64,
 }
@@ -92,9 +98,11 @@ pub struct Group {
     pub group: String,
     /// Its queries.
     pub queries: Vec<WorkloadQuery>,
-    /// True when every query with an expected count got exactly that count from wiredex.
+    /// True when every query with an expected count got exactly that count from wiredex and,
+    /// for a `count` query, every engine's tally by year equals wiredex's.
     pub verified: bool,
-    /// Queries whose count was checked.
+    /// Queries whose count was checked (those with an expected count; for a `count` query the
+    /// check covers every engine's tally by year too).
     pub checked: usize,
     /// Per engine, wiredex first.
     pub engines: Vec<Latency>,
@@ -123,7 +131,9 @@ pub struct BenchReport {
     pub ingest: Vec<Ingest>,
     /// Query groups.
     pub groups: Vec<Group>,
-    /// Wrong counts, as `group: query: expected N, got M`; empty when all checked counts held.
+    /// Wrong counts, as `group: query: expected N hits, got M` or `group: query: ENGINE's
+    /// counts by year differ from wiredex's: YEAR wiredex N, ENGINE M; ...`; empty when every
+    /// checked count held.
     pub errors: Vec<String>,
 }
 
@@ -135,7 +145,65 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[rank.clamp(1, sorted.len()) - 1].as_secs_f64() * 1000.0
 }
 
-fn latency(engine: &str, mut times: Vec<Duration>, hits: Vec<usize>) -> Latency {
+fn no_tallies(years: &[Option<Vec<Count>>]) -> bool {
+    years.iter().all(Option::is_none)
+}
+
+/// What an engine answered to one workload query: its hit count and, for a `count` query, the
+/// tally by year that count is the total of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// Hits, or the tally's total.
+    pub hits: usize,
+    /// The tally by year of a `count` query, years ascending and `(undated)` last.
+    pub years: Option<Vec<Count>>,
+}
+
+impl Answer {
+    /// The answer to a `search` or `quotes` query.
+    pub fn hits(hits: usize) -> Answer {
+        Answer { hits, years: None }
+    }
+
+    /// The answer to a `count` query: the tally, and its total as the hit count.
+    pub fn years(years: Vec<Count>) -> Answer {
+        Answer {
+            hits: years.iter().map(|row| row.count).sum(),
+            years: Some(years),
+        }
+    }
+}
+
+/// Where an engine's tally by year differs from wiredex's, as `YEAR wiredex N, ENGINE M` per
+/// year in the order of a timeline; `None` when the two are the same.
+pub fn tally_differences(wiredex: &[Count], engine: &str, theirs: &[Count]) -> Option<String> {
+    let mut keys: Vec<&str> = wiredex
+        .iter()
+        .chain(theirs)
+        .map(|row| row.key.as_str())
+        .collect();
+    keys.sort_by_key(|&key| (key == "(undated)", key));
+    keys.dedup();
+    let count = |rows: &[Count], key: &str| {
+        rows.iter()
+            .find(|row| row.key == key)
+            .map_or(0, |row| row.count)
+    };
+    let differences: Vec<String> = keys
+        .into_iter()
+        .filter(|&key| count(wiredex, key) != count(theirs, key))
+        .map(|key| {
+            format!(
+                "{key} {WIREDEX} {}, {engine} {}",
+                count(wiredex, key),
+                count(theirs, key)
+            )
+        })
+        .collect();
+    (!differences.is_empty()).then(|| differences.join("; "))
+}
+
+fn latency(engine: &str, mut times: Vec<Duration>, answers: Vec<Answer>) -> Latency {
     times.sort();
     let total: f64 = times.iter().map(Duration::as_secs_f64).sum();
     Latency {
@@ -149,24 +217,22 @@ fn latency(engine: &str, mut times: Vec<Duration>, hits: Vec<usize>) -> Latency 
         } else {
             0.0
         },
-        hits,
+        hits: answers.iter().map(|a| a.hits).collect(),
+        years: answers.into_iter().map(|a| a.years).collect(),
         ratio_to_wiredex: 1.0,
     }
 }
 
-/// Runs `query` once untimed (its count) and `runs` times timed.
-fn measure(
-    runs: usize,
-    mut query: impl FnMut() -> Result<usize>,
-) -> Result<(usize, Vec<Duration>)> {
-    let count = query()?;
+/// Runs `query` once untimed (its answer) and `runs` times timed.
+fn measure<T>(runs: usize, mut query: impl FnMut() -> Result<T>) -> Result<(T, Vec<Duration>)> {
+    let answer = query()?;
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let start = Instant::now();
         std::hint::black_box(query()?);
         times.push(start.elapsed());
     }
-    Ok((count, times))
+    Ok((answer, times))
 }
 
 fn ingest_with<T>(
@@ -251,54 +317,86 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
             .filter(|q| q.group == name)
             .cloned()
             .collect();
-        let mut per_engine: Vec<(&str, Vec<Duration>, Vec<usize>)> = vec![
+        let mut per_engine: Vec<(&str, Vec<Duration>, Vec<Answer>)> = vec![
             (WIREDEX, vec![], vec![]),
             (TANTIVY, vec![], vec![]),
             #[cfg(feature = "sqlite-baseline")]
             (SQLITE, vec![], vec![]),
             (SCAN, vec![], vec![]),
         ];
+        let errors_before = errors.len();
         for q in &queries {
-            let (count, times) = measure(options.runs, || wiredex_count(&searcher, q))?;
+            let by_year = q.kind == Kind::Count;
+            let (answer, times) = measure(options.runs, || wiredex_answer(&searcher, q))?;
             if let Some(expect) = q.expect
-                && expect != count
+                && expect != answer.hits
             {
                 errors.push(format!(
-                    "{}: {}: expected {expect} hits, got {count}",
-                    q.group, q.text
+                    "{}: {}: expected {expect} hits, got {}",
+                    q.group, q.text, answer.hits
                 ));
             }
             per_engine[0].1.extend(times);
-            per_engine[0].2.push(count);
+            per_engine[0].2.push(answer);
             let plain_query = q.plain()?;
             let tantivy_query = plain.query(&plain_query);
-            let (count, times) = measure(options.runs, || plain.run(tantivy_query.as_ref()))?;
+            let (answer, times) = measure(options.runs, || {
+                Ok(if by_year {
+                    Answer::years(plain.count_by_year(tantivy_query.as_ref())?)
+                } else {
+                    Answer::hits(plain.run(tantivy_query.as_ref())?)
+                })
+            })?;
             per_engine[1].1.extend(times);
-            per_engine[1].2.push(count);
+            per_engine[1].2.push(answer);
             #[cfg(feature = "sqlite-baseline")]
             {
-                let (count, times) = measure(options.runs, || fts5.run(&plain_query))?;
+                let (answer, times) = measure(options.runs, || {
+                    Ok(if by_year {
+                        Answer::years(fts5.count_by_year(&plain_query)?)
+                    } else {
+                        Answer::hits(fts5.run(&plain_query)?)
+                    })
+                })?;
                 per_engine[2].1.extend(times);
-                per_engine[2].2.push(count);
+                per_engine[2].2.push(answer);
             }
-            let (count, times) = measure(scan_runs, || scan.run(&plain_query))?;
+            let (answer, times) = measure(scan_runs, || {
+                Ok(if by_year {
+                    Answer::years(scan.count_by_year(&plain_query)?)
+                } else {
+                    Answer::hits(scan.run(&plain_query)?)
+                })
+            })?;
             let last = per_engine.len() - 1;
             per_engine[last].1.extend(times);
-            per_engine[last].2.push(count);
+            per_engine[last].2.push(answer);
+            // A checked count query also checks that every engine tallied the same years: the
+            // workload picks queries whose words and dates need no news-specific extraction.
+            if q.expect.is_some()
+                && let Some(ours) = per_engine[0].2.last().and_then(|a| a.years.clone())
+            {
+                for (engine, _, answers) in &per_engine[1..] {
+                    let theirs = answers.last().and_then(|a| a.years.as_deref());
+                    if let Some(diff) = tally_differences(&ours, engine, theirs.unwrap_or(&[])) {
+                        errors.push(format!(
+                            "{}: {}: {engine}'s counts by year differ from wiredex's: {diff}",
+                            q.group, q.text
+                        ));
+                    }
+                }
+            }
         }
         let mut engines: Vec<Latency> = per_engine
             .into_iter()
-            .map(|(engine, times, hits)| latency(engine, times, hits))
+            .map(|(engine, times, answers)| latency(engine, times, answers))
             .collect();
         let base = engines[0].p50_ms;
         for e in &mut engines {
             e.ratio_to_wiredex = if base > 0.0 { e.p50_ms / base } else { 0.0 };
         }
         let checked = queries.iter().filter(|q| q.expect.is_some()).count();
-        let verified = queries
-            .iter()
-            .zip(&engines[0].hits)
-            .all(|(q, &got)| q.expect.is_none_or(|e| e == got));
+        let verified = errors.len() == errors_before;
         groups.push(Group {
             group: name,
             queries,
@@ -323,28 +421,35 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
 }
 
 /// The hit count wiredex reports for a workload query (top hits fetched and rendered as
-/// `wiredex search`/`quotes` would, with the default limit 10).
+/// `wiredex search`/`quotes` would, with the default limit 10; for a `count` query the total of
+/// its tally by year).
 pub fn wiredex_count(searcher: &Searcher, query: &WorkloadQuery) -> Result<usize> {
-    match query.kind {
-        Kind::Search => Ok(searcher
-            .search(&SearchRequest {
-                query: query.text.clone(),
-                limit: 10,
-                ..SearchRequest::default()
-            })?
-            .total),
+    Ok(wiredex_answer(searcher, query)?.hits)
+}
+
+/// What wiredex answers to a workload query: hits, or for a `count` query the matching
+/// articles tallied by year from the fast `date` column, as `wiredex search QUERY --count-by
+/// year` does.
+pub fn wiredex_answer(searcher: &Searcher, query: &WorkloadQuery) -> Result<Answer> {
+    let request = SearchRequest {
+        query: query.text.clone(),
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    Ok(match query.kind {
+        Kind::Search => Answer::hits(searcher.search(&request)?.total),
+        Kind::Count => Answer::years(searcher.count_articles(&request, Facet::Year)?),
         Kind::Quotes => {
             let (by, about) = query.quote_parts();
-            Ok(searcher
-                .quotes(&QuoteRequest {
-                    by,
-                    about,
-                    limit: 10,
-                    ..QuoteRequest::default()
-                })?
-                .total)
+            let request = QuoteRequest {
+                by,
+                about,
+                limit: 10,
+                ..QuoteRequest::default()
+            };
+            Answer::hits(searcher.quotes(&request)?.total)
         }
-    }
+    })
 }
 
 /// The workload to use for a folder: `workload.tsv` in it (as `wiredex generate` writes), else
@@ -421,7 +526,12 @@ pub fn write_table(out: &mut impl Write, r: &BenchReport) -> std::io::Result<()>
         let status = if g.checked == 0 {
             "unchecked".to_string()
         } else if g.verified {
-            format!("ok {}/{}", g.checked, g.queries.len())
+            let counts = g
+                .queries
+                .iter()
+                .any(|q| q.kind == Kind::Count && q.expect.is_some());
+            let years = if counts { " + years" } else { "" };
+            format!("ok {}/{}{years}", g.checked, g.queries.len())
         } else {
             "WRONG".to_string()
         };
@@ -438,7 +548,8 @@ pub fn write_table(out: &mut impl Write, r: &BenchReport) -> std::io::Result<()>
     writeln!(out)?;
     writeln!(
         out,
-        "hit counts per query (wiredex; baselines, which match exact words without extraction):"
+        "hit counts per query (wiredex; baselines, which match exact words without extraction; \
+         for a count query, wiredex's tally by year and the engines whose tally differs):"
     )?;
     for g in &r.groups {
         for (n, q) in g.queries.iter().enumerate() {
@@ -448,13 +559,31 @@ pub fn write_table(out: &mut impl Write, r: &BenchReport) -> std::io::Result<()>
                 .map(|e| format!("{} {}", e.engine, e.hits.get(n).copied().unwrap_or(0)))
                 .collect();
             let expect = q.expect.map_or("-".into(), |e| e.to_string());
-            writeln!(
+            write!(
                 out,
                 "- {} `{}`: expected {expect}; {}",
                 g.group,
                 q.text,
                 counts.join(", ")
             )?;
+            if let Some(Some(ours)) = g.engines[0].years.get(n) {
+                let years: Vec<String> = ours
+                    .iter()
+                    .map(|row| format!("{} {}", row.key, row.count))
+                    .collect();
+                let differ: Vec<&str> = g.engines[1..]
+                    .iter()
+                    .filter(|e| e.years.get(n).and_then(Option::as_ref) != Some(ours))
+                    .map(|e| e.engine.as_str())
+                    .collect();
+                let agreement = if differ.is_empty() {
+                    "the same in every engine".to_string()
+                } else {
+                    format!("differs in {}", differ.join(", "))
+                };
+                write!(out, "; by year ({agreement}): {}", years.join(", "))?;
+            }
+            writeln!(out)?;
         }
     }
     for e in &r.errors {
@@ -473,5 +602,53 @@ mod tests {
         assert_eq!(percentile(&times, 50.0), 50.0);
         assert_eq!(percentile(&times, 99.0), 99.0);
         assert_eq!(percentile(&times[..1], 95.0), 1.0);
+    }
+
+    fn rows(pairs: &[(&str, usize)]) -> Vec<Count> {
+        pairs
+            .iter()
+            .map(|(key, count)| Count {
+                key: key.to_string(),
+                count: *count,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_count_answer_totals_its_tally_undated_included() {
+        let answer = Answer::years(rows(&[("2014", 2), ("2019", 1), ("(undated)", 4)]));
+        assert_eq!(answer.hits, 7);
+        assert_eq!(Answer::years(vec![]).hits, 0);
+        assert_eq!(Answer::hits(3).years, None);
+    }
+
+    #[test]
+    fn tally_differences_name_each_differing_year_in_timeline_order() {
+        let ours = rows(&[("2014", 2), ("2019", 1), ("(undated)", 1)]);
+        let cases = [
+            (rows(&[("2014", 2), ("2019", 1), ("(undated)", 1)]), None),
+            (
+                rows(&[("2014", 2), ("(undated)", 2)]),
+                Some("2019 wiredex 1, grep-scan 0; (undated) wiredex 1, grep-scan 2"),
+            ),
+            (
+                rows(&[("2011", 1), ("2014", 2), ("2019", 1), ("(undated)", 1)]),
+                Some("2011 wiredex 0, grep-scan 1"),
+            ),
+            (
+                rows(&[]),
+                Some(
+                    "2014 wiredex 2, grep-scan 0; 2019 wiredex 1, grep-scan 0; (undated) wiredex 1, grep-scan 0",
+                ),
+            ),
+        ];
+        for (theirs, expected) in cases {
+            assert_eq!(
+                tally_differences(&ours, SCAN, &theirs).as_deref(),
+                expected,
+                "{theirs:?}"
+            );
+        }
+        assert_eq!(tally_differences(&[], SCAN, &[]), None);
     }
 }

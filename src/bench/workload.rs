@@ -21,6 +21,20 @@ pub enum Kind {
     Search,
     /// `wiredex quotes --by NAME --about TOPIC`: quotations, counted.
     Quotes,
+    /// `wiredex search QUERY --count-by year`: the matching articles tallied per year (undated
+    /// ones in a bucket of their own); the count is the tally's total.
+    Count,
+}
+
+impl Kind {
+    /// The kind as a workload file names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Search => "search",
+            Kind::Quotes => "quotes",
+            Kind::Count => "count",
+        }
+    }
 }
 
 /// One query of a workload.
@@ -28,12 +42,13 @@ pub enum Kind {
 pub struct WorkloadQuery {
     /// The group it belongs to (`term`, `phrase`, ...): latencies are reported per group.
     pub group: String,
-    /// Search or quotes.
+    /// Search, quotes or count.
     pub kind: Kind,
-    /// The query as written: wiredex query syntax for `search`, `by=NAME about=TOPIC` for
-    /// `quotes`.
+    /// The query as written: wiredex query syntax for `search` and `count`, `by=NAME
+    /// about=TOPIC` for `quotes`.
     pub text: String,
-    /// The hit count wiredex must report (`None`: not checked).
+    /// The hit count wiredex must report, for `count` the total of its tally (`None`: not
+    /// checked).
     pub expect: Option<usize>,
 }
 
@@ -96,11 +111,11 @@ impl WorkloadQuery {
         (by, about)
     }
 
-    /// The query the baselines run: the search itself, or for quotes the speaker's name AND any
+    /// The query the baselines run: the search itself (also for a count), or for quotes the speaker's name AND any
     /// of the topic's terms anywhere in the article (the nearest a plain full-text engine gets).
     pub fn plain(&self) -> Result<PlainQuery> {
         match self.kind {
-            Kind::Search => PlainQuery::parse(&self.text),
+            Kind::Search | Kind::Count => PlainQuery::parse(&self.text),
             Kind::Quotes => {
                 let (by, about) = self.quote_parts();
                 let mut clauses = Vec::new();
@@ -289,7 +304,8 @@ fn parse_leaf(token: &str) -> Option<(Leaf, bool)> {
 
 impl Workload {
     /// Reads a workload file: one query per line, `group<TAB>kind<TAB>query<TAB>expected`, where
-    /// kind is `search` or `quotes` and expected is a count or `-`; `#` starts a comment.
+    /// kind is `search`, `quotes` or `count` and expected is a count or `-`; `#` starts a
+    /// comment.
     pub fn read(path: &Path) -> Result<Workload> {
         let text = std::fs::read_to_string(path).map_err(|reason| Error::Io {
             path: path.to_path_buf(),
@@ -321,9 +337,10 @@ impl Workload {
             let kind = match *kind {
                 "search" => Kind::Search,
                 "quotes" => Kind::Quotes,
+                "count" => Kind::Count,
                 other => {
                     return Err(format!(
-                        "line {}: unknown kind '{other}': expected search or quotes",
+                        "line {}: unknown kind '{other}': expected search, quotes or count",
                         n + 1
                     ));
                 }
@@ -356,12 +373,13 @@ impl Workload {
             "# wiredex bench workload: group<TAB>kind<TAB>query<TAB>expected hits (- = unchecked)\n",
         );
         for q in &self.queries {
-            let kind = match q.kind {
-                Kind::Search => "search",
-                Kind::Quotes => "quotes",
-            };
             let expect = q.expect.map_or("-".to_string(), |e| e.to_string());
-            out.push_str(&format!("{}\t{kind}\t{}\t{expect}\n", q.group, q.text));
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{expect}\n",
+                q.group,
+                q.kind.name(),
+                q.text
+            ));
         }
         out
     }
@@ -419,6 +437,48 @@ mod tests {
             "{err}"
         );
         let err = Workload::parse("term\tfind\tx\t1\n").unwrap_err();
-        assert!(err.contains("unknown kind 'find'"), "{err}");
+        assert!(
+            err.contains("unknown kind 'find': expected search, quotes or count"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn count_lines_parse_to_count_queries_the_baselines_can_run() {
+        let w = Workload::parse(
+            "count_by\tcount\t\"peace treaty\"\t3\ncount_by\tcount\tbudget -sanctions\t-\n",
+        )
+        .unwrap();
+        let q = &w.queries[0];
+        assert_eq!(
+            (q.group.as_str(), q.kind, q.text.as_str(), q.expect),
+            ("count_by", Kind::Count, "\"peace treaty\"", Some(3))
+        );
+        assert_eq!(
+            q.plain().unwrap().clauses,
+            [Clause::Text {
+                any: vec![Leaf::Phrase(vec!["peace".into(), "treaty".into()])],
+                headline_only: false,
+                negated: false
+            }]
+        );
+        assert_eq!(w.queries[1].kind, Kind::Count);
+        assert_eq!(w.queries[1].expect, None);
+        assert_eq!(w.queries[1].plain().unwrap().clauses.len(), 2);
+        let tsv = w.to_tsv();
+        assert!(
+            tsv.contains("\ncount_by\tcount\t\"peace treaty\"\t3\n"),
+            "{tsv}"
+        );
+        let again = Workload::parse(&tsv).unwrap();
+        assert!(again.queries.iter().all(|q| q.kind == Kind::Count));
+        let err = Workload::parse("count_by\tcount\tbudget\tmany\n").unwrap_err();
+        assert!(
+            err.contains("line 1: expected count 'many' is not a number or -"),
+            "{err}"
+        );
+        // A count query the baselines cannot run is refused, as a search would be.
+        let w = Workload::parse("count_by\tcount\tcolour:red\t1\n").unwrap();
+        assert!(w.queries[0].plain().is_err());
     }
 }

@@ -27,7 +27,7 @@ pub struct BenchArgs {
     /// Seed for --generate
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
-    /// Workload file: group<TAB>kind<TAB>query<TAB>expected per line [default: DIR/workload.tsv, else the built-in queries unchecked]
+    /// Workload file: group<TAB>kind<TAB>query<TAB>expected per line, kind search, quotes or count [default: DIR/workload.tsv, else the built-in queries unchecked]
     #[arg(long, value_name = "FILE")]
     workload: Option<PathBuf>,
     /// Timed runs of each query per engine
@@ -38,7 +38,8 @@ pub struct BenchArgs {
     json: bool,
 }
 
-/// Runs the benchmark and prints it; fails when a checked hit count is wrong.
+/// Runs the benchmark and prints it; fails when a checked hit count, or a checked tally by year
+/// of a baseline, is wrong.
 pub fn run(args: BenchArgs, out: &mut impl Write) -> Result<bool> {
     let generated;
     let (corpus, default_workload) = match (args.corpus, args.generate) {
@@ -71,7 +72,7 @@ pub fn run(args: BenchArgs, out: &mut impl Write) -> Result<bool> {
     if !report.errors.is_empty() {
         out.flush().context("writing output")?;
         bail!(
-            "{} wrong hit count(s): {}",
+            "{} wrong count(s): {}",
             report.errors.len(),
             report.errors.join("; ")
         );

@@ -1,10 +1,11 @@
 //! `wiredex generate` and `wiredex bench` end to end on 200 generated articles: the files and
 //! workload are written, the bench JSON has its documented shape, and every expected hit count
-//! was checked and held. No timing is asserted.
+//! was checked and held. Also the team corpus's workload, whose count-by-year tallies must be
+//! those of `wiredex search --count-by year`. No timing is asserted.
 
 use serde_json::Value;
 
-use crate::harness::{scratch, wiredex};
+use crate::harness::{corpus_index, scratch, wiredex};
 
 #[test]
 fn generate_writes_articles_in_folders_with_a_checked_workload() {
@@ -77,6 +78,7 @@ fn bench_json_reports_every_engine_and_verified_counts() {
         "boolean",
         "field_date",
         "quotes_speaker_topic",
+        "count_by",
     ] {
         assert!(names.contains(&expected), "{names:?}");
     }
@@ -93,6 +95,26 @@ fn bench_json_reports_every_engine_and_verified_counts() {
         assert!(engine_names.contains(&"tantivy-plain") && engine_names.contains(&"grep-scan"));
         for (query, hits) in queries.iter().zip(engines[0]["hits"].as_array().unwrap()) {
             assert_eq!(&query["expect"], hits, "{query}");
+        }
+        if group["group"] == "count_by" {
+            assert!(queries.iter().all(|q| q["kind"] == "count"), "{group}");
+            // Each tally totals the hit count, and every engine tallied the same years.
+            let wiredex_years = engines[0]["years"].as_array().unwrap();
+            assert_eq!(wiredex_years.len(), queries.len());
+            for (years, hits) in wiredex_years
+                .iter()
+                .zip(engines[0]["hits"].as_array().unwrap())
+            {
+                let rows = years.as_array().unwrap();
+                assert!(rows.len() > 1, "a tally of one year checks little: {years}");
+                let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
+                assert_eq!(Some(total), hits.as_u64(), "{years}");
+            }
+            for e in &engines[1..] {
+                assert_eq!(&e["years"], &engines[0]["years"], "{}", e["engine"]);
+            }
+        } else {
+            assert!(engines.iter().all(|e| e.get("years").is_none()), "{group}");
         }
         for e in engines {
             assert_eq!(
@@ -123,8 +145,120 @@ fn bench_with_a_wrong_expected_count_fails_and_names_the_query() {
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(
         run.stderr
-            .contains("wrong hit count(s): term: tokyo: expected 999 hits, got 8"),
+            .contains("wrong count(s): term: tokyo: expected 999 hits, got 8"),
         "{}",
         run.stderr
+    );
+}
+
+/// The team corpus's workload holds, and each of its count lines tallies in the bench what
+/// `wiredex search QUERY --count-by year --json` prints.
+#[test]
+fn corpus_workload_holds_and_its_tallies_are_those_of_search_count_by_year() {
+    let run = wiredex(&[
+        "bench",
+        "--corpus",
+        "corpus",
+        "--workload",
+        "bench/workloads/corpus.tsv",
+        "--runs",
+        "1",
+        "--json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(report["errors"].as_array().unwrap().len(), 0);
+    let groups = report["groups"].as_array().unwrap();
+    let group = groups.iter().find(|g| g["group"] == "count_by").unwrap();
+    assert_eq!(group["verified"], true);
+    let queries = group["queries"].as_array().unwrap();
+    let checked = queries.iter().filter(|q| !q["expect"].is_null()).count();
+    assert!(checked >= 2, "{group}");
+    assert_eq!(group["checked"].as_u64().unwrap() as usize, checked);
+    let engines = group["engines"].as_array().unwrap();
+    for (n, query) in queries.iter().enumerate() {
+        let text = query["text"].as_str().unwrap();
+        let search = wiredex(&[
+            "search",
+            text,
+            "--index",
+            corpus_index(),
+            "--count-by",
+            "year",
+            "--json",
+        ]);
+        assert_eq!(search.code, 0, "{text}: {}", search.stderr);
+        let rows: Vec<Value> = search.json_lines();
+        assert_eq!(
+            engines[0]["years"][n],
+            Value::Array(rows),
+            "{text}: bench and search --count-by year disagree"
+        );
+        if !query["expect"].is_null() {
+            for e in &engines[1..] {
+                assert_eq!(
+                    e["years"][n], engines[0]["years"][n],
+                    "{text}: {}",
+                    e["engine"]
+                );
+            }
+        }
+    }
+}
+
+/// A count line whose total is right still fails when a baseline tallies other years: the
+/// scan dates files only by their names, and tokyo is in stories wiredex dates from the text.
+#[test]
+fn bench_with_a_baseline_tallying_other_years_fails_and_names_the_engine() {
+    let search = wiredex(&[
+        "search",
+        "tokyo",
+        "--index",
+        corpus_index(),
+        "--count-by",
+        "year",
+        "--json",
+    ]);
+    let rows: Vec<Value> = search.json_lines();
+    let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
+    assert!(rows.iter().all(|r| r["key"] != "(undated)"), "{rows:?}");
+    let workload = scratch().join("count-tokyo.tsv");
+    std::fs::write(&workload, format!("count_by\tcount\ttokyo\t{total}\n")).unwrap();
+    let run = wiredex(&[
+        "bench",
+        "--corpus",
+        "corpus",
+        "--workload",
+        workload.to_str().unwrap(),
+        "--runs",
+        "1",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        !run.stderr.contains("tokyo: expected"),
+        "the total was right: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("count_by: tokyo: grep-scan's counts by year differ from wiredex's: "),
+        "{}",
+        run.stderr
+    );
+    // wiredex dated every tokyo story, so what the scan could not date shows as (undated).
+    assert!(
+        run.stderr.contains("(undated) wiredex 0, grep-scan "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("| count_by | WRONG |"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("WRONG COUNT count_by: tokyo: "),
+        "{}",
+        run.stdout
     );
 }
