@@ -536,13 +536,13 @@ impl Scan {
             .collect()
     }
 
-    /// Files matching the query (a multi-article file counts once).
+    /// Articles matching the query: files, or each `<REUTERS>` record of an SGML file.
     pub fn run(&self, plain: &PlainQuery) -> Result<usize> {
         Ok(self.matching_dates(plain)?.len())
     }
 
-    /// The matching files tallied by the year in their names (a file without a date in its
-    /// name is undated; a multi-article file counts once).
+    /// The matching articles tallied by year: a file's from its name (undated without one),
+    /// an SGML record's from its `<DATE>`.
     pub fn count_by_year(&self, plain: &PlainQuery) -> Result<Vec<facets::Count>> {
         let mut years: HashMap<Option<i32>, usize> = HashMap::new();
         for date in self.matching_dates(plain)? {
@@ -551,7 +551,7 @@ impl Scan {
         Ok(year_rows(years))
     }
 
-    /// The dates (from their names) of the files matching the query.
+    /// The dates of the articles matching the query.
     fn matching_dates(&self, plain: &PlainQuery) -> Result<Vec<Option<NaiveDate>>> {
         let clauses = Scan::compile(plain)?;
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -566,11 +566,10 @@ impl Scan {
                         let mut searcher = GrepSearcher::new();
                         files
                             .iter()
-                            .filter(|(path, date)| {
-                                file_matches(&mut searcher, clauses, path, *date)
+                            .flat_map(|(path, date)| {
+                                matching_records(&mut searcher, clauses, path, *date)
                             })
-                            .map(|(_, date)| *date)
-                            .collect()
+                            .collect::<Vec<_>>()
                     })
                 })
                 .collect();
@@ -583,34 +582,96 @@ impl Scan {
     }
 }
 
-fn file_matches(
+/// One article of a scanned file: its bytes, headline line and date.
+struct Record<'a> {
+    bytes: &'a [u8],
+    headline: &'a [u8],
+    date: Option<NaiveDate>,
+}
+
+/// The articles of a file as a scan sees them: each `<REUTERS>` record of an SGML file (titled
+/// by its `<TITLE>`, dated by its `<DATE>`), else the whole file, titled by its first line and
+/// dated by its name.
+fn records(bytes: &[u8], file_date: Option<NaiveDate>) -> Vec<Record<'_>> {
+    let starts: Vec<usize> = memchr_all(bytes, b"<REUTERS");
+    if starts.is_empty() {
+        let headline = bytes
+            .split(|&b| b == b'\n')
+            .find(|line| !line.iter().all(u8::is_ascii_whitespace))
+            .unwrap_or(&[]);
+        return vec![Record {
+            bytes,
+            headline,
+            date: file_date,
+        }];
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| {
+            let end = starts.get(i + 1).copied().unwrap_or(bytes.len());
+            let record = &bytes[start..end];
+            let date = between(record, b"<DATE>", b"</DATE>")
+                .and_then(|d| std::str::from_utf8(d).ok())
+                .and_then(|d| {
+                    NaiveDate::parse_from_str(d.split_whitespace().next()?, "%d-%b-%Y").ok()
+                });
+            Record {
+                bytes: record,
+                headline: between(record, b"<TITLE>", b"</TITLE>").unwrap_or(&[]),
+                date,
+            }
+        })
+        .collect()
+}
+
+/// Every offset where `needle` starts in `haystack`.
+fn memchr_all(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
+    haystack
+        .windows(needle.len())
+        .enumerate()
+        .filter(|(_, w)| *w == needle)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The bytes between the first `open` and the `close` after it.
+fn between<'a>(bytes: &'a [u8], open: &[u8], close: &[u8]) -> Option<&'a [u8]> {
+    let start = memchr_all(bytes, open).first()? + open.len();
+    let end = memchr_all(&bytes[start..], close).first()? + start;
+    Some(&bytes[start..end])
+}
+
+/// The dates of the file's articles that match every clause.
+fn matching_records(
     searcher: &mut GrepSearcher,
     clauses: &[ScanClause],
     path: &Path,
-    date: Option<NaiveDate>,
-) -> bool {
-    for clause in clauses {
-        if let ScanClause::Date(from, to) = clause
-            && !date.is_some_and(|d| *from <= d && d <= *to)
-        {
-            return false;
-        }
-    }
+    file_date: Option<NaiveDate>,
+) -> Vec<Option<NaiveDate>> {
     let Ok(bytes) = std::fs::read(path) else {
-        return false;
+        return Vec::new();
     };
-    let headline = bytes
-        .split(|&b| b == b'\n')
-        .find(|line| !line.iter().all(u8::is_ascii_whitespace))
-        .unwrap_or(&[]);
+    records(&bytes, file_date)
+        .into_iter()
+        .filter(|record| record_matches(searcher, clauses, record))
+        .map(|record| record.date)
+        .collect()
+}
+
+fn record_matches(searcher: &mut GrepSearcher, clauses: &[ScanClause], record: &Record) -> bool {
     clauses.iter().all(|clause| match clause {
-        ScanClause::Date(..) => true,
+        ScanClause::Date(from, to) => record.date.is_some_and(|d| *from <= d && d <= *to),
         ScanClause::Text {
             any,
             headline_only,
             negated,
         } => {
-            let haystack = if *headline_only { headline } else { &bytes[..] };
+            let haystack = if *headline_only {
+                record.headline
+            } else {
+                record.bytes
+            };
             let found = any.iter().any(|m| {
                 let mut found = false;
                 let _ = searcher.search_slice(
@@ -631,6 +692,23 @@ fn file_matches(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scan_counts_each_sgml_record_with_its_own_date_and_title() {
+        let sgml = b"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"1\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>COCOA EXPORTS FALL</TITLE><BODY>Cocoa exports fell.</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"2\">\n<DATE> 2-MAR-1987 09:00:00.00</DATE>\n<TEXT><TITLE>OIL PRICES RISE</TITLE><BODY>Crude oil rose.</BODY></TEXT>\n</REUTERS>\n";
+        let found = records(sgml, None);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].headline, b"COCOA EXPORTS FALL");
+        assert_eq!(found[0].date, NaiveDate::from_ymd_opt(1987, 2, 26));
+        assert_eq!(found[1].headline, b"OIL PRICES RISE");
+        assert_eq!(found[1].date, NaiveDate::from_ymd_opt(1987, 3, 2));
+        let plain = records(
+            b"\n\nHeadline here\nBody text.\n",
+            NaiveDate::from_ymd_opt(2014, 1, 2),
+        );
+        assert_eq!(plain.len(), 1);
+        assert_eq!(plain[0].headline, b"Headline here");
+    }
 
     /// Five one-article files: "pipeline" in two of 2014, one of 2019 and one without a date in
     /// its name; "budget" in one of the 2014 ones; a fifth of 2019 matches neither.

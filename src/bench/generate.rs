@@ -14,7 +14,9 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::workload::{Kind, Leaf, PlainQuery, Workload, WorkloadQuery, words};
+use super::workload::{
+    Kind, Leaf, PlainQuery, SENTENCE_BREAK, Workload, WorkloadQuery, words, words_in_sentences,
+};
 use crate::error::{Error, Result};
 use crate::query::Searcher;
 
@@ -557,13 +559,13 @@ impl Writer<'_> {
             text.push_str(p);
         }
         text.push('\n');
-        let mut all = words(&headline);
-        let headline_words = all.clone();
-        if let Some(deck) = &deck {
-            all.extend(words(deck));
-        }
-        for p in &body {
-            all.extend(words(p));
+        // Every word, with a break between fields, paragraphs and sentences: wiredex matches a
+        // phrase only inside one sentence.
+        let headline_words = words(&headline);
+        let mut all = words_in_sentences(&headline);
+        for part in deck.iter().chain(&body) {
+            all.push(SENTENCE_BREAK.to_string());
+            all.extend(words_in_sentences(part));
         }
         Story {
             path: format!(
@@ -639,7 +641,8 @@ fn article(seed: u64, number: usize) -> Story {
     headline.extend(base.headline.iter().cloned());
     let mut all = vec!["update".to_string(), "1".to_string()];
     all.extend(base.all);
-    all.extend(words(&extra));
+    all.push(SENTENCE_BREAK.to_string());
+    all.extend(words_in_sentences(&extra));
     Story {
         path: format!(
             "{:04}/{}-update1-{number:07}.txt",

@@ -160,6 +160,28 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word no query word can equal, put between sentences so that a phrase never spans two.
+pub const SENTENCE_BREAK: &str = ".";
+
+/// Like [`words`], with [`SENTENCE_BREAK`] between sentences where wiredex's tokenizer tells
+/// them apart: phrases and `NEAR` do not match across a full stop in wiredex.
+pub fn words_in_sentences(text: &str) -> Vec<String> {
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    let mut tokenizer = crate::index::sentences::SentenceTokenizer::default();
+    let mut stream = tokenizer.token_stream(text);
+    let mut out = Vec::new();
+    let mut last: Option<usize> = None;
+    while stream.advance() {
+        let token = stream.token();
+        if last.is_some_and(|prev| token.position > prev + 1) {
+            out.push(SENTENCE_BREAK.to_string());
+        }
+        last = Some(token.position);
+        out.push(token.text.to_lowercase());
+    }
+    out
+}
+
 impl Leaf {
     /// Whether the leaf occurs in a token list.
     pub fn occurs_in(&self, tokens: &[String]) -> bool {

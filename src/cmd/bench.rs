@@ -36,6 +36,10 @@ pub struct BenchArgs {
     /// Write the whole result as one JSON object
     #[arg(long)]
     json: bool,
+    /// Also save the whole result as JSON to FILE (the raw numbers of a run kept beside its
+    /// table)
+    #[arg(long, value_name = "FILE")]
+    save_json: Option<PathBuf>,
 }
 
 /// Runs the benchmark and prints it; fails when a checked hit count, or a checked tally by year
@@ -64,6 +68,15 @@ pub fn run(args: BenchArgs, out: &mut impl Write) -> Result<bool> {
         workload,
         runs: args.runs.max(1),
     })?;
+    if let Some(path) = &args.save_json {
+        let mut file = std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
+        );
+        json::write_line(&mut file, &report)?;
+        file.flush()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     if args.json {
         json::write_line(out, &report)?;
     } else {

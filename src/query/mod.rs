@@ -347,7 +347,14 @@ impl<'a> Searcher<'a> {
         request: &SearchRequest,
     ) -> Result<(BooleanQuery, Option<Box<dyn Query>>)> {
         let fields = &self.index.fields;
-        let mut clauses = vec![(Occur::Must, self.kind(KIND_ARTICLE))];
+        let mut clauses = Vec::new();
+        // Quote documents have no headline, deck or body: a query of those fields alone
+        // matches articles only, and skipping the filter on `kind` halves its work.
+        let article_fields_only = !request.query.trim().is_empty()
+            && parse::names_only_fields(&request.query, &["headline", "deck", "body"]);
+        if !article_fields_only {
+            clauses.push((Occur::Must, self.kind(KIND_ARTICLE)));
+        }
         let user_query = if request.query.trim().is_empty() {
             None
         } else {

@@ -405,6 +405,36 @@ pub fn parse_query(
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
+/// Whether every field `input` names (after aliases) is one of `fields`; bare words search
+/// the default fields, which the caller passes in `fields` too. A query that only searches
+/// fields that quote documents lack needs no filter on the kind of document.
+pub fn names_only_fields(input: &str, fields: &[&str]) -> bool {
+    let Ok(rewritten) = rewrite(input) else {
+        return false;
+    };
+    let mut in_phrase = false;
+    let mut word = String::new();
+    for c in rewritten.chars() {
+        match c {
+            '"' => {
+                in_phrase = !in_phrase;
+                word.clear();
+            }
+            ':' if !in_phrase => {
+                let known = fields.iter().any(|f| f.eq_ignore_ascii_case(&word));
+                // `atleastN:` counts a word of the default fields.
+                if !known && at_least_count(&word).is_none() {
+                    return false;
+                }
+                word.clear();
+            }
+            c if c.is_ascii_alphanumeric() || c == '_' => word.push(c),
+            _ => word.clear(),
+        }
+    }
+    true
+}
+
 /// `atleastN:word` over the default fields: the word, analysed as each field analyses it, at
 /// least N times in one of them.
 fn at_least_query(
@@ -575,6 +605,28 @@ mod tests {
             err.ends_with("unclosed phrase: a '\"' has no partner\n  a \"open phrase\n    ^"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn queries_of_article_fields_only_are_told_apart() {
+        let article = ["headline", "deck", "body"];
+        for input in [
+            "budget",
+            "\"peace treaty\" title:visit",
+            "text:gas -headline:ukraine",
+            "\"a:b\" atleast2:gas",
+        ] {
+            assert!(names_only_fields(input, &article), "{input}");
+        }
+        for input in [
+            "by:lavrov",
+            "gas date:2014",
+            "person:abe*",
+            "quote:gas",
+            "colour:red",
+        ] {
+            assert!(!names_only_fields(input, &article), "{input}");
+        }
     }
 
     #[test]
