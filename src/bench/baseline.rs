@@ -627,12 +627,19 @@ fn records(bytes: &[u8], file_date: Option<NaiveDate>) -> Vec<Record<'_>> {
 
 /// Every offset where `needle` starts in `haystack`.
 fn memchr_all(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
-    haystack
-        .windows(needle.len())
-        .enumerate()
-        .filter(|(_, w)| *w == needle)
-        .map(|(i, _)| i)
-        .collect()
+    let Some((&first, rest)) = needle.split_first() else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(i) = haystack[at..].iter().position(|&b| b == first) {
+        let start = at + i;
+        if haystack[start + 1..].starts_with(rest) {
+            found.push(start);
+        }
+        at = start + 1;
+    }
+    found
 }
 
 /// The bytes between the first `open` and the `close` after it.
@@ -652,6 +659,21 @@ fn matching_records(
     let Ok(bytes) = std::fs::read(path) else {
         return Vec::new();
     };
+    // One pass over the whole file first, as `rg` would make: when a required word is nowhere
+    // in it, no record can match.
+    let whole = Record {
+        bytes: &bytes,
+        headline: &bytes,
+        date: None,
+    };
+    let required = clauses
+        .iter()
+        .filter(|c| matches!(c, ScanClause::Text { negated: false, .. }));
+    for clause in required {
+        if !record_matches(searcher, std::slice::from_ref(clause), &whole) {
+            return Vec::new();
+        }
+    }
     records(&bytes, file_date)
         .into_iter()
         .filter(|record| record_matches(searcher, clauses, record))

@@ -371,13 +371,19 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
             let last = per_engine.len() - 1;
             per_engine[last].1.extend(times);
             per_engine[last].2.push(answer);
-            // A checked count query also checks that every engine tallied the same years: the
-            // workload picks queries whose words and dates need no news-specific extraction.
+            // A checked count query also checks that every engine that found as many stories
+            // tallied them in the same years: a dating error. An engine that matched a different
+            // number (a phrase over a full stop, which wiredex does not match) is shown, not
+            // failed.
             if q.expect.is_some()
                 && let Some(ours) = per_engine[0].2.last().and_then(|a| a.years.clone())
             {
+                let total = |rows: &[Count]| rows.iter().map(|r| r.count).sum::<usize>();
                 for (engine, _, answers) in &per_engine[1..] {
                     let theirs = answers.last().and_then(|a| a.years.as_deref());
+                    if theirs.is_some_and(|t| total(t) != total(&ours)) {
+                        continue;
+                    }
                     if let Some(diff) = tally_differences(&ours, engine, theirs.unwrap_or(&[])) {
                         errors.push(format!(
                             "{}: {}: {engine}'s counts by year differ from wiredex's: {diff}",
