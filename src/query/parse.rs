@@ -280,38 +280,31 @@ pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -
             i += if next == Some("AND") { 2 } else { 1 };
             continue;
         }
-        if piece == "SAME" {
+        let proximity = match piece.strip_prefix("NEAR/") {
+            Some(distance) => Some((
+                distance.parse::<u32>().map_err(|_| {
+                    query_error(
+                        input,
+                        position_of(input, piece),
+                        format!("'{piece}' needs a number of words, e.g. NEAR/5"),
+                    )
+                })?,
+                "NEAR/N needs a word on each side, e.g. putin NEAR/5 abe",
+            )),
+            None if piece == "SAME" => Some((
+                SAME_SENTENCE_SLOP,
+                "SAME needs a word on each side, e.g. putin SAME japan",
+            )),
+            None => None,
+        };
+        if let Some((slop, needs)) = proximity {
+            // `a NEAR/5 b` and `a SAME b` are the phrase `"a b"` with a slop.
             let before = out.pop().filter(|w| plain_word(w));
             let after = pieces.get(i + 1).filter(|w| plain_word(w));
             let (Some(before), Some(after)) = (before, after) else {
-                return Err(query_error(
-                    input,
-                    position_of(input, piece),
-                    "SAME needs a word on each side, e.g. putin SAME japan",
-                ));
+                return Err(query_error(input, position_of(input, piece), needs));
             };
-            out.push(format!("\"{before} {after}\"~{SAME_SENTENCE_SLOP}"));
-            i += 2;
-            continue;
-        }
-        if let Some(distance) = piece.strip_prefix("NEAR/") {
-            let distance: u32 = distance.parse().map_err(|_| {
-                query_error(
-                    input,
-                    position_of(input, piece),
-                    format!("'{piece}' needs a number of words, e.g. NEAR/5"),
-                )
-            })?;
-            let before = out.pop().filter(|w| plain_word(w));
-            let after = pieces.get(i + 1).filter(|w| plain_word(w));
-            let (Some(before), Some(after)) = (before, after) else {
-                return Err(query_error(
-                    input,
-                    position_of(input, piece),
-                    "NEAR/N needs a word on each side, e.g. putin NEAR/5 abe",
-                ));
-            };
-            out.push(format!("\"{before} {after}\"~{distance}"));
+            out.push(format!("\"{before} {after}\"~{slop}"));
             i += 2;
             continue;
         }
