@@ -157,14 +157,8 @@ impl WireIndex {
     /// Adds `article`, replacing any earlier copy of it (same id) and its quotes; its documents
     /// are tagged with the article's own path as their source.
     pub fn add(&self, writer: &IndexWriter, article: &Article) -> Result<()> {
-        self.add_from(writer, article, &article.path)
-    }
-
-    /// Adds `article` read from the file whose manifest key is `source`, replacing any earlier
-    /// copy of it (same id) and its quotes.
-    pub fn add_from(&self, writer: &IndexWriter, article: &Article, source: &str) -> Result<()> {
         self.delete_article(writer, &article.id);
-        self.add_new(writer, article, source)
+        self.add_new(writer, article, &article.path)
     }
 
     /// Removes the article with this id and its quotes.

@@ -6,9 +6,6 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::article::Article;
-use crate::index::document::QuoteRecord;
-
 /// What to count by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -85,34 +82,6 @@ impl Facet {
             Facet::Month => start.checked_add_months(chrono::Months::new(1)),
             Facet::Week => start.checked_add_days(chrono::Days::new(7)),
             _ => start.succ_opt(),
-        }
-    }
-
-    /// The facet's values for an article (several for people).
-    pub fn article_keys(self, article: &Article) -> Vec<String> {
-        let or_none = |value: &Option<String>| value.clone().unwrap_or_else(|| "(none)".into());
-        match self {
-            Facet::Agency => vec![or_none(&article.agency)],
-            Facet::Place => vec![or_none(&article.dateline)],
-            Facet::Person => article.people.iter().map(|p| p.name.clone()).collect(),
-            Facet::Speaker => article
-                .people
-                .iter()
-                .filter(|p| p.quotes > 0)
-                .map(|p| p.name.clone())
-                .collect(),
-            _ => vec![self.date_key(article.date)],
-        }
-    }
-
-    /// The facet's value for a quotation.
-    pub fn quote_keys(self, quote: &QuoteRecord) -> Vec<String> {
-        let or_none = |value: &Option<String>| value.clone().unwrap_or_else(|| "(none)".into());
-        match self {
-            Facet::Agency => vec![or_none(&quote.agency)],
-            Facet::Place => vec![or_none(&quote.place)],
-            Facet::Person | Facet::Speaker => vec![or_none(&quote.speaker)],
-            _ => vec![self.date_key(quote.date)],
         }
     }
 }
@@ -284,12 +253,8 @@ impl tantivy::collector::Collector for FacetCollector {
     }
 }
 
-/// Tallies keys into rows: most first for names, in order for time (a timeline).
-pub fn tally(facet: Facet, keys: impl IntoIterator<Item = String>) -> Vec<Count> {
-    tally_counts(facet, keys.into_iter().map(|key| (key, 1)))
-}
-
-/// Like [`tally`], for keys that come with counts; keys counted zero times are left out.
+/// Tallies keys with counts into rows: most first for names, in order for time (a timeline);
+/// keys counted zero times are left out.
 pub fn tally_counts(facet: Facet, keys: impl IntoIterator<Item = (String, usize)>) -> Vec<Count> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for (key, count) in keys.into_iter().filter(|(_, count)| *count > 0) {
@@ -386,10 +351,11 @@ mod tests {
     #[test]
     fn names_sort_by_count_and_time_by_key() {
         let keys = ["b", "a", "b", "c"].map(String::from);
-        let rows = tally(Facet::Agency, keys.clone());
+        let ones = |keys: [String; 4]| keys.map(|key| (key, 1));
+        let rows = tally_counts(Facet::Agency, ones(keys.clone()));
         let order: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
         assert_eq!(order, ["b", "a", "c"]);
-        let rows = tally(Facet::Year, keys);
+        let rows = tally_counts(Facet::Year, ones(keys));
         let order: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
         assert_eq!(order, ["a", "b", "c"]);
     }
