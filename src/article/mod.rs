@@ -620,6 +620,21 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_opening_on_someone_new_hands_them_the_pronoun() {
+        let quotes = quotes_of(&[
+            "Governor Alma Verhoeven spoke first. “Rates will rise,” Verhoeven said.",
+            "Economists had expected a smaller move.",
+            "Finance Minister Jonas Lindqvist welcomed the decision. “The bank is doing its job,” he said.",
+        ]);
+        assert_eq!(quotes[1].1.as_deref(), Some("Jonas Lindqvist"));
+        // Within the speaker's own paragraph the pronoun stays with the speaker.
+        let quotes = quotes_of(&[
+            "“Rates will rise,” Governor Alma Verhoeven said. Jonas Lindqvist listened. “Soon,” she added.",
+        ]);
+        assert_eq!(quotes[1].1.as_deref(), Some("Alma Verhoeven"));
+    }
+
+    #[test]
     fn attribution_shapes_name_the_speaker() {
         let voronin = Some("Arkady Voronin".to_string());
         let cases: [(&str, &[&str], Option<String>); 14] = [

@@ -623,16 +623,22 @@ pub fn resolve(
             let fits = |person: usize| {
                 gender.is_none_or(|g| people.persons[person].gender.is_none_or(|pg| pg == g))
             };
-            let speaker = earlier()
-                .find(|s| s.speaking && fits(s.person) && s.paragraph + 1 >= paragraph)
-                .map(|s| s.person);
+            let speaker =
+                earlier().find(|s| s.speaking && fits(s.person) && s.paragraph + 1 >= paragraph);
             // Else the last sentence subject nearby (`Cruz admitted ... “...,” he said`), else
             // whoever was named last.
-            let subject = earlier()
-                .find(|s| s.subject && fits(s.person) && s.paragraph + 1 >= paragraph)
-                .map(|s| s.person);
-            speaker
+            let subject =
+                earlier().find(|s| s.subject && fits(s.person) && s.paragraph + 1 >= paragraph);
+            // A paragraph that opens on someone new hands the pronoun to them, not to the
+            // speaker of a paragraph before (`Minister X welcomed it. “...,” he said.`).
+            let newcomer = subject.filter(|found| {
+                found.paragraph == paragraph
+                    && speaker.is_some_and(|s| s.paragraph < paragraph && s.person != found.person)
+            });
+            newcomer
+                .or(speaker)
                 .or(subject)
+                .map(|s| s.person)
                 .or_else(|| earlier().find(|s| fits(s.person)).map(|s| s.person))
         }
         Subject::Role { modifiers, role } => {

@@ -66,7 +66,9 @@ pub(super) fn read(path: &Path, text: &str) -> FileArticles {
                 .filter(|v| !v.is_empty())
                 .map(String::from)
         };
-        let body = paragraphs(row.get(body_column).unwrap_or(""));
+        let mut body = paragraphs(row.get(body_column).unwrap_or(""));
+        // Scrapers put the description again at the start of the content.
+        super::drop_repeated_deck(field(deck).as_deref(), &mut body);
         if body.is_empty() {
             out.skipped.push(skipped(
                 path,

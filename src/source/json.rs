@@ -78,12 +78,8 @@ fn push_record(path: &Path, record: usize, item: &Value, where_: &str, out: &mut
     let headline = string_field(object, HEADLINE_KEYS);
     let deck = string_field(object, DECK_KEYS);
     let mut body = body_paragraphs(object);
-    // Scrapers of tass.com put the deck again as the first paragraph of the content.
-    if let (Some(deck), Some(first)) = (&deck, body.first())
-        && same_text(deck, first)
-    {
-        body.remove(0);
-    }
+    // Scrapers of tass.com put the deck again at the start of the content.
+    super::drop_repeated_deck(deck.as_deref(), &mut body);
     if body.is_empty() {
         out.skipped.push(skipped(
             path,
@@ -136,17 +132,6 @@ fn body_paragraphs(object: &Map<String, Value>) -> Vec<String> {
         }
     }
     Vec::new()
-}
-
-fn same_text(a: &str, b: &str) -> bool {
-    let normal = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .trim_end_matches(['.', ' '])
-            .to_lowercase()
-    };
-    normal(a) == normal(b)
 }
 
 #[cfg(test)]

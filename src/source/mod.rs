@@ -632,6 +632,39 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// Removes the deck from the start of the body where a scraper repeated it there: as the whole
+/// first paragraph, or as the start of it (`content` fields that open with the `description`
+/// and run on into the dateline). Case, spacing and a final full stop do not matter.
+pub(crate) fn drop_repeated_deck(deck: Option<&str>, body: &mut Vec<String>) {
+    let (Some(deck), Some(first)) = (deck, body.first()) else {
+        return;
+    };
+    let normal = |word: &str| word.trim_end_matches('.').to_lowercase();
+    let deck_words: Vec<String> = deck.split_whitespace().map(normal).collect();
+    if deck_words.is_empty() {
+        return;
+    }
+    let mut words = first
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - first.as_ptr() as usize + w.len(), w));
+    let mut end = 0;
+    for expected in &deck_words {
+        match words.next() {
+            Some((word_end, word)) if normal(word) == *expected => end = word_end,
+            _ => return,
+        }
+    }
+    let rest = first[end..]
+        .trim_start_matches(['.', ' '])
+        .trim()
+        .to_string();
+    if rest.is_empty() {
+        body.remove(0);
+    } else {
+        body[0] = rest;
+    }
+}
+
 /// Rewrites an ISO 8601 basic date as feeds write it (`20190121T102708`, `20151210T191044Z`,
 /// `20180404T175859+0300`) in the extended form the article stage reads (`2019-01-21T10:27:08`);
 /// other forms are returned trimmed and unchanged, and placeholders such as `YYYYMMDD` dropped.
@@ -661,6 +694,29 @@ pub(crate) fn take_byline(paragraphs: &mut Vec<String>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_deck_repeated_at_the_start_of_the_body_is_dropped() {
+        let deck = Some("The minister said talks would resume.");
+        let mut whole = vec![
+            "The minister said talks would resume".to_string(),
+            "B.".to_string(),
+        ];
+        drop_repeated_deck(deck, &mut whole);
+        assert_eq!(whole, ["B."]);
+        let mut run_on = vec![
+            "The minister said talks would resume. OSLO, May 2. /TASS/. Talks resume.".to_string(),
+        ];
+        drop_repeated_deck(deck, &mut run_on);
+        assert_eq!(run_on, ["OSLO, May 2. /TASS/. Talks resume."]);
+        let mut other = vec!["The minister said talks would end.".to_string()];
+        drop_repeated_deck(deck, &mut other);
+        assert_eq!(other.len(), 1);
+        let mut empty: Vec<String> = Vec::new();
+        drop_repeated_deck(deck, &mut empty);
+        drop_repeated_deck(Some("  "), &mut other);
+        assert_eq!(other, ["The minister said talks would end."]);
+    }
 
     #[test]
     fn feed_dates_become_extended_iso() {
