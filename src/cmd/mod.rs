@@ -91,6 +91,10 @@ pub struct FilterArgs {
     /// Only stories with this dateline place (e.g. Moscow)
     #[arg(long, value_name = "PLACE")]
     pub dateline: Option<String>,
+    /// List and count near-duplicate stories (wire copies, updates, republications) one by one
+    /// instead of as their earliest member with "+N copies"
+    #[arg(long)]
+    pub no_collapse: bool,
 }
 
 impl FilterArgs {
@@ -115,6 +119,7 @@ impl FilterArgs {
             until: day(&self.until, "--until", true)?,
             agency: self.agency.clone(),
             place: self.dateline.clone(),
+            collapse: !self.no_collapse,
         })
     }
 }

@@ -68,6 +68,9 @@ pub fn documents(
         doc.add_text(fields.deck, deck);
     }
     doc.add_text(fields.body, &article.body);
+    for value in super::dups::sketch(&article.body).into_iter().flatten() {
+        doc.add_u64(fields.sketch, value);
+    }
     for person in &article.people {
         doc.add_text(fields.person, &person.name);
     }
@@ -85,6 +88,7 @@ pub fn documents(
         doc.add_text(fields.kind, KIND_QUOTE);
         add_shared(&mut doc, article, source, fields);
         doc.add_text(fields.quote, &quote.text);
+        doc.add_u64(fields.quote_key, super::dups::text_key(&quote.text));
         if let Some(speaker) = &quote.speaker {
             doc.add_text(fields.speaker, speaker);
             doc.add_text(fields.person, speaker);
@@ -106,6 +110,23 @@ pub fn documents(
         out.push(doc);
     }
     Ok(out)
+}
+
+/// Records in an article's documents (built by [`documents`], the article's first) the other
+/// files that hold the same story.
+pub fn set_copies(docs: &mut [TantivyDocument], copies: &[String], fields: &Fields) {
+    if let Some(article) = docs.first_mut() {
+        for path in copies {
+            article.add_text(fields.copies, path);
+        }
+    }
+}
+
+/// Tags an article's documents with its near-duplicate group.
+pub fn set_group(docs: &mut [TantivyDocument], group: u64, fields: &Fields) {
+    for doc in docs {
+        doc.add_u64(fields.dup_group, group);
+    }
 }
 
 /// The numeric form of an article id (16 hex digits), for the `article_key` fast field.

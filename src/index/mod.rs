@@ -3,6 +3,7 @@
 //! changed files and keeping a manifest of what each commit holds.
 
 pub mod document;
+pub mod dups;
 mod lock;
 pub mod manifest;
 mod names;

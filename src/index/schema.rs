@@ -29,7 +29,9 @@ pub const KIND_QUOTE: &str = "quote";
 /// Bumped whenever the schema changes in a way that needs a rebuild.
 /// 2: the `source` field, so a re-index can replace or remove one file's documents.
 /// 3: the `article_key` fast field, facet columns kept as written, the sentence-gap tokenizer.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: near-duplicate groups (`sketch`, `dup_group`, `quote_key`), the paths of exact copies
+/// (`copies`), `source` stored.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The fields of a wiredex index, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +46,17 @@ pub struct Fields {
     /// The absolute path of the file the document came from (exact, on every document), so
     /// that re-indexing a changed or deleted file removes exactly its documents.
     pub source: Field,
+    /// The absolute paths of the other files that hold the same story (exact copies), stored.
+    pub copies: Field,
+    /// The body's MinHash sketch, one value per LSH band (fast, on articles; see
+    /// [`super::dups`]).
+    pub sketch: Field,
+    /// The near-duplicate group: the `article_key` of its earliest member (fast and indexed,
+    /// on articles and their quotes; absent when the story has no near-duplicate).
+    pub dup_group: Field,
+    /// A hash of a quotation's words (fast, on quotes): the same quote in two copies of a
+    /// story is counted once.
+    pub quote_key: Field,
     /// Headline (stemmed text).
     pub headline: Field,
     /// Deck (stemmed text).
@@ -110,7 +123,11 @@ pub fn build() -> Schema {
     builder.add_text_field("kind", STRING);
     builder.add_text_field("article_id", STRING);
     builder.add_u64_field("article_key", INDEXED | FAST);
-    builder.add_text_field("source", STRING);
+    builder.add_text_field("source", STRING | STORED);
+    builder.add_text_field("copies", STORED);
+    builder.add_u64_field("sketch", FAST);
+    builder.add_u64_field("dup_group", INDEXED | FAST);
+    builder.add_u64_field("quote_key", FAST);
     builder.add_text_field("headline", text(TEXT_TOKENIZER, true));
     builder.add_text_field("deck", text(TEXT_TOKENIZER, true));
     builder.add_text_field("body", text(TEXT_TOKENIZER, true));
@@ -145,6 +162,10 @@ impl Fields {
             article_id: get("article_id")?,
             article_key: get("article_key")?,
             source: get("source")?,
+            copies: get("copies")?,
+            sketch: get("sketch")?,
+            dup_group: get("dup_group")?,
+            quote_key: get("quote_key")?,
             headline: get("headline")?,
             deck: get("deck")?,
             body: get("body")?,

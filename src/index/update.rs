@@ -19,9 +19,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
-use serde::Serialize;
-use tantivy::{Index, IndexWriter};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Index, IndexWriter, TantivyDocument, Term};
 
+use super::document::{self, article_key};
 use super::lock::{IndexLock, LOCK_FILE, LOCK_FILES};
 use super::manifest::{self, Check, Entry, Manifest};
 use super::{META_FILE, Meta, MetaState, WireIndex, not_wiredex, read_meta, schema};
@@ -185,6 +188,32 @@ pub struct IndexReport {
     pub totals: Totals,
     /// Articles held by the files found (indexed now or unchanged).
     pub articles_held: usize,
+    /// Near-duplicates and exact copies in the whole index after the run.
+    pub duplicates: Duplicates,
+}
+
+/// How many stories the index holds more than once, after a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duplicates {
+    /// Articles found in more than one file, each stored once (the extra files are listed
+    /// with the article).
+    pub exact_copies: usize,
+    /// Groups of near-duplicate articles.
+    pub groups: usize,
+    /// Articles in those groups.
+    pub grouped_articles: usize,
+}
+
+/// The file in the index folder that says which commit the near-duplicate groups were last
+/// computed for.
+pub const GROUPS_FILE: &str = "wiredex-groups.json";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct GroupsMark {
+    /// The opstamp of the commit whose articles were grouped.
+    opstamp: u64,
+    /// What the grouping found.
+    duplicates: Duplicates,
 }
 
 /// Follows a run as it goes: for progress bars and per-file reports.
@@ -388,7 +417,10 @@ impl Updater {
             last_commit: Instant::now(),
             commit_cost: Duration::ZERO,
             readded: HashSet::new(),
-            added: HashSet::new(),
+            seen: FxHashMap::default(),
+            copies: FxHashMap::default(),
+            touched: false,
+            committed: None,
             gone: HashSet::new(),
             sharers: None,
             report: IndexReport {
@@ -451,9 +483,16 @@ struct Run<'a> {
     commit_cost: Duration,
     /// Files whose articles were added in this run.
     readded: HashSet<String>,
-    /// Ids of the articles added in this run, while the index was fresh (nothing to replace
-    /// but what this run added).
-    added: HashSet<String>,
+    /// The `article_key` of each article added in this run -> the walk number of the first
+    /// file it came from. In a fresh index, only these can need replacing.
+    seen: FxHashMap<u64, u32>,
+    /// For the articles found in more than one file in this run: every such file's walk number.
+    copies: FxHashMap<u64, Vec<u32>>,
+    /// Whether the run changed the index at all.
+    touched: bool,
+    /// A searcher on the index as this run found it, for the files that held an article
+    /// before the run (opened when first needed, on an index that was not fresh).
+    committed: Option<tantivy::Searcher>,
     /// Files whose documents were removed in this run.
     gone: HashSet<String>,
     /// Article id -> the files that hold it, from the manifest, built when first needed.
@@ -531,7 +570,8 @@ impl Run<'_> {
                 }
                 end += 1;
             }
-            self.batch(&walk.files[start..end], true)?;
+            let picks: Vec<usize> = (start..end).collect();
+            self.batch(&walk.files, &picks, true)?;
             self.maybe_commit()?;
             start = end;
         }
@@ -540,22 +580,19 @@ impl Run<'_> {
         // tried once: one that cannot be read now stays marked for the next run.
         let mut tried = HashSet::new();
         loop {
-            let revisit: Vec<FoundFile> = walk
-                .files
-                .iter()
-                .filter(|f| {
-                    let key = manifest::key(&f.key);
+            let revisit: Vec<usize> = (0..walk.files.len())
+                .filter(|&n| {
+                    let key = manifest::key(&walk.files[n].key);
                     !self.readded.contains(&key)
                         && self.manifest.get(&key).is_some_and(|e| e.stale)
                         && tried.insert(key)
                 })
-                .cloned()
                 .collect();
             if revisit.is_empty() {
                 break;
             }
             for chunk in revisit.chunks(PARSE_BATCH_FILES) {
-                self.batch(chunk, false)?;
+                self.batch(&walk.files, chunk, false)?;
                 self.maybe_commit()?;
             }
         }
@@ -573,9 +610,11 @@ impl Run<'_> {
         }
     }
 
-    /// Reads and indexes a batch of files; `report` false for files indexed again only
-    /// because an article they share lost its document (they were reported already).
-    fn batch(&mut self, files: &[FoundFile], report: bool) -> Result<()> {
+    /// Reads and indexes a batch of files (`picks` are their numbers in `all`, the walk's
+    /// files); `report` false for files indexed again only because an article they share lost
+    /// its document (they were reported already).
+    fn batch(&mut self, all: &[FoundFile], picks: &[usize], report: bool) -> Result<()> {
+        let files: Vec<&FoundFile> = picks.iter().map(|&n| &all[n]).collect();
         let plans: Vec<Plan> = files
             .iter()
             .map(|f| if report { self.plan(f) } else { Plan::Read })
@@ -604,7 +643,7 @@ impl Run<'_> {
                 })
             })
             .collect();
-        for ((file, plan), read) in files.iter().zip(plans).zip(reads) {
+        for (((file, &number), plan), read) in files.iter().zip(picks).zip(plans).zip(reads) {
             let tried = read.is_some();
             let mut outcome = match (plan, read) {
                 (Plan::TooLarge, _) => self.too_large(file, file.size)?,
@@ -614,7 +653,7 @@ impl Run<'_> {
                 }
                 (_, Some(Read::Failed(failure))) => self.unreadable(file, &failure),
                 (_, Some(Read::Same { size })) => self.touch(file, size),
-                (_, Some(Read::Parsed(parsed))) => self.index_file(file, *parsed)?,
+                (_, Some(Read::Parsed(parsed))) => self.index_file(all, number, *parsed)?,
             };
             outcome.read = tried;
             if report {
@@ -629,6 +668,7 @@ impl Run<'_> {
             self.writer = Some(self.index.writer(0)?);
         }
         self.dirty = true;
+        self.touched = true;
         Ok(self.writer.as_ref().expect("set above"))
     }
 
@@ -732,7 +772,13 @@ impl Run<'_> {
         outcome
     }
 
-    fn index_file(&mut self, file: &FoundFile, parsed: Parsed) -> Result<FileOutcome> {
+    fn index_file(
+        &mut self,
+        all: &[FoundFile],
+        number: usize,
+        parsed: Parsed,
+    ) -> Result<FileOutcome> {
+        let file = &all[number];
         let key = manifest::key(&file.key);
         let old = self.manifest.get(&key).cloned();
         if old.is_some() || !self.fresh {
@@ -752,17 +798,20 @@ impl Run<'_> {
             let index = self.index;
             // A fresh index holds only what this run added: a delete is needed only for an
             // article seen in an earlier file of the run.
-            let replace: Vec<bool> = contents
-                .articles
-                .iter()
-                .map(|a| !self.fresh || !self.added.insert(a.id.clone()))
-                .collect();
+            let mut placed = Vec::with_capacity(contents.articles.len());
+            for article in &contents.articles {
+                let (seen_before, copies) = self.copies_of(all, number, &key, &article.id)?;
+                placed.push((!self.fresh || seen_before, copies));
+            }
             let writer = self.writer()?;
-            for ((article, replace), docs) in contents.articles.iter().zip(replace).zip(documents) {
+            for ((article, (replace, copies)), docs) in
+                contents.articles.iter().zip(placed).zip(documents)
+            {
                 if replace {
                     index.delete_article(writer, &article.id);
                 }
-                let docs = docs.map_err(|e| Error::index(&index.path, e))?;
+                let mut docs = docs.map_err(|e| Error::index(&index.path, e))?;
+                document::set_copies(&mut docs, &copies, &index.fields);
                 index.add_documents(writer, docs)?;
             }
         }
@@ -814,6 +863,91 @@ impl Run<'_> {
         outcome.bytes_read = size;
         outcome.warnings = warnings;
         Ok(outcome)
+    }
+
+    /// Whether the article `id` was added earlier in this run, and the other files that hold
+    /// it: those of this run (walk numbers, tracked as the run goes) and, in an index that was
+    /// not fresh, those its indexed document listed, less the files this run removed or read
+    /// again (the run's own tracking knows whether those still hold it).
+    fn copies_of(
+        &mut self,
+        all: &[FoundFile],
+        number: usize,
+        key: &str,
+        id: &str,
+    ) -> Result<(bool, Vec<String>)> {
+        let article = article_key(id);
+        let at = number as u32;
+        let (seen_before, in_run) = match self.seen.entry(article) {
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(at);
+                (false, Vec::new())
+            }
+            std::collections::hash_map::Entry::Occupied(entry) => {
+                let list = self
+                    .copies
+                    .entry(article)
+                    .or_insert_with(|| vec![*entry.get()]);
+                if !list.contains(&at) {
+                    list.push(at);
+                }
+                (true, list.clone())
+            }
+        };
+        let mut copies: Vec<String> = in_run
+            .iter()
+            .map(|&n| manifest::key(&all[n as usize].key))
+            .filter(|path| path != key)
+            .collect();
+        if !self.fresh {
+            for path in self.holders_before(id)? {
+                if path != key
+                    && !self.gone.contains(&path)
+                    && !self.readded.contains(&path)
+                    && !copies.contains(&path)
+                {
+                    copies.push(path);
+                }
+            }
+        }
+        Ok((seen_before, copies))
+    }
+
+    /// The files the index listed for the article `id` when this run began (its `source` and
+    /// `copies`), or none when it did not hold it.
+    fn holders_before(&mut self, id: &str) -> Result<Vec<String>> {
+        if self.committed.is_none() {
+            self.committed = Some(self.index.reader()?.searcher());
+        }
+        let searcher = self.committed.as_ref().expect("set above");
+        let fields = &self.index.fields;
+        let term = |field, text: &str| -> Box<dyn tantivy::query::Query> {
+            Box::new(tantivy::query::TermQuery::new(
+                Term::from_field_text(field, text),
+                tantivy::schema::IndexRecordOption::Basic,
+            ))
+        };
+        let query = tantivy::query::BooleanQuery::intersection(vec![
+            term(fields.article_id, id),
+            term(fields.kind, schema::KIND_ARTICLE),
+        ]);
+        let found = searcher
+            .search(
+                &query,
+                &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+            )
+            .map_err(|e| Error::index(&self.index.path, e))?;
+        if let Some(&(_, address)) = found.first() {
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| Error::index(&self.index.path, e))?;
+            return Ok(doc
+                .get_all(fields.source)
+                .chain(doc.get_all(fields.copies))
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect());
+        }
+        Ok(Vec::new())
     }
 
     /// Counts an outcome into the report and passes it to the observer.
@@ -894,6 +1028,7 @@ impl Run<'_> {
         } else if self.manifest_dirty || !self.pending.is_empty() {
             self.save_manifest()?;
         }
+        self.regroup()?;
         if let Some(writer) = self.writer.take() {
             writer
                 .wait_merging_threads()
@@ -901,6 +1036,110 @@ impl Run<'_> {
         }
         Ok(())
     }
+}
+
+impl Run<'_> {
+    /// Brings the near-duplicate groups up to date with the last commit: groups every article
+    /// (see [`super::dups`]) and rewrites the documents of the articles whose group changed,
+    /// then commits and records the commit it did this for. Runs after any run that changed
+    /// the index, and after one that found the groups behind (a run killed before regrouping).
+    fn regroup(&mut self) -> Result<()> {
+        let path = self.index.path.clone();
+        let opstamp = self.opstamp()?;
+        let mark = read_groups_mark(&path);
+        if let Some(mark) = mark.filter(|m| m.opstamp == opstamp && !self.touched) {
+            self.report.duplicates = mark.duplicates;
+            return Ok(());
+        }
+        let reader = self.index.reader()?;
+        let searcher = reader.searcher();
+        let grouping = super::dups::group(&searcher).map_err(|e| Error::index(&path, e))?;
+        let changed: Vec<(DocAddress, Option<u64>)> = grouping
+            .changed()
+            .map(|(a, group)| (DocAddress::new(a.segment, a.doc), group))
+            .collect();
+        if !changed.is_empty() {
+            let fields = self.index.fields;
+            let index = self.index;
+            let writer = self.writer()?;
+            for (address, group) in changed {
+                let doc: TantivyDocument =
+                    searcher.doc(address).map_err(|e| Error::index(&path, e))?;
+                let text = |field| {
+                    doc.get_first(field)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                let article: article::Article = serde_json::from_str(&text(fields.record))
+                    .map_err(|e| Error::index(&path, e))?;
+                let copies: Vec<String> = doc
+                    .get_all(fields.copies)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect();
+                let mut docs = document::documents(&article, &text(fields.source), &fields)
+                    .map_err(|e| Error::index(&path, e))?;
+                document::set_copies(&mut docs, &copies, &fields);
+                if let Some(group) = group {
+                    document::set_group(&mut docs, group, &fields);
+                }
+                index.delete_article(writer, &article.id);
+                index.add_documents(writer, docs)?;
+            }
+            if let Some(writer) = self.writer.as_mut() {
+                writer.commit().map_err(|e| Error::index(&path, e))?;
+            }
+            self.dirty = false;
+        }
+        let (groups, grouped_articles) = grouping.sizes();
+        let duplicates = Duplicates {
+            exact_copies: self.exact_copies(),
+            groups,
+            grouped_articles,
+        };
+        let opstamp = self.opstamp()?;
+        write_groups_mark(
+            &path,
+            &GroupsMark {
+                opstamp,
+                duplicates,
+            },
+        )?;
+        self.report.duplicates = duplicates;
+        Ok(())
+    }
+
+    /// The opstamp of the index's last commit.
+    fn opstamp(&self) -> Result<u64> {
+        let metas = self.index.index.load_metas();
+        Ok(metas
+            .map_err(|e| Error::index(&self.index.path, e))?
+            .opstamp)
+    }
+
+    /// Articles listed by more than one file: the manifest's articles less the distinct ones.
+    fn exact_copies(&self) -> usize {
+        let mut ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut listed = 0;
+        for entry in self.manifest.entries() {
+            listed += entry.articles.len();
+            ids.extend(entry.articles.iter().map(String::as_str));
+        }
+        listed - ids.len()
+    }
+}
+
+fn read_groups_mark(path: &Path) -> Option<GroupsMark> {
+    let text = std::fs::read_to_string(path.join(GROUPS_FILE)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn write_groups_mark(path: &Path, mark: &GroupsMark) -> Result<()> {
+    let text = serde_json::to_string(mark).map_err(|e| Error::index(path, e))?;
+    let temp = path.join(format!("{GROUPS_FILE}.tmp"));
+    std::fs::write(&temp, text).map_err(io_error(&temp))?;
+    let target = path.join(GROUPS_FILE);
+    std::fs::rename(&temp, &target).map_err(io_error(&target))
 }
 
 /// Reads one file and parses it unless its bytes hash to `old`'s.

@@ -21,13 +21,15 @@ fn or_empty(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("")
 }
 
-/// Columns: `id,date,agency,place,headline,people,quotes,score,snippet,path,record`.
+/// Columns: `id,date,agency,place,headline,people,quotes,score,snippet,path,record,copies,group,
+/// also_in` (near-duplicates collapsed into the hit, its group, other files with the same
+/// story, `; `-separated).
 pub fn write_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
     let mut csv = writer(out);
     done((|| {
         csv.write_record([
             "id", "date", "agency", "place", "headline", "people", "quotes", "score", "snippet",
-            "path", "record",
+            "path", "record", "copies", "group", "also_in",
         ])?;
         for hit in hits {
             let article = &hit.article;
@@ -44,6 +46,9 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
                 &hit.snippet.text,
                 &article.path,
                 &article.record.to_string(),
+                &hit.copies.to_string(),
+                or_empty(&hit.group),
+                &hit.also_in.join("; "),
             ])?;
         }
         csv.flush()?;

@@ -57,6 +57,15 @@ fn counts_line(out: &mut impl Write, shown: usize, total: usize, what: &str) -> 
     writeln!(out, "{shown} of {total} {what}")
 }
 
+/// ` (+N copies)` for a hit that stands for N near-duplicates, nothing otherwise.
+fn copies_note(copies: usize) -> String {
+    match copies {
+        0 => String::new(),
+        1 => "  (+1 copy)".to_string(),
+        n => format!("  (+{n} copies)"),
+    }
+}
+
 /// Writes article hits.
 pub fn write_hits(out: &mut impl Write, results: &Results<Hit>, color: bool) -> io::Result<()> {
     counts_line(out, results.hits.len(), results.total, "articles")?;
@@ -82,7 +91,23 @@ pub fn write_hits(out: &mut impl Write, results: &Results<Hit>, color: bool) -> 
         } else {
             article.path.clone()
         };
-        writeln!(out, "  {}", paint(&source, DIM, color))?;
+        writeln!(
+            out,
+            "  {}{}",
+            paint(&source, DIM, color),
+            copies_note(hit.copies)
+        )?;
+        if !hit.also_in.is_empty() {
+            let shown: Vec<&str> = hit.also_in.iter().take(3).map(String::as_str).collect();
+            let more = hit.also_in.len() - shown.len();
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            let line = format!("also in {}{more}", shown.join(", "));
+            writeln!(out, "  {}", paint(&line, DIM, color))?;
+        }
     }
     Ok(())
 }
@@ -117,7 +142,12 @@ pub fn write_quotes(
             via,
         )?;
         writeln!(out, "  {}", quote.headline)?;
-        writeln!(out, "  {}", paint(&quote.path, DIM, color))?;
+        writeln!(
+            out,
+            "  {}{}",
+            paint(&quote.path, DIM, color),
+            copies_note(hit.copies)
+        )?;
     }
     Ok(())
 }
@@ -248,6 +278,26 @@ pub fn write_report(
         "files: {} new, {} changed, {} unchanged, {} deleted, {} skipped",
         totals.new, totals.changed, totals.unchanged, totals.deleted, totals.skipped
     )?;
+    let duplicates = &report.duplicates;
+    if duplicates.exact_copies + duplicates.groups > 0 {
+        writeln!(
+            out,
+            "duplicates: {} exact {} (stored once), {} near-duplicate {} of {} articles",
+            duplicates.exact_copies,
+            if duplicates.exact_copies == 1 {
+                "copy"
+            } else {
+                "copies"
+            },
+            duplicates.groups,
+            if duplicates.groups == 1 {
+                "group"
+            } else {
+                "groups"
+            },
+            duplicates.grouped_articles
+        )?;
+    }
     if !report.skipped.is_empty() {
         writeln!(out, "skipped {} files or records:", report.skipped.len())?;
         for skipped in &report.skipped {

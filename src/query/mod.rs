@@ -2,6 +2,7 @@
 //! over the index, and matching documents come back as `Hit`s and `QuoteHit`s with snippets.
 //! Reads the index; never writes it, never prints.
 
+mod collapse;
 pub mod dates;
 pub mod facets;
 mod frequency;
@@ -13,7 +14,7 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, FilterCollector, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
 };
@@ -26,6 +27,8 @@ use crate::error::{Error, Result};
 use crate::index::WireIndex;
 use crate::index::document::{QuoteRecord, day_value, from_datetime};
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+use collapse::{Chosen, GroupScan, Restrict};
+use facets::Over;
 pub use snippet::Snippet;
 
 /// How hits are ordered.
@@ -50,6 +53,9 @@ pub struct Filters {
     pub agency: Option<String>,
     /// Only stories with this dateline place.
     pub place: Option<String>,
+    /// Near-duplicate stories stand as one, their earliest member (and a quotation repeated
+    /// across them as one quotation), in hits, totals and counts.
+    pub collapse: bool,
 }
 
 /// A search for articles.
@@ -96,6 +102,13 @@ pub struct Hit {
     pub article: Article,
     /// The best passage of its body.
     pub snippet: Snippet,
+    /// Near-duplicates of it that also matched and are not listed (collapsed into it).
+    pub copies: usize,
+    /// Its near-duplicate group (the key of the group's earliest member, 16 hex digits), if it
+    /// has near-duplicates in the index.
+    pub group: Option<String>,
+    /// The other files that hold exactly this story.
+    pub also_in: Vec<String>,
 }
 
 /// How a quotation matched a topic.
@@ -119,6 +132,9 @@ pub struct QuoteHit {
     pub quote: QuoteRecord,
     /// Byte ranges of the matched words in `quote.text`.
     pub highlights: Vec<(usize, usize)>,
+    /// The same quotation in near-duplicates of its article that also matched and are not
+    /// listed.
+    pub copies: usize,
 }
 
 /// Hits and how many matched in all.
@@ -269,7 +285,10 @@ impl<'a> Searcher<'a> {
     }
 
     fn record<T: serde::de::DeserializeOwned>(&self, address: DocAddress) -> Result<T> {
-        let doc = self.document(address)?;
+        self.parse_record(&self.document(address)?)
+    }
+
+    fn parse_record<T: serde::de::DeserializeOwned>(&self, doc: &TantivyDocument) -> Result<T> {
         let text = doc
             .get_first(self.index.fields.record)
             .and_then(|v| v.as_str())
@@ -285,25 +304,25 @@ impl<'a> Searcher<'a> {
         offset: usize,
         sort: Sort,
     ) -> Result<Vec<(f32, DocAddress)>> {
-        self.top_within(query, None, limit, offset, sort)
+        self.top_within(query, &Scope::all(Over::Articles), limit, offset, sort)
     }
 
-    /// [`Self::top`] over the documents of `within`'s articles only, when given.
+    /// [`Self::top`] over the documents `scope` lets through.
     fn top_within(
         &self,
         query: &dyn Query,
-        within: Option<&ArticleSet>,
+        scope: &Scope,
         limit: usize,
         offset: usize,
         sort: Sort,
     ) -> Result<Vec<(f32, DocAddress)>> {
         let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
         match sort {
-            Sort::Relevance => self.collect(query, within, top.order_by_score()),
+            Sort::Relevance => self.collect(query, scope, top.order_by_score()),
             Sort::Date => {
                 let by_date = top.order_by_fast_field::<DateTime>("date", Order::Desc);
                 Ok(self
-                    .collect(query, within, by_date)?
+                    .collect(query, scope, by_date)?
                     .into_iter()
                     .map(|(_, address)| (0.0, address))
                     .collect())
@@ -311,30 +330,75 @@ impl<'a> Searcher<'a> {
         }
     }
 
-    /// Runs `collector` over the documents matching `query` that belong to `within`'s
-    /// articles (all of them when `within` is `None`), filtering on the `article_key` column.
-    fn collect<C>(
-        &self,
-        query: &dyn Query,
-        within: Option<&ArticleSet>,
-        collector: C,
-    ) -> Result<C::Fruit>
+    /// Runs `collector` over the documents matching `query` that `scope` lets through: those
+    /// of its articles only (filtering on the `article_key` column) and, when it collapses,
+    /// only each near-duplicate group's chosen member.
+    fn collect<C>(&self, query: &dyn Query, scope: &Scope, collector: C) -> Result<C::Fruit>
     where
         C: tantivy::collector::Collector + Send + Sync,
     {
-        match within {
-            None => self.searcher.search(query, &collector),
-            Some(articles) => {
-                let articles = articles.clone();
-                let filtered = FilterCollector::new(
-                    "article_key".to_string(),
-                    move |key: u64| articles.contains(&key),
-                    collector,
-                );
-                self.searcher.search(query, &filtered)
-            }
+        if scope.within.is_none() && scope.chosen.is_none() {
+            return self
+                .searcher
+                .search(query, &collector)
+                .map_err(|e| self.err(e));
         }
-        .map_err(|e| self.err(e))
+        let restricted = Restrict {
+            inner: collector,
+            over: scope.over,
+            within: scope.within.clone(),
+            chosen: scope.chosen.clone(),
+        };
+        self.searcher
+            .search(query, &restricted)
+            .map_err(|e| self.err(e))
+    }
+
+    /// The scope in which `query`'s matches are listed and counted, and how many there are:
+    /// with `collapse`, each near-duplicate group among them counts once and is represented by
+    /// its earliest member.
+    fn scope(
+        &self,
+        query: &dyn Query,
+        over: Over,
+        within: Option<ArticleSet>,
+        collapse: bool,
+    ) -> Result<(usize, Scope)> {
+        let mut scope = Scope {
+            over,
+            within,
+            chosen: None,
+        };
+        if !collapse {
+            return Ok((self.collect(query, &scope, Count)?, scope));
+        }
+        let scan = GroupScan {
+            over,
+            within: scope.within.clone(),
+        };
+        let chosen = self
+            .searcher
+            .search(query, &scan)
+            .map_err(|e| self.err(e))?;
+        let total = chosen.distinct();
+        if !chosen.members.is_empty() {
+            scope.chosen = Some(std::sync::Arc::new(chosen));
+        }
+        Ok((total, scope))
+    }
+
+    /// For a listed document: the matches collapsed into it, and its group.
+    fn copies_of(&self, address: DocAddress, scope: &Scope) -> Result<(usize, Option<u64>)> {
+        let group =
+            collapse::key_of(&self.searcher, address, Over::Articles).map_err(|e| self.err(e))?;
+        let Some(chosen) = &scope.chosen else {
+            return Ok((0, group));
+        };
+        let key = collapse::key_of(&self.searcher, address, scope.over).map_err(|e| self.err(e))?;
+        let copies = key
+            .and_then(|k| chosen.members.get(&k))
+            .map_or(0, |m| m.count - 1);
+        Ok((copies, group))
     }
 
     fn count(&self, query: &dyn Query) -> Result<usize> {
@@ -375,13 +439,20 @@ impl<'a> Searcher<'a> {
     pub fn search(&self, request: &SearchRequest) -> Result<Results<Hit>> {
         let fields = &self.index.fields;
         let (query, user_query) = self.article_query(request)?;
-        let total = self.count(&query)?;
+        let (total, scope) = self.scope(&query, Over::Articles, None, request.filters.collapse)?;
         let snippets = user_query
             .as_ref()
             .map(|q| snippet::Snippets::new(&self.searcher, q.as_ref(), fields.body));
         let mut hits = Vec::new();
-        for (score, address) in self.top(&query, request.limit, request.offset, request.sort)? {
-            let article: Article = self.record(address)?;
+        let top = self.top_within(&query, &scope, request.limit, request.offset, request.sort)?;
+        for (score, address) in top {
+            let doc = self.document(address)?;
+            let article: Article = self.parse_record(&doc)?;
+            let also_in = doc
+                .get_all(fields.copies)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            let (copies, group) = self.copies_of(address, &scope)?;
             let snippet = match &snippets {
                 Some(snippets) => snippets.of(&article.body),
                 None => snippet::opening(&article.body),
@@ -390,6 +461,9 @@ impl<'a> Searcher<'a> {
                 score,
                 article,
                 snippet,
+                copies,
+                group: group.map(|g| format!("{g:016x}")),
+                also_in,
             });
         }
         Ok(Results { total, hits })
@@ -540,8 +614,13 @@ impl<'a> Searcher<'a> {
         highlight: Option<Box<dyn Query>>,
         request: &QuoteRequest,
     ) -> Result<Results<QuoteHit>> {
-        let (query, within, matched) = (group.query.as_ref(), group.within.as_ref(), group.matched);
-        let total = self.collect(query, within, Count)?;
+        let (query, matched) = (group.query.as_ref(), group.matched);
+        let (total, scope) = self.scope(
+            query,
+            Over::Quotes,
+            group.within.clone(),
+            request.filters.collapse,
+        )?;
         let mut hits = Vec::new();
         if limit == 0 {
             return Ok(Results { total, hits });
@@ -549,17 +628,19 @@ impl<'a> Searcher<'a> {
         let snippets = highlight
             .as_ref()
             .map(|q| snippet::Snippets::new(&self.searcher, q.as_ref(), self.index.fields.quote));
-        for (score, address) in self.top_within(query, within, limit, offset, request.sort)? {
+        for (score, address) in self.top_within(query, &scope, limit, offset, request.sort)? {
             let quote: QuoteRecord = self.record(address)?;
             let highlights = snippets
                 .as_ref()
                 .map(|s| highlights_in(s, &quote.text))
                 .unwrap_or_default();
+            let (copies, _) = self.copies_of(address, &scope)?;
             hits.push(QuoteHit {
                 score,
                 matched,
                 quote,
                 highlights,
+                copies,
             });
         }
         Ok(Results { total, hits })
@@ -620,10 +701,9 @@ impl<'a> Searcher<'a> {
         facet: facets::Facet,
     ) -> Result<Vec<facets::Count>> {
         let (query, _) = self.article_query(request)?;
-        let collector = facets::FacetCollector::new(facet, facets::Over::Articles);
-        self.searcher
-            .search(&query, &collector)
-            .map_err(|e| self.err(e))
+        let (_, scope) = self.scope(&query, Over::Articles, None, request.filters.collapse)?;
+        let collector = facets::FacetCollector::new(facet, Over::Articles);
+        self.collect(&query, &scope, collector)
     }
 
     /// Counts of the quotations matching `request` by `facet` (every match, not only `limit`),
@@ -635,8 +715,14 @@ impl<'a> Searcher<'a> {
     ) -> Result<Vec<facets::Count>> {
         let mut rows = Vec::new();
         for group in self.quote_groups(request)?.groups {
-            let collector = facets::FacetCollector::new(facet, facets::Over::Quotes);
-            let counts = self.collect(group.query.as_ref(), group.within.as_ref(), collector)?;
+            let collector = facets::FacetCollector::new(facet, Over::Quotes);
+            let (_, scope) = self.scope(
+                group.query.as_ref(),
+                Over::Quotes,
+                group.within.clone(),
+                request.filters.collapse,
+            )?;
+            let counts = self.collect(group.query.as_ref(), &scope, collector)?;
             rows.extend(counts.into_iter().map(|c| (c.key, c.count)));
         }
         Ok(facets::tally_counts(facet, rows))
@@ -646,10 +732,8 @@ impl<'a> Searcher<'a> {
     pub fn people(&self, request: &SearchRequest) -> Result<Vec<PersonCount>> {
         // Mentions and quotes per person are in the stored records; no snippets are made.
         let (query, _) = self.article_query(request)?;
-        let addresses = self
-            .searcher
-            .search(&query, &DocSetCollector)
-            .map_err(|e| self.err(e))?;
+        let (_, scope) = self.scope(&query, Over::Articles, None, request.filters.collapse)?;
+        let addresses = self.collect(&query, &scope, DocSetCollector)?;
         let mut people: BTreeMap<String, PersonCount> = BTreeMap::new();
         for address in addresses {
             let article: PeopleOf = self.record(address)?;
@@ -757,6 +841,27 @@ impl std::hash::Hasher for IdentityHasher {
 
     fn write_u64(&mut self, value: u64) {
         self.0 = value;
+    }
+}
+
+/// Which of a query's matches are listed and counted.
+struct Scope {
+    /// How collapse keys are made: for articles or quotations.
+    over: Over,
+    /// When set, only the documents of these articles.
+    within: Option<ArticleSet>,
+    /// When set, of each near-duplicate group only its chosen member.
+    chosen: Option<std::sync::Arc<Chosen>>,
+}
+
+impl Scope {
+    /// Every match.
+    fn all(over: Over) -> Scope {
+        Scope {
+            over,
+            within: None,
+            chosen: None,
+        }
     }
 }
 

@@ -596,7 +596,7 @@ fn csv_and_json_formats_carry_the_same_hits() {
         headers.iter().collect::<Vec<_>>(),
         [
             "id", "date", "agency", "place", "headline", "people", "quotes", "score", "snippet",
-            "path", "record"
+            "path", "record", "copies", "group", "also_in"
         ]
     );
     let csv_ids: Vec<String> = reader

@@ -39,6 +39,18 @@ pub fn wiredex(args: &[&str]) -> Run {
     }
 }
 
+/// Runs `wiredex` with `args` and checks that it exited with 0.
+pub fn ok(args: &[&str]) -> Run {
+    let run = wiredex(args);
+    assert_eq!(run.code, 0, "{args:?}: {}{}", run.stdout, run.stderr);
+    run
+}
+
+/// A path as the `&str` an argument list wants (temporary paths are UTF-8).
+pub fn s(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
+
 /// The project folder.
 pub fn project() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
 
-use crate::harness::{Run, corpus_articles, project, scratch, wiredex};
+use crate::harness::{Run, corpus_articles, ok, project, s, scratch, wiredex};
 
 /// A date in 2020: files this old are not "racy" (modified too close to the run to trust).
 fn long_ago() -> SystemTime {
@@ -39,16 +39,6 @@ fn copy_aged(from: &Path, to: &Path) {
             set_mtime(&target, long_ago());
         }
     }
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
-
-fn ok(args: &[&str]) -> Run {
-    let run = wiredex(args);
-    assert_eq!(run.code, 0, "{args:?}: {}{}", run.stdout, run.stderr);
-    run
 }
 
 fn stats(index: &Path) -> Value {

@@ -4,6 +4,7 @@
 
 mod bench;
 mod cli;
+mod duplicates;
 mod errors;
 mod formats;
 mod gold;

@@ -1,0 +1,320 @@
+//! Collapsing near-duplicates: among the documents a query matches, the members of one
+//! near-duplicate group (see [`crate::index::dups`]) stand as one, their earliest member; for
+//! quotations, the same words quoted in several members of a group are one quotation.
+//!
+//! It takes two passes over the matches. [`GroupScan`] counts every match and, for each group
+//! among them, picks the member that stands for it; then [`Restrict`] wraps any collector
+//! (top hits, counts by facet, ...) and lets through only the ungrouped matches and the chosen
+//! members. Matches outside any group cost one fast-column read.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::ArticleSet;
+use super::facets::Over;
+
+/// The member that stands for a group among a query's matches, and how many matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Member {
+    /// The chosen document.
+    pub address: DocAddress,
+    /// Its date in days since 1970 (`i64::MAX` when undated).
+    day: i64,
+    /// Its article's key, which breaks ties between members of the same day.
+    key: u64,
+    /// The group's members among the matches, the chosen one included.
+    pub count: usize,
+}
+
+/// What the first pass found: every group among the matches with its chosen member.
+#[derive(Debug, Default)]
+pub struct Chosen {
+    /// Collapse key (the group, or the group and the quote's words) -> its chosen member.
+    pub members: FxHashMap<u64, Member>,
+    /// Every match, members of groups each counted.
+    pub matches: usize,
+}
+
+impl Chosen {
+    /// Matches once each group counts as one.
+    pub fn distinct(&self) -> usize {
+        let hidden: usize = self.members.values().map(|m| m.count - 1).sum();
+        self.matches - hidden
+    }
+}
+
+/// The fast columns that say which group a document belongs to.
+struct GroupColumns {
+    group: Option<Column<u64>>,
+    quote_key: Option<Column<u64>>,
+    over: Over,
+}
+
+impl GroupColumns {
+    fn of(segment: &SegmentReader, over: Over) -> tantivy::Result<GroupColumns> {
+        let fast = segment.fast_fields();
+        Ok(GroupColumns {
+            group: fast.column_opt::<u64>("dup_group")?,
+            quote_key: match over {
+                Over::Quotes => fast.column_opt::<u64>("quote_key")?,
+                Over::Articles => None,
+            },
+            over,
+        })
+    }
+
+    /// The document's collapse key, or `None` when it is in no group.
+    fn key(&self, doc: DocId) -> Option<u64> {
+        let group = self.group.as_ref()?.first(doc)?;
+        Some(match self.over {
+            Over::Articles => group,
+            Over::Quotes => {
+                let words = self.quote_key.as_ref().and_then(|c| c.first(doc));
+                (group.rotate_left(29) ^ words.unwrap_or(0)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            }
+        })
+    }
+}
+
+/// The first pass: counts the matches and picks each group's earliest member among them.
+pub struct GroupScan {
+    /// Articles or quotations.
+    pub over: Over,
+    /// When set, only documents of these articles count.
+    pub within: Option<ArticleSet>,
+}
+
+/// The per-segment side of [`GroupScan`].
+pub struct SegmentScan {
+    segment: SegmentOrdinal,
+    columns: GroupColumns,
+    keys: Option<Column<u64>>,
+    dates: Option<Column<tantivy::DateTime>>,
+    within: Option<ArticleSet>,
+    found: Chosen,
+}
+
+impl SegmentCollector for SegmentScan {
+    type Fruit = Chosen;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let key = self.keys.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        if let Some(within) = &self.within
+            && !within.contains(&key)
+        {
+            return;
+        }
+        self.found.matches += 1;
+        let Some(collapse) = self.columns.key(doc) else {
+            return;
+        };
+        let day = self
+            .dates
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .map_or(i64::MAX, |d| d.into_timestamp_secs().div_euclid(86_400));
+        let candidate = Member {
+            address: DocAddress::new(self.segment, doc),
+            day,
+            key,
+            count: 1,
+        };
+        self.found
+            .members
+            .entry(collapse)
+            .and_modify(|member| *member = earlier(*member, candidate))
+            .or_insert(candidate);
+    }
+
+    fn harvest(self) -> Chosen {
+        self.found
+    }
+}
+
+/// The earlier of two members, with both counts added.
+fn earlier(a: Member, b: Member) -> Member {
+    let first = if (b.day, b.key, b.address) < (a.day, a.key, a.address) {
+        b
+    } else {
+        a
+    };
+    Member {
+        count: a.count + b.count,
+        ..first
+    }
+}
+
+impl Collector for GroupScan {
+    type Fruit = Chosen;
+    type Child = SegmentScan;
+
+    fn for_segment(
+        &self,
+        segment_ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentScan> {
+        let fast = segment.fast_fields();
+        Ok(SegmentScan {
+            segment: segment_ord,
+            columns: GroupColumns::of(segment, self.over)?,
+            keys: fast.column_opt::<u64>("article_key")?,
+            dates: fast.column_opt::<tantivy::DateTime>("date")?,
+            within: self.within.clone(),
+            found: Chosen::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Chosen>) -> tantivy::Result<Chosen> {
+        let mut all = Chosen::default();
+        for fruit in fruits {
+            all.matches += fruit.matches;
+            for (collapse, member) in fruit.members {
+                all.members
+                    .entry(collapse)
+                    .and_modify(|m| *m = earlier(*m, member))
+                    .or_insert(member);
+            }
+        }
+        Ok(all)
+    }
+}
+
+/// Wraps a collector so that it sees only the documents of `within`'s articles (when set) and,
+/// when `chosen` is set, of each group only its chosen member.
+pub struct Restrict<C> {
+    /// The wrapped collector.
+    pub inner: C,
+    /// Articles or quotations (how collapse keys are made).
+    pub over: Over,
+    /// When set, only documents of these articles pass.
+    pub within: Option<ArticleSet>,
+    /// When set, the members of groups that pass.
+    pub chosen: Option<Arc<Chosen>>,
+}
+
+/// The per-segment side of [`Restrict`].
+pub struct SegmentRestrict<S> {
+    inner: S,
+    segment: SegmentOrdinal,
+    columns: GroupColumns,
+    keys: Option<Column<u64>>,
+    within: Option<ArticleSet>,
+    chosen: Option<Arc<Chosen>>,
+}
+
+impl<S: SegmentCollector> SegmentCollector for SegmentRestrict<S> {
+    type Fruit = S::Fruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(within) = &self.within {
+            let key = self.keys.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+            if !within.contains(&key) {
+                return;
+            }
+        }
+        if let Some(chosen) = &self.chosen
+            && let Some(collapse) = self.columns.key(doc)
+            && chosen
+                .members
+                .get(&collapse)
+                .is_some_and(|m| m.address != DocAddress::new(self.segment, doc))
+        {
+            return;
+        }
+        self.inner.collect(doc, score);
+    }
+
+    fn harvest(self) -> S::Fruit {
+        self.inner.harvest()
+    }
+}
+
+impl<C: Collector> Collector for Restrict<C> {
+    type Fruit = C::Fruit;
+    type Child = SegmentRestrict<C::Child>;
+
+    fn for_segment(
+        &self,
+        segment_ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(SegmentRestrict {
+            inner: self.inner.for_segment(segment_ord, segment)?,
+            segment: segment_ord,
+            columns: GroupColumns::of(segment, self.over)?,
+            keys: segment.fast_fields().column_opt::<u64>("article_key")?,
+            within: self.within.clone(),
+            chosen: self.chosen.clone(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.inner.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<<Self::Child as SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<C::Fruit> {
+        self.inner.merge_fruits(fruits)
+    }
+}
+
+/// The collapse key of the document at `address`, read from its segment's columns.
+pub fn key_of(
+    searcher: &tantivy::Searcher,
+    address: DocAddress,
+    over: Over,
+) -> tantivy::Result<Option<u64>> {
+    let segment = searcher.segment_reader(address.segment_ord);
+    Ok(GroupColumns::of(segment, over)?.key(address.doc_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(segment: u32, day: i64, key: u64) -> Member {
+        Member {
+            address: DocAddress::new(segment, 0),
+            day,
+            key,
+            count: 1,
+        }
+    }
+
+    #[test]
+    fn the_earliest_member_stands_for_the_group_and_counts_add_up() {
+        let chosen = earlier(member(0, 20, 5), member(1, 10, 9));
+        assert_eq!((chosen.day, chosen.key, chosen.count), (10, 9, 2));
+        let tie = earlier(member(0, 10, 7), member(1, 10, 3));
+        assert_eq!(tie.key, 3);
+        let undated = earlier(member(0, i64::MAX, 1), member(1, 30, 2));
+        assert_eq!(undated.key, 2);
+    }
+
+    #[test]
+    fn distinct_counts_each_group_once() {
+        let mut chosen = Chosen {
+            matches: 10,
+            ..Chosen::default()
+        };
+        chosen.members.insert(
+            1,
+            Member {
+                count: 4,
+                ..member(0, 1, 1)
+            },
+        );
+        chosen.members.insert(2, member(0, 1, 2));
+        assert_eq!(chosen.distinct(), 7);
+    }
+}
