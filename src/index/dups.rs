@@ -33,6 +33,18 @@ pub const MIN_SHINGLES: usize = 12;
 /// The share of equal MinHash values (an estimate of the Jaccard similarity of two bodies'
 /// shingle sets) from which two articles are the same story.
 pub const SIMILARITY: f64 = 0.5;
+/// Bodies with fewer shingles than this are briefs (a dividend, a rate change, a table) that
+/// a template makes alike whatever the story: they must agree on [`SHORT_SIMILARITY`] of
+/// their hashes, where the estimate from 48 hashes is also too rough for a lower bar.
+pub const SHORT_SHINGLES: usize = 50;
+/// The bar for briefs (see [`SHORT_SHINGLES`]).
+pub const SHORT_SIMILARITY: f64 = 0.8;
+/// Copies and updates of a story are dated within this many days of each other; stories
+/// further apart that read alike are recurring reports (a weekly statistic, a market
+/// operation), not the same story.
+pub const MAX_DAYS_APART: i64 = 3;
+/// The top byte of the sketch value that holds the body's number of shingles.
+const SIZE_TAG: u64 = 0xFE;
 /// In an LSH bucket, each member is compared with at most this many members before it: a
 /// bucket of a thousand articles that share a stock paragraph costs thousands of comparisons,
 /// not a million.
@@ -86,7 +98,8 @@ pub fn text_key(text: &str) -> u64 {
 }
 
 /// The sketch of a story body: one u64 per band, the band's number in the top byte and its
-/// three 16-bit minima below. `None` for bodies too short to compare.
+/// three 16-bit minima below, then one tagged [`SIZE_TAG`] holding the number of shingles.
+/// `None` for bodies too short to compare.
 pub fn sketch(body: &str) -> Option<Vec<u64>> {
     let words: Vec<u64> = body
         .split(|c: char| !c.is_alphanumeric())
@@ -110,6 +123,7 @@ pub fn sketch(body: &str) -> Option<Vec<u64>> {
             }
         }
     }
+    let shingles = (words.len() + 1 - SHINGLE_WORDS) as u64;
     Some(
         (0..BANDS)
             .map(|band| {
@@ -120,8 +134,32 @@ pub fn sketch(body: &str) -> Option<Vec<u64>> {
                 }
                 packed
             })
+            .chain([(SIZE_TAG << 56) | shingles.min((1 << 56) - 1)])
             .collect(),
     )
+}
+
+/// The number of shingles a sketch was made from (0 when it does not say).
+pub fn shingles(sketch: &[u64]) -> usize {
+    sketch
+        .iter()
+        .find(|v| *v >> 56 == SIZE_TAG)
+        .map_or(0, |v| (v & ((1 << 56) - 1)) as usize)
+}
+
+/// Whether two sketched articles are the same story: dated within [`MAX_DAYS_APART`] days
+/// (when both are dated) and alike enough for their length.
+pub fn same_story(a: &[u64], a_day: i64, b: &[u64], b_day: i64) -> bool {
+    let dated = a_day != i64::MAX && b_day != i64::MAX;
+    if dated && (a_day - b_day).abs() > MAX_DAYS_APART {
+        return false;
+    }
+    let bar = if shingles(a).min(shingles(b)) < SHORT_SHINGLES {
+        SHORT_SIMILARITY
+    } else {
+        SIMILARITY
+    };
+    similarity(a, b) >= bar
 }
 
 /// The share of MinHash values two sketches have in common (0 when either is malformed).
@@ -140,14 +178,11 @@ pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
     equal as f64 / HASHES as f64
 }
 
-/// The sketch's values indexed by band, whatever order the column gave them in.
+/// The sketch's band values indexed by band, whatever order the column gave them in.
 fn in_band_order(values: &[u64]) -> Option<[u64; BANDS]> {
-    if values.len() != BANDS {
-        return None;
-    }
     let mut ordered = [0u64; BANDS];
     let mut seen = 0u32;
-    for &value in values {
+    for &value in values.iter().filter(|v| *v >> 56 != SIZE_TAG) {
         let band = (value >> 56) as usize;
         if band >= BANDS || seen & (1 << band) != 0 {
             return None;
@@ -155,7 +190,7 @@ fn in_band_order(values: &[u64]) -> Option<[u64; BANDS]> {
         seen |= 1 << band;
         ordered[band] = value;
     }
-    Some(ordered)
+    (seen.count_ones() as usize == BANDS).then_some(ordered)
 }
 
 /// One article with a sketch, as the grouping pass sees it.
@@ -297,7 +332,8 @@ pub fn group(searcher: &Searcher) -> tantivy::Result<Grouping> {
                     if sets.find(a) == sets.find(b) {
                         break;
                     }
-                    if similarity(&sketches[earlier], &sketches[later]) >= SIMILARITY {
+                    let (first, second) = (&articles[a as usize], &articles[b as usize]);
+                    if same_story(&sketches[earlier], first.day, &sketches[later], second.day) {
                         sets.join(a, b);
                         break;
                     }
@@ -390,12 +426,35 @@ mod tests {
     #[test]
     fn each_band_value_carries_its_band_number() {
         let values = sketch_of(STORY);
-        assert_eq!(values.len(), BANDS);
+        assert_eq!(values.len(), BANDS + 1);
+        let words = STORY
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
+        assert_eq!(shingles(&values), words + 1 - SHINGLE_WORDS);
         let mut reversed = values.clone();
         reversed.reverse();
         // The column may return a document's values in another order.
         assert_eq!(similarity(&values, &reversed), 1.0);
         assert_eq!(similarity(&values, &values[1..]), 0.0);
+    }
+
+    #[test]
+    fn stories_far_apart_in_time_or_briefs_that_merely_share_a_template_are_not_the_same() {
+        let story = sketch_of(STORY);
+        assert!(same_story(&story, 100, &story, 103));
+        assert!(same_story(&story, i64::MAX, &story, 103));
+        assert!(!same_story(&story, 100, &story, 110));
+        let brief = |bank: &str| {
+            sketch_of(&format!(
+                "{bank} said it is raising its prime lending rate to 7-3/4 pct from 7-1/2 pct, \
+                 effective immediately, after the central bank raised its discount rate."
+            ))
+        };
+        let (first, second) = (brief("Marine Midland Banks Inc"), brief("Chemical Bank"));
+        assert!(shingles(&first) < SHORT_SHINGLES);
+        assert!(!same_story(&first, 100, &second, 100));
+        assert!(same_story(&first, 100, &first, 100));
     }
 
     #[test]

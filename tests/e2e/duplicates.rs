@@ -230,3 +230,70 @@ fn groups_and_copies_follow_files_added_and_deleted() {
     // A run that changes nothing keeps what the last one found.
     index_again("duplicates: 1 exact copy (stored once), 1 near-duplicate group of 2 articles");
 }
+
+/// The generator writes a share of its stories twice: an "UPDATE 1" of the story before it,
+/// with one paragraph more. Its file names say which: every update must be grouped with the
+/// story it updates (recall), and no two other stories grouped (precision).
+#[test]
+fn generated_updates_are_grouped_with_the_story_they_update_and_nothing_else() {
+    let dir = scratch().join("generated-files");
+    let index = scratch().join("generated-index");
+    ok(&[
+        "generate",
+        "--articles",
+        "1500",
+        "--seed",
+        "11",
+        "--out",
+        s(&dir),
+    ]);
+    ok(&["index", s(&dir), "--index", s(&index), "-q"]);
+    let number = |path: &str| -> u64 {
+        let stem = path.rsplit('-').next().unwrap().trim_end_matches(".txt");
+        stem.parse().unwrap()
+    };
+    let mut group_of = std::collections::BTreeMap::new();
+    let mut updates = Vec::new();
+    let all = ok(&[
+        "search",
+        "",
+        "--all",
+        "--no-collapse",
+        "--format",
+        "jsonl",
+        "--index",
+        s(&index),
+    ]);
+    for hit in all.json_lines::<Value>() {
+        let path = hit["article"]["path"].as_str().unwrap();
+        let n = number(path);
+        if path.contains("-update1-") {
+            updates.push(n);
+        }
+        group_of.insert(n, hit["group"].as_str().map(str::to_string));
+    }
+    assert!(updates.len() > 30, "{} updates", updates.len());
+    let found = updates
+        .iter()
+        .filter(|&&n| group_of[&n].is_some() && group_of[&n] == group_of[&(n - 1)])
+        .count();
+    let mut members: std::collections::BTreeMap<&str, Vec<u64>> = Default::default();
+    for (n, group) in &group_of {
+        if let Some(group) = group {
+            members.entry(group).or_default().push(*n);
+        }
+    }
+    for (group, numbers) in &members {
+        assert!(
+            numbers.len() == 2 && updates.contains(&numbers[1]) && numbers[0] + 1 == numbers[1],
+            "group {group} holds {numbers:?}, not a story and its update"
+        );
+    }
+    // Briefs must agree more closely than long stories: a short story whose update adds a
+    // long paragraph may stay apart.
+    assert!(
+        found * 100 >= updates.len() * 90,
+        "{found} of {} updates grouped",
+        updates.len()
+    );
+}
