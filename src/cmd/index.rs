@@ -39,6 +39,10 @@ pub struct IndexArgs {
     /// Skip files larger than this: bytes, or with a K, M or G suffix (64M is 64 MiB)
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     max_file_size: u64,
+    /// Memory for the run's buffers (a quarter to tantivy's indexing buffers, a sixteenth to
+    /// files read ahead); the file list and manifest add about 0.5 KB per file
+    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
+    memory_budget: u64,
 }
 
 /// Reads a size such as `64M`, `512k`, `1G`, `2MiB` or `1000`.
@@ -82,6 +86,7 @@ pub fn run(args: IndexArgs, out: &mut impl Write) -> Result<bool> {
     let mut updater = Updater::open(&path, args.rebuild)?;
     let options = UpdateOptions {
         max_file_bytes: args.max_file_size,
+        memory_budget: args.memory_budget,
         exclude: args.report.iter().cloned().collect(),
     };
     let show_progress = !args.quiet && std::io::stderr().is_terminal();

@@ -8,7 +8,7 @@
 //! This module decides nothing about tantivy and reads no article files; it only compares what
 //! a file's metadata and bytes say with what it remembers.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -37,8 +37,9 @@ pub struct Entry {
     pub size: u64,
     /// Modification time in nanoseconds since 1970, when the file system keeps one.
     pub mtime_ns: Option<i64>,
-    /// xxh3-128 hash of the bytes, as 32 hex digits.
-    pub hash: String,
+    /// xxh3-128 hash of the bytes (32 hex digits in the file).
+    #[serde(with = "hex128")]
+    pub hash: u128,
     /// Ids of the articles indexed from it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub articles: Vec<String>,
@@ -77,8 +78,53 @@ pub enum Check {
 
 /// The content hash the manifest keeps: xxh3-128, which reads several GB/s, so hashing costs
 /// far less than reading the file. It detects change, not tampering.
-pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// A 128-bit hash written as 32 hex digits.
+mod hex128 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(hash: &u128, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_str(&format!("{hash:032x}"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<u128, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(input)?;
+        u128::from_str_radix(&text, 16).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An entry kept in the manifest's set, ordered and found by its path alone (so the path is
+/// kept once, not again as a map key: a manifest of a million files is held in memory).
+#[derive(Debug, Clone)]
+struct Keyed(Entry);
+
+impl PartialEq for Keyed {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.path == other.0.path
+    }
+}
+
+impl Eq for Keyed {}
+
+impl PartialOrd for Keyed {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Keyed {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.path.cmp(&other.0.path)
+    }
+}
+
+impl std::borrow::Borrow<str> for Keyed {
+    fn borrow(&self) -> &str {
+        &self.0.path
+    }
 }
 
 /// A time as nanoseconds since 1970 (negative before), or `None` out of range.
@@ -115,10 +161,18 @@ impl Entry {
 }
 
 /// The manifest of one index folder.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone)]
 pub struct Manifest {
-    entries: BTreeMap<String, Entry>,
+    entries: BTreeSet<Keyed>,
 }
+
+impl PartialEq for Manifest {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries().eq(other.entries())
+    }
+}
+
+impl Eq for Manifest {}
 
 impl Manifest {
     /// Reads the manifest of the index in `dir`; an index without one (new, or killed before
@@ -164,7 +218,7 @@ impl Manifest {
                 continue;
             }
             let entry: Entry = serde_json::from_str(&line).map_err(|e| (number, e.to_string()))?;
-            manifest.entries.insert(entry.path.clone(), entry);
+            manifest.insert(entry);
         }
         Ok(manifest)
     }
@@ -198,7 +252,7 @@ impl Manifest {
         };
         serde_json::to_writer(&mut *out, &header)?;
         out.write_all(b"\n")?;
-        for entry in self.entries.values() {
+        for entry in self.entries() {
             serde_json::to_writer(&mut *out, entry)?;
             out.write_all(b"\n")?;
         }
@@ -207,22 +261,29 @@ impl Manifest {
 
     /// The entry of the file with this key.
     pub fn get(&self, key: &str) -> Option<&Entry> {
-        self.entries.get(key)
+        self.entries.get(key).map(|keyed| &keyed.0)
     }
 
-    /// The entry of the file with this key, to change it.
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Entry> {
-        self.entries.get_mut(key)
+    /// Changes the entry of the file with this key, if there is one; `change` must keep its
+    /// path. Says whether there was one.
+    pub fn update(&mut self, key: &str, change: impl FnOnce(&mut Entry)) -> bool {
+        let Some(Keyed(mut entry)) = self.entries.take(key) else {
+            return false;
+        };
+        change(&mut entry);
+        debug_assert_eq!(entry.path, key);
+        self.entries.insert(Keyed(entry));
+        true
     }
 
     /// Adds or replaces an entry.
     pub fn insert(&mut self, entry: Entry) {
-        self.entries.insert(entry.path.clone(), entry);
+        self.entries.replace(Keyed(entry));
     }
 
     /// Removes an entry.
     pub fn remove(&mut self, key: &str) -> Option<Entry> {
-        self.entries.remove(key)
+        self.entries.take(key).map(|keyed| keyed.0)
     }
 
     /// How many files it knows.
@@ -237,16 +298,20 @@ impl Manifest {
 
     /// Every entry, in path order.
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.values()
+        self.entries.iter().map(|keyed| &keyed.0)
     }
 
     /// The entries of `root` itself and of everything below it.
     pub fn under<'a>(&'a self, root: &'a Path) -> impl Iterator<Item = &'a Entry> + 'a {
         let prefix = root.to_string_lossy().into_owned();
+        let start = (
+            std::ops::Bound::Included(prefix.as_str()),
+            std::ops::Bound::Unbounded,
+        );
         self.entries
-            .range(prefix.clone()..)
-            .take_while(move |(key, _)| key.starts_with(&prefix))
-            .map(|(_, entry)| entry)
+            .range::<str, _>(start)
+            .map(|keyed| &keyed.0)
+            .take_while(move |entry| entry.path.starts_with(&prefix))
             .filter(move |entry| Path::new(&entry.path).starts_with(root))
     }
 }
@@ -334,9 +399,11 @@ mod tests {
     fn hashes_are_stable_and_tell_contents_apart() {
         assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
         assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
-        assert_eq!(content_hash(b"").len(), 32);
         // xxh3-128 of the empty input, as published by the xxHash reference implementation.
-        assert_eq!(content_hash(b""), "99aa06d3014798d86001c324468d497f");
+        assert_eq!(
+            format!("{:032x}", content_hash(b"")),
+            "99aa06d3014798d86001c324468d497f"
+        );
     }
 
     #[test]

@@ -33,6 +33,12 @@ pub const META_FILE: &str = "wiredex.json";
 /// Memory budget for tantivy's writer (it wants at least 15 MB per thread).
 const WRITER_MEMORY_BYTES: usize = 128 * 1024 * 1024;
 
+/// The least memory tantivy's writer accepts per indexing thread.
+const WRITER_MEMORY_PER_THREAD_MIN: usize = 15 * 1024 * 1024 + 1024 * 1024;
+
+/// The most memory given to one indexing thread (tantivy refuses 4 GB or more).
+const WRITER_MEMORY_PER_THREAD_MAX: usize = 2 * 1024 * 1024 * 1024;
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Meta {
     schema_version: u32,
@@ -141,12 +147,22 @@ impl WireIndex {
 
     /// A writer; `threads` 0 lets tantivy choose.
     pub fn writer(&self, threads: usize) -> Result<IndexWriter> {
-        let result = if threads == 0 {
-            self.index.writer(WRITER_MEMORY_BYTES)
+        self.writer_with_memory(threads, WRITER_MEMORY_BYTES)
+    }
+
+    /// A writer whose indexing buffers use about `bytes` in all (raised to the least tantivy
+    /// accepts); `threads` 0 uses one thread per core, up to 8.
+    pub fn writer_with_memory(&self, threads: usize, bytes: usize) -> Result<IndexWriter> {
+        let threads = if threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
         } else {
-            self.index
-                .writer_with_num_threads(threads, WRITER_MEMORY_BYTES.max(threads * 20_000_000))
+            threads
         };
+        let bytes = bytes.clamp(
+            threads * WRITER_MEMORY_PER_THREAD_MIN,
+            threads * WRITER_MEMORY_PER_THREAD_MAX,
+        );
+        let result = self.index.writer_with_num_threads(threads, bytes);
         result.map_err(|e| match e {
             TantivyError::LockFailure(LockError::LockBusy, _) => Error::Locked {
                 path: self.path.clone(),

@@ -35,8 +35,8 @@ use crate::source::{self, FoundFile, ReadFailure, Skipped, Warning};
 /// Files read and parsed together before their articles go to the writer.
 const PARSE_BATCH_FILES: usize = 256;
 
-/// Bytes (by file size) read together at most, so a batch of large files stays in memory.
-const PARSE_BATCH_BYTES: u64 = 64 * 1024 * 1024;
+/// The default of [`UpdateOptions::memory_budget`].
+pub const DEFAULT_MEMORY_BUDGET: u64 = 512 * 1024 * 1024;
 
 /// The shortest time between two commits: what a killed run can lose, at most, besides the
 /// batch under way.
@@ -54,6 +54,11 @@ pub struct UpdateOptions {
     pub max_file_bytes: u64,
     /// Absolute paths never to index (the report file); the index folder is always left out.
     pub exclude: Vec<PathBuf>,
+    /// Bytes the run's buffers may take: a quarter for tantivy's indexing buffers, a
+    /// sixteenth for files read ahead of the writer (their text, articles and documents take
+    /// a few times their size). The manifest and the list of files come on top, growing with
+    /// the number of files.
+    pub memory_budget: u64,
 }
 
 impl Default for UpdateOptions {
@@ -61,7 +66,20 @@ impl Default for UpdateOptions {
         UpdateOptions {
             max_file_bytes: source::MAX_FILE_BYTES,
             exclude: Vec::new(),
+            memory_budget: DEFAULT_MEMORY_BUDGET,
         }
+    }
+}
+
+impl UpdateOptions {
+    /// The bytes of tantivy's indexing buffers.
+    fn writer_bytes(&self) -> usize {
+        usize::try_from(self.memory_budget / 4).unwrap_or(usize::MAX)
+    }
+
+    /// Bytes (by file size) read together at most, so a batch of large files stays in memory.
+    fn batch_bytes(&self) -> u64 {
+        (self.memory_budget / 16).clamp(1024 * 1024, 1024 * 1024 * 1024)
     }
 }
 
@@ -458,7 +476,7 @@ enum Read {
 
 struct Parsed {
     size: u64,
-    hash: String,
+    hash: u128,
     file: ParsedFile,
     /// Each article's tantivy documents, built on the reading thread (building them
     /// serialises the stored records, which is not cheap).
@@ -481,7 +499,8 @@ struct Run<'a> {
     manifest_dirty: bool,
     last_commit: Instant,
     commit_cost: Duration,
-    /// Files whose articles were added in this run.
+    /// Files whose articles were added in this run, kept only in an index that held files
+    /// before (in a new one, nothing can need them).
     readded: HashSet<String>,
     /// The `article_key` of each article added in this run -> the walk number of the first
     /// file it came from. In a fresh index, only these can need replacing.
@@ -519,8 +538,12 @@ impl Run<'_> {
             self.emit(FileOutcome::skipped(&problem.path, reason));
         }
 
-        // Files gone from a folder that was walked.
-        let seen: HashSet<String> = walk.files.iter().map(|f| manifest::key(&f.key)).collect();
+        // Files gone from a folder that was walked (a new index knows none).
+        let seen: HashSet<String> = if self.manifest.is_empty() {
+            HashSet::new()
+        } else {
+            walk.files.iter().map(|f| manifest::key(&f.key)).collect()
+        };
         let mut deleted: Vec<(PathBuf, Entry)> = Vec::new();
         let mut listed = HashSet::new();
         for (root, root_key) in &walk.roots {
@@ -562,7 +585,8 @@ impl Run<'_> {
         while start < walk.files.len() {
             let mut end = start;
             let (mut reads, mut bytes) = (0, 0);
-            while end < walk.files.len() && reads < PARSE_BATCH_FILES && bytes < PARSE_BATCH_BYTES {
+            let batch_bytes = self.options.batch_bytes();
+            while end < walk.files.len() && reads < PARSE_BATCH_FILES && bytes < batch_bytes {
                 let file = &walk.files[end];
                 if file.size <= self.options.max_file_bytes {
                     reads += 1;
@@ -665,7 +689,8 @@ impl Run<'_> {
 
     fn writer(&mut self) -> Result<&IndexWriter> {
         if self.writer.is_none() {
-            self.writer = Some(self.index.writer(0)?);
+            let bytes = self.options.writer_bytes();
+            self.writer = Some(self.index.writer_with_memory(0, bytes)?);
         }
         self.dirty = true;
         self.touched = true;
@@ -701,8 +726,7 @@ impl Run<'_> {
                 if other == key || self.readded.contains(other) || self.gone.contains(other) {
                     continue;
                 }
-                if let Some(entry) = self.manifest.get_mut(other) {
-                    entry.stale = true;
+                if self.manifest.update(other, |entry| entry.stale = true) {
                     self.manifest_dirty = true;
                 }
             }
@@ -761,12 +785,12 @@ impl Run<'_> {
         let key = manifest::key(&file.key);
         let mtime_ns = file.modified.and_then(manifest::nanos);
         let racy = Entry::is_racy(mtime_ns, self.read_at);
-        if let Some(entry) = self.manifest.get_mut(&key) {
+        let known = self.manifest.update(&key, |entry| {
             entry.size = size;
             entry.mtime_ns = mtime_ns;
             entry.racy = racy;
-            self.manifest_dirty = true;
-        }
+        });
+        self.manifest_dirty |= known;
         let mut outcome = self.unchanged(file);
         outcome.bytes_read = size;
         outcome
@@ -829,14 +853,17 @@ impl Run<'_> {
             path: key.clone(),
             size,
             mtime_ns,
-            hash: hash.clone(),
+            hash,
             articles: ids,
             skipped: reasons.clone(),
             warnings: warnings.clone(),
             racy: Entry::is_racy(mtime_ns, self.read_at),
             stale: false,
         }));
-        self.readded.insert(key);
+        // Only an index that held files before needs to know which were read again.
+        if !self.fresh {
+            self.readded.insert(key);
+        }
 
         // A file indexed again only because a file it shared an article with went is
         // unchanged as far as the user is concerned.

@@ -691,3 +691,36 @@ fn max_file_size_takes_units_and_says_what_it_expects() {
         "error: invalid value '12Q' for '--max-file-size <SIZE>': expected a number of bytes, optionally with K, M or G (64M is 64 MiB)"
     );
 }
+
+#[test]
+fn a_small_memory_budget_gives_the_same_index() {
+    let corpus = project().join("corpus");
+    let expected = clean_counts(&corpus, "budget-default");
+    let index = scratch().join("budget-small");
+    ok(&[
+        "index",
+        s(&corpus),
+        "--index",
+        s(&index),
+        "--memory-budget",
+        "1M",
+        "-q",
+    ]);
+    assert_eq!(counts(&index), expected);
+    let run = wiredex(&[
+        "index",
+        s(&corpus),
+        "--index",
+        s(&index),
+        "--memory-budget",
+        "lots",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "invalid value 'lots' for '--memory-budget <SIZE>': expected a number of bytes"
+        ),
+        "{}",
+        run.stderr
+    );
+}
