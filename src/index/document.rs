@@ -122,13 +122,6 @@ pub fn set_copies(docs: &mut [TantivyDocument], copies: &[String], fields: &Fiel
     }
 }
 
-/// Tags an article's documents with its near-duplicate group.
-pub fn set_group(docs: &mut [TantivyDocument], group: u64, fields: &Fields) {
-    for doc in docs {
-        doc.add_u64(fields.dup_group, group);
-    }
-}
-
 /// The numeric form of an article id (16 hex digits), for the `article_key` fast field.
 pub fn article_key(id: &str) -> u64 {
     u64::from_str_radix(id, 16).unwrap_or_else(|_| {

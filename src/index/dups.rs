@@ -2,8 +2,12 @@
 //! stories. Each article's body gets a MinHash sketch over word shingles, stored in the
 //! `sketch` fast column as one value per LSH band; after an index run, articles that share a
 //! band and whose sketches agree on at least [`SIMILARITY`] of their hashes are joined into a
-//! group (transitively, so a story's successive updates are one group), and every member's
-//! documents carry the group's id in `dup_group`: the `article_key` of its earliest member.
+//! group (transitively, so a story's successive updates are one group), named by the
+//! `article_key` of its earliest member. The groups are kept beside the index in
+//! [`GROUPS_FILE`] (article key -> group, for grouped articles only), written after the run's
+//! last commit and tagged with it: no document is rewritten, and a reader of a commit the file
+//! was not made for still finds every older article's group (a newer one is ungrouped until the
+//! run ends).
 //!
 //! Exact copies (the same headline and body) are not groups: they are one article already,
 //! keyed by content, with the other files it came from kept in its `copies` field.
@@ -16,6 +20,7 @@
 //! against the whole sketch.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use rustc_hash::FxHashMap;
 use tantivy::columnar::Column;
@@ -45,6 +50,10 @@ pub const SHORT_SIMILARITY: f64 = 0.8;
 pub const MAX_DAYS_APART: i64 = 3;
 /// The top byte of the sketch value that holds the body's number of shingles.
 const SIZE_TAG: u64 = 0xFE;
+/// The file in the index folder that holds the groups.
+pub const GROUPS_FILE: &str = "wiredex-groups.bin";
+/// The first bytes of [`GROUPS_FILE`], with the layout's version.
+const GROUPS_MAGIC: &[u8; 8] = b"WDXGRP01";
 /// In an LSH bucket, each member is compared with at most this many members before it: a
 /// bucket of a thousand articles that share a stock paragraph costs thousands of comparisons,
 /// not a million.
@@ -204,8 +213,6 @@ pub struct Sketched {
     pub key: u64,
     /// Its date in days since 1970 (`i64::MAX` when undated: undated copies come last).
     pub day: i64,
-    /// The group its documents carry now.
-    pub group: Option<u64>,
 }
 
 /// Groups of near-duplicate articles found in an index.
@@ -219,13 +226,17 @@ pub struct Grouping {
 }
 
 impl Grouping {
-    /// The articles whose documents carry a group other than the one they belong to.
-    pub fn changed(&self) -> impl Iterator<Item = (&Sketched, Option<u64>)> {
-        self.articles
+    /// Every grouped article's key with its group, sorted by key.
+    pub fn members(&self) -> Vec<(u64, u64)> {
+        let mut members: Vec<(u64, u64)> = self
+            .articles
             .iter()
             .zip(&self.groups)
-            .filter(|(article, group)| article.group != **group)
-            .map(|(article, group)| (article, *group))
+            .filter_map(|(article, group)| group.map(|g| (article.key, g)))
+            .collect();
+        members.sort_unstable();
+        members.dedup_by_key(|(key, _)| *key);
+        members
     }
 
     /// How many groups there are, and how many articles they hold.
@@ -275,7 +286,6 @@ pub fn group(searcher: &Searcher) -> tantivy::Result<Grouping> {
         };
         let keys = fast.u64("article_key")?;
         let dates = fast.column_opt::<tantivy::DateTime>("date")?;
-        let groups = fast.column_opt::<u64>("dup_group")?;
         for doc in segment.doc_ids_alive() {
             if sketch.values_for_doc(doc).next().is_none() {
                 continue;
@@ -290,7 +300,6 @@ pub fn group(searcher: &Searcher) -> tantivy::Result<Grouping> {
                 doc,
                 key,
                 day,
-                group: groups.as_ref().and_then(|c| c.first(doc)),
             });
         }
         columns.push(Some(SegmentColumns { sketch }));
@@ -359,6 +368,58 @@ pub fn group(searcher: &Searcher) -> tantivy::Result<Grouping> {
         .map(|root| (size[root] > 1).then(|| first[root].1))
         .collect();
     Ok(Grouping { articles, groups })
+}
+
+/// The groups of an index, as written after its last run: article key -> group.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Groups {
+    /// The opstamp of the commit they were computed for.
+    pub opstamp: u64,
+    /// Each grouped article's group.
+    pub of: FxHashMap<u64, u64>,
+}
+
+impl Groups {
+    /// Reads the groups kept in the index folder `dir`; none when there is no file (an index
+    /// made before its first run ended) or it cannot be read.
+    pub fn load(dir: &Path) -> Groups {
+        let Ok(bytes) = std::fs::read(dir.join(GROUPS_FILE)) else {
+            return Groups::default();
+        };
+        Groups::decode(&bytes).unwrap_or_default()
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Groups> {
+        let body = bytes.strip_prefix(GROUPS_MAGIC)?;
+        let (opstamp, pairs) = body.split_first_chunk::<8>()?;
+        if pairs.len() % 16 != 0 {
+            return None;
+        }
+        let number = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let of = pairs
+            .chunks_exact(16)
+            .map(|pair| (number(&pair[..8]), number(&pair[8..])))
+            .collect();
+        Some(Groups {
+            opstamp: u64::from_le_bytes(*opstamp),
+            of,
+        })
+    }
+
+    /// Writes `members` (article key, group) for the commit `opstamp` into the index folder
+    /// `dir`, atomically.
+    pub fn save(dir: &Path, opstamp: u64, members: &[(u64, u64)]) -> std::io::Result<()> {
+        let mut bytes = Vec::with_capacity(16 + members.len() * 16);
+        bytes.extend_from_slice(GROUPS_MAGIC);
+        bytes.extend_from_slice(&opstamp.to_le_bytes());
+        for (key, group) in members {
+            bytes.extend_from_slice(&key.to_le_bytes());
+            bytes.extend_from_slice(&group.to_le_bytes());
+        }
+        let temp = dir.join(format!("{GROUPS_FILE}.tmp"));
+        std::fs::write(&temp, bytes)?;
+        std::fs::rename(&temp, dir.join(GROUPS_FILE))
+    }
 }
 
 #[cfg(test)]
@@ -455,6 +516,19 @@ mod tests {
         assert!(shingles(&first) < SHORT_SHINGLES);
         assert!(!same_story(&first, 100, &second, 100));
         assert!(same_story(&first, 100, &first, 100));
+    }
+
+    #[test]
+    fn groups_survive_a_save_and_a_damaged_file_reads_as_none() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Groups::save(dir.path(), 7, &[(1, 1), (2, 1), (9, 5)]).expect("saved");
+        let groups = Groups::load(dir.path());
+        assert_eq!(groups.opstamp, 7);
+        assert_eq!(groups.of.get(&2), Some(&1));
+        assert_eq!(groups.of.len(), 3);
+        std::fs::write(dir.path().join(GROUPS_FILE), b"WDXGRP01\x07").expect("written");
+        assert_eq!(Groups::load(dir.path()), Groups::default());
+        assert_eq!(Groups::load(&dir.path().join("absent")), Groups::default());
     }
 
     #[test]

@@ -29,8 +29,8 @@ pub const KIND_QUOTE: &str = "quote";
 /// Bumped whenever the schema changes in a way that needs a rebuild.
 /// 2: the `source` field, so a re-index can replace or remove one file's documents.
 /// 3: the `article_key` fast field, facet columns kept as written, the sentence-gap tokenizer.
-/// 4: near-duplicate groups (`sketch`, `dup_group`, `quote_key`), the paths of exact copies
-/// (`copies`), `source` stored.
+/// 4: near-duplicate sketches (`sketch`, `quote_key`), the paths of exact copies (`copies`),
+/// `source` stored.
 pub const SCHEMA_VERSION: u32 = 4;
 
 /// The fields of a wiredex index, looked up once.
@@ -51,9 +51,6 @@ pub struct Fields {
     /// The body's MinHash sketch, one value per LSH band (fast, on articles; see
     /// [`super::dups`]).
     pub sketch: Field,
-    /// The near-duplicate group: the `article_key` of its earliest member (fast and indexed,
-    /// on articles and their quotes; absent when the story has no near-duplicate).
-    pub dup_group: Field,
     /// A hash of a quotation's words (fast, on quotes): the same quote in two copies of a
     /// story is counted once.
     pub quote_key: Field,
@@ -126,7 +123,6 @@ pub fn build() -> Schema {
     builder.add_text_field("source", STRING | STORED);
     builder.add_text_field("copies", STORED);
     builder.add_u64_field("sketch", FAST);
-    builder.add_u64_field("dup_group", INDEXED | FAST);
     builder.add_u64_field("quote_key", FAST);
     builder.add_text_field("headline", text(TEXT_TOKENIZER, true));
     builder.add_text_field("deck", text(TEXT_TOKENIZER, true));
@@ -164,7 +160,6 @@ impl Fields {
             source: get("source")?,
             copies: get("copies")?,
             sketch: get("sketch")?,
-            dup_group: get("dup_group")?,
             quote_key: get("quote_key")?,
             headline: get("headline")?,
             deck: get("deck")?,

@@ -22,9 +22,10 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
-use tantivy::{DocAddress, Index, IndexWriter, TantivyDocument, Term};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::document::{self, article_key};
+use super::dups::{self, Groups};
 use super::lock::{IndexLock, LOCK_FILE, LOCK_FILES};
 use super::manifest::{self, Check, Entry, Manifest};
 use super::{META_FILE, Meta, MetaState, WireIndex, not_wiredex, read_meta, schema};
@@ -220,18 +221,6 @@ pub struct Duplicates {
     pub groups: usize,
     /// Articles in those groups.
     pub grouped_articles: usize,
-}
-
-/// The file in the index folder that says which commit the near-duplicate groups were last
-/// computed for.
-pub const GROUPS_FILE: &str = "wiredex-groups.json";
-
-#[derive(Debug, Serialize, Deserialize)]
-struct GroupsMark {
-    /// The opstamp of the commit whose articles were grouped.
-    opstamp: u64,
-    /// What the grouping found.
-    duplicates: Duplicates,
 }
 
 /// Follows a run as it goes: for progress bars and per-file reports.
@@ -1066,73 +1055,30 @@ impl Run<'_> {
 }
 
 impl Run<'_> {
-    /// Brings the near-duplicate groups up to date with the last commit: groups every article
-    /// (see [`super::dups`]) and rewrites the documents of the articles whose group changed,
-    /// then commits and records the commit it did this for. Runs after any run that changed
-    /// the index, and after one that found the groups behind (a run killed before regrouping).
+    /// Brings the near-duplicate groups up to date with the last commit (see
+    /// [`super::dups`]): after any run that changed the index, and after one that found them
+    /// made for another commit (a run killed before it got here).
     fn regroup(&mut self) -> Result<()> {
         let path = self.index.path.clone();
         let opstamp = self.opstamp()?;
-        let mark = read_groups_mark(&path);
-        if let Some(mark) = mark.filter(|m| m.opstamp == opstamp && !self.touched) {
-            self.report.duplicates = mark.duplicates;
-            return Ok(());
+        let groups = Groups::load(&path);
+        let mut members = Vec::new();
+        if groups.opstamp == opstamp && !self.touched && path.join(dups::GROUPS_FILE).exists() {
+            members.extend(groups.of);
+        } else {
+            drop(groups);
+            let reader = self.index.reader()?;
+            let grouping = dups::group(&reader.searcher()).map_err(|e| Error::index(&path, e))?;
+            members = grouping.members();
+            drop(grouping);
+            Groups::save(&path, opstamp, &members).map_err(io_error(&path))?;
         }
-        let reader = self.index.reader()?;
-        let searcher = reader.searcher();
-        let grouping = super::dups::group(&searcher).map_err(|e| Error::index(&path, e))?;
-        let changed: Vec<(DocAddress, Option<u64>)> = grouping
-            .changed()
-            .map(|(a, group)| (DocAddress::new(a.segment, a.doc), group))
-            .collect();
-        if !changed.is_empty() {
-            let fields = self.index.fields;
-            let index = self.index;
-            let writer = self.writer()?;
-            for (address, group) in changed {
-                let doc: TantivyDocument =
-                    searcher.doc(address).map_err(|e| Error::index(&path, e))?;
-                let text = |field| {
-                    doc.get_first(field)
-                        .and_then(|v| v.as_str())
-                        .unwrap_or_default()
-                        .to_string()
-                };
-                let article: article::Article = serde_json::from_str(&text(fields.record))
-                    .map_err(|e| Error::index(&path, e))?;
-                let copies: Vec<String> = doc
-                    .get_all(fields.copies)
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect();
-                let mut docs = document::documents(&article, &text(fields.source), &fields)
-                    .map_err(|e| Error::index(&path, e))?;
-                document::set_copies(&mut docs, &copies, &fields);
-                if let Some(group) = group {
-                    document::set_group(&mut docs, group, &fields);
-                }
-                index.delete_article(writer, &article.id);
-                index.add_documents(writer, docs)?;
-            }
-            if let Some(writer) = self.writer.as_mut() {
-                writer.commit().map_err(|e| Error::index(&path, e))?;
-            }
-            self.dirty = false;
-        }
-        let (groups, grouped_articles) = grouping.sizes();
-        let duplicates = Duplicates {
+        let groups: std::collections::HashSet<u64> = members.iter().map(|(_, g)| *g).collect();
+        self.report.duplicates = Duplicates {
             exact_copies: self.exact_copies(),
-            groups,
-            grouped_articles,
+            groups: groups.len(),
+            grouped_articles: members.len(),
         };
-        let opstamp = self.opstamp()?;
-        write_groups_mark(
-            &path,
-            &GroupsMark {
-                opstamp,
-                duplicates,
-            },
-        )?;
-        self.report.duplicates = duplicates;
         Ok(())
     }
 
@@ -1154,19 +1100,6 @@ impl Run<'_> {
         }
         listed - ids.len()
     }
-}
-
-fn read_groups_mark(path: &Path) -> Option<GroupsMark> {
-    let text = std::fs::read_to_string(path.join(GROUPS_FILE)).ok()?;
-    serde_json::from_str(&text).ok()
-}
-
-fn write_groups_mark(path: &Path, mark: &GroupsMark) -> Result<()> {
-    let text = serde_json::to_string(mark).map_err(|e| Error::index(path, e))?;
-    let temp = path.join(format!("{GROUPS_FILE}.tmp"));
-    std::fs::write(&temp, text).map_err(io_error(&temp))?;
-    let target = path.join(GROUPS_FILE);
-    std::fs::rename(&temp, &target).map_err(io_error(&target))
 }
 
 /// Reads one file and parses it unless its bytes hash to `old`'s.

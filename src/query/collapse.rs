@@ -2,6 +2,9 @@
 //! near-duplicate group (see [`crate::index::dups`]) stand as one, their earliest member; for
 //! quotations, the same words quoted in several members of a group are one quotation.
 //!
+//! Which group an article belongs to comes from the groups kept beside the index (see
+//! [`crate::index::dups::Groups`]), looked up by the `article_key` fast column.
+//!
 //! It takes two passes over the matches. [`GroupScan`] counts every match and, for each group
 //! among them, picks the member that stands for it; then [`Restrict`] wraps any collector
 //! (top hits, counts by facet, ...) and lets through only the ungrouped matches and the chosen
@@ -47,29 +50,40 @@ impl Chosen {
     }
 }
 
-/// The fast columns that say which group a document belongs to.
+/// Article key -> near-duplicate group, for the grouped articles.
+pub type GroupMap = Arc<FxHashMap<u64, u64>>;
+
+/// What says which group a document belongs to: its article's key and the groups.
 struct GroupColumns {
-    group: Option<Column<u64>>,
+    keys: Option<Column<u64>>,
     quote_key: Option<Column<u64>>,
+    groups: GroupMap,
     over: Over,
 }
 
 impl GroupColumns {
-    fn of(segment: &SegmentReader, over: Over) -> tantivy::Result<GroupColumns> {
+    fn of(segment: &SegmentReader, over: Over, groups: &GroupMap) -> tantivy::Result<GroupColumns> {
         let fast = segment.fast_fields();
         Ok(GroupColumns {
-            group: fast.column_opt::<u64>("dup_group")?,
+            keys: fast.column_opt::<u64>("article_key")?,
             quote_key: match over {
                 Over::Quotes => fast.column_opt::<u64>("quote_key")?,
                 Over::Articles => None,
             },
+            groups: groups.clone(),
             over,
         })
     }
 
+    /// The group of the document's article, if it has one.
+    fn group(&self, doc: DocId) -> Option<u64> {
+        let key = self.keys.as_ref()?.first(doc)?;
+        self.groups.get(&key).copied()
+    }
+
     /// The document's collapse key, or `None` when it is in no group.
     fn key(&self, doc: DocId) -> Option<u64> {
-        let group = self.group.as_ref()?.first(doc)?;
+        let group = self.group(doc)?;
         Some(match self.over {
             Over::Articles => group,
             Over::Quotes => {
@@ -86,6 +100,8 @@ pub struct GroupScan {
     pub over: Over,
     /// When set, only documents of these articles count.
     pub within: Option<ArticleSet>,
+    /// The groups.
+    pub groups: GroupMap,
 }
 
 /// The per-segment side of [`GroupScan`].
@@ -160,7 +176,7 @@ impl Collector for GroupScan {
         let fast = segment.fast_fields();
         Ok(SegmentScan {
             segment: segment_ord,
-            columns: GroupColumns::of(segment, self.over)?,
+            columns: GroupColumns::of(segment, self.over, &self.groups)?,
             keys: fast.column_opt::<u64>("article_key")?,
             dates: fast.column_opt::<tantivy::DateTime>("date")?,
             within: self.within.clone(),
@@ -198,6 +214,8 @@ pub struct Restrict<C> {
     pub within: Option<ArticleSet>,
     /// When set, the members of groups that pass.
     pub chosen: Option<Arc<Chosen>>,
+    /// The groups.
+    pub groups: GroupMap,
 }
 
 /// The per-segment side of [`Restrict`].
@@ -249,7 +267,7 @@ impl<C: Collector> Collector for Restrict<C> {
         Ok(SegmentRestrict {
             inner: self.inner.for_segment(segment_ord, segment)?,
             segment: segment_ord,
-            columns: GroupColumns::of(segment, self.over)?,
+            columns: GroupColumns::of(segment, self.over, &self.groups)?,
             keys: segment.fast_fields().column_opt::<u64>("article_key")?,
             within: self.within.clone(),
             chosen: self.chosen.clone(),
@@ -268,14 +286,16 @@ impl<C: Collector> Collector for Restrict<C> {
     }
 }
 
-/// The collapse key of the document at `address`, read from its segment's columns.
-pub fn key_of(
+/// The group of the document at `address`, and its collapse key (`over` says how it is made).
+pub fn keys_of(
     searcher: &tantivy::Searcher,
     address: DocAddress,
     over: Over,
-) -> tantivy::Result<Option<u64>> {
+    groups: &GroupMap,
+) -> tantivy::Result<(Option<u64>, Option<u64>)> {
     let segment = searcher.segment_reader(address.segment_ord);
-    Ok(GroupColumns::of(segment, over)?.key(address.doc_id))
+    let columns = GroupColumns::of(segment, over, groups)?;
+    Ok((columns.group(address.doc_id), columns.key(address.doc_id)))
 }
 
 #[cfg(test)]

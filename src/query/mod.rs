@@ -26,6 +26,7 @@ use crate::article::lexicon::Lexicon;
 use crate::error::{Error, Result};
 use crate::index::WireIndex;
 use crate::index::document::{QuoteRecord, day_value, from_datetime};
+use crate::index::dups::Groups;
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
 use collapse::{Chosen, GroupScan, Restrict};
 use facets::Over;
@@ -186,6 +187,8 @@ pub struct Stats {
 pub struct Searcher<'a> {
     index: &'a WireIndex,
     searcher: tantivy::Searcher,
+    /// The near-duplicate groups, read when first needed.
+    groups: std::sync::OnceLock<collapse::GroupMap>,
 }
 
 fn term_query(term: Term) -> Box<dyn Query> {
@@ -196,7 +199,11 @@ impl<'a> Searcher<'a> {
     /// Opens a searcher on the index's last commit.
     pub fn new(index: &'a WireIndex) -> Result<Searcher<'a>> {
         let searcher = index.reader()?.searcher();
-        Ok(Searcher { index, searcher })
+        Ok(Searcher {
+            index,
+            searcher,
+            groups: std::sync::OnceLock::new(),
+        })
     }
 
     fn err(&self, e: impl std::fmt::Display) -> Error {
@@ -348,6 +355,7 @@ impl<'a> Searcher<'a> {
             over: scope.over,
             within: scope.within.clone(),
             chosen: scope.chosen.clone(),
+            groups: scope.groups.clone(),
         };
         self.searcher
             .search(query, &restricted)
@@ -368,13 +376,20 @@ impl<'a> Searcher<'a> {
             over,
             within,
             chosen: None,
+            groups: Default::default(),
         };
         if !collapse {
             return Ok((self.collect(query, &scope, Count)?, scope));
         }
+        let groups = self.groups();
+        if groups.is_empty() {
+            return Ok((self.collect(query, &scope, Count)?, scope));
+        }
+        scope.groups = groups.clone();
         let scan = GroupScan {
             over,
             within: scope.within.clone(),
+            groups,
         };
         let chosen = self
             .searcher
@@ -387,14 +402,21 @@ impl<'a> Searcher<'a> {
         Ok((total, scope))
     }
 
+    /// The near-duplicate groups kept beside the index, read once.
+    fn groups(&self) -> collapse::GroupMap {
+        self.groups
+            .get_or_init(|| std::sync::Arc::new(Groups::load(&self.index.path).of))
+            .clone()
+    }
+
     /// For a listed document: the matches collapsed into it, and its group.
     fn copies_of(&self, address: DocAddress, scope: &Scope) -> Result<(usize, Option<u64>)> {
-        let group =
-            collapse::key_of(&self.searcher, address, Over::Articles).map_err(|e| self.err(e))?;
+        let groups = self.groups();
+        let (group, key) = collapse::keys_of(&self.searcher, address, scope.over, &groups)
+            .map_err(|e| self.err(e))?;
         let Some(chosen) = &scope.chosen else {
             return Ok((0, group));
         };
-        let key = collapse::key_of(&self.searcher, address, scope.over).map_err(|e| self.err(e))?;
         let copies = key
             .and_then(|k| chosen.members.get(&k))
             .map_or(0, |m| m.count - 1);
@@ -852,6 +874,8 @@ struct Scope {
     within: Option<ArticleSet>,
     /// When set, of each near-duplicate group only its chosen member.
     chosen: Option<std::sync::Arc<Chosen>>,
+    /// The groups `chosen` was made with.
+    groups: collapse::GroupMap,
 }
 
 impl Scope {
@@ -861,6 +885,7 @@ impl Scope {
             over,
             within: None,
             chosen: None,
+            groups: Default::default(),
         }
     }
 }
