@@ -50,8 +50,48 @@ impl Chosen {
     }
 }
 
-/// Article key -> near-duplicate group, for the grouped articles.
-pub type GroupMap = Arc<FxHashMap<u64, u64>>;
+/// Article key -> near-duplicate group, for the grouped articles, shared by the collectors.
+pub type GroupMap = Arc<GroupIndex>;
+
+/// The groups, with a bitmap in front of the map: most matches are in no group, and the bit of
+/// their key (article keys are evenly spread hashes) says so without a map lookup.
+#[derive(Debug, Default)]
+pub struct GroupIndex {
+    of: FxHashMap<u64, u64>,
+    bits: Vec<u64>,
+}
+
+impl GroupIndex {
+    /// Indexes `of` (article key -> group).
+    pub fn new(of: FxHashMap<u64, u64>) -> GroupIndex {
+        // About eight bits per grouped article: one match in eight of those outside any group
+        // goes on to the map.
+        let words = (of.len() * 8 / 64).next_power_of_two().max(64);
+        let mut bits = vec![0u64; words];
+        for key in of.keys() {
+            let bit = (*key as usize) & (words * 64 - 1);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        GroupIndex { of, bits }
+    }
+
+    /// The group of the article with this key.
+    pub fn get(&self, key: u64) -> Option<u64> {
+        if self.of.is_empty() {
+            return None;
+        }
+        let bit = (key as usize) & (self.bits.len() * 64 - 1);
+        if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.of.get(&key).copied()
+    }
+
+    /// Whether there is no group.
+    pub fn is_empty(&self) -> bool {
+        self.of.is_empty()
+    }
+}
 
 /// What says which group a document belongs to: its article's key and the groups.
 struct GroupColumns {
@@ -78,7 +118,7 @@ impl GroupColumns {
     /// The group of the document's article, if it has one.
     fn group(&self, doc: DocId) -> Option<u64> {
         let key = self.keys.as_ref()?.first(doc)?;
-        self.groups.get(&key).copied()
+        self.groups.get(key)
     }
 
     /// The document's collapse key, or `None` when it is in no group.
@@ -286,6 +326,39 @@ impl<C: Collector> Collector for Restrict<C> {
     }
 }
 
+/// Whether a document of one segment is shown: outside any group, or its group's chosen member.
+pub struct Shown {
+    columns: GroupColumns,
+    chosen: Arc<Chosen>,
+}
+
+impl Shown {
+    /// For the documents of `segment`.
+    pub fn of(
+        segment: &SegmentReader,
+        over: Over,
+        groups: &GroupMap,
+        chosen: &Arc<Chosen>,
+    ) -> tantivy::Result<Shown> {
+        Ok(Shown {
+            columns: GroupColumns::of(segment, over, groups)?,
+            chosen: chosen.clone(),
+        })
+    }
+
+    /// Whether the document at `address` (in this segment) is shown.
+    pub fn lets_through(&self, address: DocAddress) -> bool {
+        match self.columns.key(address.doc_id) {
+            None => true,
+            Some(key) => self
+                .chosen
+                .members
+                .get(&key)
+                .is_none_or(|member| member.address == address),
+        }
+    }
+}
+
 /// The group of the document at `address`, and its collapse key (`over` says how it is made).
 pub fn keys_of(
     searcher: &tantivy::Searcher,
@@ -319,6 +392,17 @@ mod tests {
         assert_eq!(tie.key, 3);
         let undated = earlier(member(0, i64::MAX, 1), member(1, 30, 2));
         assert_eq!(undated.key, 2);
+    }
+
+    #[test]
+    fn the_group_index_finds_every_grouped_key_and_no_other() {
+        let of: FxHashMap<u64, u64> = (0..1000u64)
+            .map(|n| (n.wrapping_mul(0x9E37_79B9_7F4A_7C15), 7))
+            .collect();
+        let index = GroupIndex::new(of.clone());
+        assert!(of.keys().all(|&key| index.get(key) == Some(7)));
+        assert_eq!(index.get(12345), None);
+        assert_eq!(GroupIndex::default().get(1), None);
     }
 
     #[test]

@@ -314,8 +314,61 @@ impl<'a> Searcher<'a> {
         self.top_within(query, &Scope::all(Over::Articles), limit, offset, sort)
     }
 
-    /// [`Self::top`] over the documents `scope` lets through.
+    /// [`Self::top`] over the documents `scope` lets through. When it collapses, the best
+    /// matches are taken without it (so tantivy can skip blocks that cannot make the top) and
+    /// the members a group is not shown by are dropped, taking more until enough are left.
     fn top_within(
+        &self,
+        query: &dyn Query,
+        scope: &Scope,
+        limit: usize,
+        offset: usize,
+        sort: Sort,
+    ) -> Result<Vec<(f32, DocAddress)>> {
+        let Some(chosen) = &scope.chosen else {
+            return self.top_in(query, scope, limit, offset, sort);
+        };
+        let plain = Scope {
+            chosen: None,
+            within: scope.within.clone(),
+            groups: scope.groups.clone(),
+            over: scope.over,
+        };
+        let wanted = offset + limit.max(1);
+        let mut fetch = (wanted * 2).max(wanted + 16);
+        loop {
+            let found = self.top_in(query, &plain, fetch, 0, sort)?;
+            let complete = found.len() < fetch;
+            let mut columns: Vec<Option<collapse::Shown>> = Vec::new();
+            let mut kept = Vec::with_capacity(wanted);
+            for (score, address) in found {
+                let segment = address.segment_ord as usize;
+                if columns.len() <= segment {
+                    columns.resize_with(segment + 1, || None);
+                }
+                if columns[segment].is_none() {
+                    let reader = self.searcher.segment_reader(address.segment_ord);
+                    let shown = collapse::Shown::of(reader, scope.over, &scope.groups, chosen)
+                        .map_err(|e| self.err(e))?;
+                    columns[segment] = Some(shown);
+                }
+                let shown = columns[segment].as_ref().expect("set above");
+                if shown.lets_through(address) {
+                    kept.push((score, address));
+                    if kept.len() == wanted {
+                        break;
+                    }
+                }
+            }
+            if kept.len() == wanted || complete {
+                return Ok(kept.into_iter().skip(offset).collect());
+            }
+            fetch *= 4;
+        }
+    }
+
+    /// The top `limit` documents after `offset` that `scope` lets through, in `sort` order.
+    fn top_in(
         &self,
         query: &dyn Query,
         scope: &Scope,
@@ -405,7 +458,10 @@ impl<'a> Searcher<'a> {
     /// The near-duplicate groups kept beside the index, read once.
     fn groups(&self) -> collapse::GroupMap {
         self.groups
-            .get_or_init(|| std::sync::Arc::new(Groups::load(&self.index.path).of))
+            .get_or_init(|| {
+                let groups = Groups::load(&self.index.path).of;
+                std::sync::Arc::new(collapse::GroupIndex::new(groups))
+            })
             .clone()
     }
 
