@@ -351,21 +351,20 @@ pub fn group(searcher: &Searcher) -> tantivy::Result<Grouping> {
         }
     }
 
-    // Each group is named by its earliest member (then the smallest key).
-    let mut first: FxHashMap<u32, (i64, u64)> = FxHashMap::default();
-    let mut size: FxHashMap<u32, usize> = FxHashMap::default();
+    // Each group is named by its earliest member (then the smallest key). Roots are article
+    // numbers, so vectors indexed by them serve as maps.
+    let mut first: Vec<(i64, u64)> = vec![(i64::MAX, u64::MAX); articles.len()];
+    let mut size: Vec<u32> = vec![0; articles.len()];
     let roots: Vec<u32> = (0..articles.len() as u32).map(|n| sets.find(n)).collect();
+    drop(sets);
     for (article, &root) in articles.iter().zip(&roots) {
-        *size.entry(root).or_default() += 1;
-        let candidate = (article.day, article.key);
-        first
-            .entry(root)
-            .and_modify(|best| *best = (*best).min(candidate))
-            .or_insert(candidate);
+        let root = root as usize;
+        size[root] += 1;
+        first[root] = first[root].min((article.day, article.key));
     }
     let groups = roots
         .iter()
-        .map(|root| (size[root] > 1).then(|| first[root].1))
+        .map(|&root| (size[root as usize] > 1).then(|| first[root as usize].1))
         .collect();
     Ok(Grouping { articles, groups })
 }

@@ -436,6 +436,9 @@ impl Updater {
             },
         };
         run.run(&walk)?;
+        // The list of files can go before grouping, which holds a little for every article.
+        drop(walk);
+        run.regroup()?;
         // The next run on this index is no longer the first.
         self.fresh = false;
         Ok(run.report)
@@ -1044,7 +1047,6 @@ impl Run<'_> {
         } else if self.manifest_dirty || !self.pending.is_empty() {
             self.save_manifest()?;
         }
-        self.regroup()?;
         if let Some(writer) = self.writer.take() {
             writer
                 .wait_merging_threads()
