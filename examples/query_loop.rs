@@ -1,14 +1,15 @@
 //! Runs one search or quote request many times against an existing index and prints the median
 //! latency: a target for `perf record` when profiling queries.
 //!
-//! `cargo run --release --example query_loop -- INDEX search|quotes QUERY [RUNS]`
-//! (for quotes, QUERY is `by=NAME about=TOPIC`).
+//! `cargo run --release --example query_loop -- INDEX search|quotes QUERY [RUNS] [collapse]`
+//! (for quotes, QUERY is `by=NAME about=TOPIC`; `collapse` collapses near-duplicates, as the
+//! command line does by default).
 
 use std::path::Path;
 use std::time::Instant;
 
 use wiredex::index::WireIndex;
-use wiredex::query::{QuoteRequest, SearchRequest, Searcher};
+use wiredex::query::{Filters, QuoteRequest, SearchRequest, Searcher};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,6 +17,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: query_loop INDEX search|quotes QUERY [RUNS]".into());
     };
     let runs: usize = rest.first().map_or(Ok(200), |r| r.parse())?;
+    let filters = Filters {
+        collapse: rest.get(1).is_some_and(|c| c == "collapse"),
+        ..Filters::default()
+    };
     let index = WireIndex::open(Path::new(index))?;
     let searcher = Searcher::new(&index)?;
     let part = |name: &str| {
@@ -33,6 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .quotes(&QuoteRequest {
                         by: part("by"),
                         about: part("about"),
+                        filters: filters.clone(),
                         limit: 10,
                         ..QuoteRequest::default()
                     })?
@@ -42,6 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 searcher
                     .search(&SearchRequest {
                         query: query.clone(),
+                        filters: filters.clone(),
                         limit: 10,
                         ..SearchRequest::default()
                     })?

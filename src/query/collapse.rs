@@ -123,7 +123,13 @@ impl GroupColumns {
 
     /// The document's collapse key, or `None` when it is in no group.
     fn key(&self, doc: DocId) -> Option<u64> {
-        let group = self.group(doc)?;
+        let article = self.keys.as_ref()?.first(doc)?;
+        self.key_of_article(article, doc)
+    }
+
+    /// [`Self::key`] when the article's key has been read already.
+    fn key_of_article(&self, article: u64, doc: DocId) -> Option<u64> {
+        let group = self.groups.get(article)?;
         Some(match self.over {
             Over::Articles => group,
             Over::Quotes => {
@@ -165,7 +171,7 @@ impl SegmentCollector for SegmentScan {
             return;
         }
         self.found.matches += 1;
-        let Some(collapse) = self.columns.key(doc) else {
+        let Some(collapse) = self.columns.key_of_article(key, doc) else {
             return;
         };
         let day = self
