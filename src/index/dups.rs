@@ -107,8 +107,8 @@ pub fn text_key(text: &str) -> u64 {
 }
 
 /// The sketch of a story body: one u64 per band, the band's number in the top byte and its
-/// three 16-bit minima below, then one tagged [`SIZE_TAG`] holding the number of shingles.
-/// `None` for bodies too short to compare.
+/// three 16-bit minima below, then one tagged 0xFE in the top byte holding the number of
+/// shingles. `None` for bodies too short to compare.
 pub fn sketch(body: &str) -> Option<Vec<u64>> {
     let words: Vec<u64> = body
         .split(|c: char| !c.is_alphanumeric())
