@@ -24,6 +24,17 @@ use speaker::{Attribution, Sighting, Subject};
 /// frame touches them (`“Never,” he said`).
 const MIN_UNATTRIBUTED_QUOTE_WORDS: usize = 4;
 
+/// How many tokens before a quote its lead-in frame may start (`Voronin told reporters on
+/// Tuesday in Moscow that ... : “`). Real sentences are far shorter; the bound keeps a run-on
+/// text of thousands of quotes from being searched back to its start for each one.
+const MAX_FRAME_REACH: usize = 200;
+
+/// The longest attribution sentence given with a quote, in bytes (its quote elided). The
+/// longest in the team corpus, the shared corpora and PolNeAR is about 2,200; past this it is a
+/// run-on text without sentence ends (a list, a table, garbage) that no reader checks a speaker
+/// in, and copying it for each of its quotes would make the article's size quadratic.
+const MAX_ATTRIBUTION_BYTES: usize = 8192;
+
 /// Words that follow a partial quote in running text but never a quoted name used as a modifier.
 const FUNCTION_WORDS: &[&str] = &[
     "to", "and", "or", "but", "that", "which", "who", "in", "of", "for", "on", "at", "with", "by",
@@ -261,8 +272,17 @@ fn people_and_quotes(
     let tokens = tokens::tokenize(&text);
     let mut found = people::find_people(&tokens);
     let spans = quotes::find_quotes(&text, &ranges);
-    let inside_quote = |at: usize| spans.iter().any(|q| q.open <= at && at < q.close);
-    let paragraph_of = |at: usize| ranges.iter().position(|&(_, end)| at <= end).unwrap_or(0);
+    // Spans are in text order and do not overlap, and so are paragraphs: the lookups below
+    // are binary searches, so that articles with thousands of quotes stay fast.
+    let inside_quote = |at: usize| {
+        let before = spans.partition_point(|q| q.open <= at);
+        before > 0 && at < spans[before - 1].close
+    };
+    let paragraph_of = |at: usize| {
+        let p = ranges.partition_point(|&(_, end)| end < at);
+        if p < ranges.len() { p } else { 0 }
+    };
+    let starts = speaker::sentence_starts(&tokens);
 
     // First pass: attribution frames beside each quote.
     let mut frames: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
@@ -285,8 +305,11 @@ fn people_and_quotes(
         // “a lightweight” and Cruz “a liar”`), not over a sentence end.
         let floor_offset = ranges[span.paragraph].0;
         let open = speaker::token_at(&tokens, span.open);
-        let floor =
-            speaker::sentence_start(&tokens, speaker::token_at(&tokens, floor_offset), open);
+        // A frame lies within the sentence, and near the quote: the reach bound keeps the
+        // search linear in a run-on "sentence" of thousands of quotes.
+        let floor = starts[open]
+            .max(speaker::token_at(&tokens, floor_offset))
+            .max(open.saturating_sub(MAX_FRAME_REACH));
         let before = || speaker::attribution_before(&tokens, floor, open);
         // The frame after a quote wins when it is tied to it; else the lead-in before it.
         frames.push(after.or_else(before));
@@ -294,13 +317,13 @@ fn people_and_quotes(
 
     // A name in an attribution frame is a person even when nothing else vouched for it
     // (`“...” ― Sonya Herridge`, `said Chuck Jordan`).
+    let mid_sentence = people::mid_sentence_words(&tokens);
     for frame in frames.iter().flatten() {
         if let Subject::Name(parts) = &frame.subject {
             let lexicon = lexicon::Lexicon::get();
             // A lone capitalised word at a sentence's start (`Critics call it ...`) is a common
             // noun unless it is capitalised elsewhere too.
-            let lone_common_noun =
-                parts.len() == 1 && !people::capitalized_mid_sentence(&tokens, &parts[0]);
+            let lone_common_noun = parts.len() == 1 && !mid_sentence.contains(parts[0].as_str());
             let plausible = parts.len() <= 4
                 && !lone_common_noun
                 && parts.iter().all(|p| {
@@ -313,10 +336,7 @@ fn people_and_quotes(
             }
         }
     }
-    let sentence_of = |at: usize| {
-        let i = speaker::token_at(&tokens, at);
-        speaker::sentence_start(&tokens, 0, i)
-    };
+    let sentence_of = |at: usize| starts[speaker::token_at(&tokens, at)];
     let outside: Vec<&people::Mention> = found
         .mentions
         .iter()
@@ -352,28 +372,46 @@ fn people_and_quotes(
         });
         speakers.push(resolved);
         if let (Some(person), Some(frame)) = (resolved, &frames[i]) {
-            seen.push(Sighting {
-                at: frame.at,
-                person,
-                speaking: true,
-                subject: true,
-                paragraph: span.paragraph,
-            });
-            seen.sort_by_key(|s| s.at);
+            // In text order, after the sightings at the same offset.
+            let at = seen.partition_point(|s| s.at <= frame.at);
+            seen.insert(
+                at,
+                Sighting {
+                    at: frame.at,
+                    person,
+                    speaking: true,
+                    subject: true,
+                    paragraph: span.paragraph,
+                },
+            );
         }
     }
+    // The quotes that others take their speaker from; this pass changes the speakers of
+    // unframed quotes only, so the list holds throughout.
+    let framed: Vec<usize> = (0..spans.len())
+        .filter(|&j| frames[j].is_some() && speakers[j].is_some())
+        .collect();
     for i in 0..spans.len() {
         if speakers[i].is_some() || frames[i].is_some() {
             continue;
         }
         let span = &spans[i];
-        let same_paragraph = (0..spans.len())
-            .filter(|&j| j != i && frames[j].is_some() && speakers[j].is_some())
-            .filter(|&j| {
-                spans[j].paragraph <= span.last_paragraph
-                    && spans[j].last_paragraph >= span.paragraph
-            })
-            .min_by_key(|&j| j.abs_diff(i));
+        // The nearest framed quote with a speaker in the same paragraphs, the earlier one on a
+        // tie. Spans are in text order and do not overlap, so only the nearest framed quote on
+        // each side can share a paragraph with this one.
+        let below = framed.partition_point(|&j| j < i);
+        let lower = below
+            .checked_sub(1)
+            .map(|k| framed[k])
+            .filter(|&j| spans[j].last_paragraph >= span.paragraph);
+        let upper = framed
+            .get(below)
+            .copied()
+            .filter(|&j| spans[j].paragraph <= span.last_paragraph);
+        let same_paragraph = match (lower, upper) {
+            (Some(lower), Some(upper)) => Some(if i - lower <= upper - i { lower } else { upper }),
+            (lower, upper) => lower.or(upper),
+        };
         if let Some(j) = same_paragraph {
             speakers[i] = speakers[j];
             attributed_by[i] = attributed_by[j];
@@ -384,8 +422,10 @@ fn people_and_quotes(
         let Some(previous) = span.paragraph.checked_sub(1).filter(|_| opens_paragraph) else {
             continue;
         };
+        // Spans close in paragraph order: stop at the first that closes before `previous`.
         let earlier = (0..i)
             .rev()
+            .take_while(|&j| spans[j].last_paragraph >= previous)
             .find(|&j| spans[j].last_paragraph == previous)
             .filter(|&j| speakers[j].is_some());
         if let Some(j) = earlier {
@@ -398,6 +438,7 @@ fn people_and_quotes(
 
     let mut quotes = Vec::new();
     let mut quoted = vec![0usize; found.persons.len()];
+    let sentences = std::cell::OnceCell::new();
     for (i, span) in spans.iter().enumerate() {
         let quote_text = span.text(&text);
         // The comma before an attribution (`“...,” he said`) is the frame's, not the speaker's.
@@ -413,10 +454,15 @@ fn people_and_quotes(
         let title_like = quote_text
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-        let so_called = text[..span.open]
-            .trim_end()
-            .to_lowercase()
-            .ends_with("so-called");
+        // Only the last characters before the mark can spell it: lower-casing all the text
+        // before every quote would be quadratic.
+        let before_quote = text[..span.open].trim_end();
+        let tail = before_quote
+            .char_indices()
+            .rev()
+            .nth("so-called".len() - 1)
+            .map_or(0, |(at, _)| at);
+        let so_called = before_quote[tail..].to_lowercase().ends_with("so-called");
         // `the “two plus two” consultations`: a short quoted name between `the` and its noun.
         let word_before = text[..span.open]
             .split_whitespace()
@@ -452,20 +498,18 @@ fn people_and_quotes(
             paragraph: span.paragraph,
             attribution: attributed_by[i].and_then(|j| {
                 let at = frames[j].as_ref()?.at;
-                attribution_sentence(&text, &tokens, &spans, j, at)
+                let sentences = sentences.get_or_init(|| QuoteSentences::new(&tokens, &spans));
+                attribution_sentence(&text, &tokens, &spans, sentences, j, at)
             }),
         });
     }
     // People in order of first mention (the headline counts), not of discovery.
     let mut order: Vec<usize> = (0..found.persons.len()).collect();
-    let first_mention = |person: usize| {
-        found
-            .mentions
-            .iter()
-            .find(|m| m.person == person)
-            .map_or(usize::MAX, |m| m.start)
-    };
-    order.sort_by_key(|&i| first_mention(i));
+    let mut first_mention = vec![usize::MAX; found.persons.len()];
+    for mention in found.mentions.iter().rev() {
+        first_mention[mention.person] = mention.start;
+    }
+    order.sort_by_key(|&i| first_mention[i]);
     let people = order
         .into_iter()
         .map(|i| (i, &found.persons[i]))
@@ -480,68 +524,112 @@ fn people_and_quotes(
     (people, quotes)
 }
 
-/// The speaker named by a lead-in paragraph that ends with a colon (`He told reporters:`).
+/// The quote around byte `offset` (strictly inside its marks), if any. Spans are in text order
+/// and do not overlap: only the last one opening before `offset` can hold it.
+fn quote_around(spans: &[quotes::QuoteSpan], offset: usize) -> Option<&quotes::QuoteSpan> {
+    let before = spans.partition_point(|q| q.open < offset);
+    spans[..before].last().filter(|q| offset < q.close)
+}
+
+/// Whether token `i` ends a sentence as attribution sentences see it: sentence ends inside
+/// quotes do not end it, unless the quote closes on one and a new sentence begins after it.
+fn ends_quoted_sentence(tokens: &[tokens::Token], spans: &[quotes::QuoteSpan], i: usize) -> bool {
+    if !speaker::is_sentence_end(tokens, i) {
+        return false;
+    }
+    let Some(around) = quote_around(spans, tokens[i].start).filter(|_| !tokens[i].is_break())
+    else {
+        return true;
+    };
+    // `... taken.” “We resumed ...`: a quote that closes on a full stop ends the sentence
+    // when a new one begins after it.
+    let closes_quote = tokens.get(i + 1).is_some_and(|t| t.end == around.close);
+    closes_quote
+        && tokens.get(i + 2).is_none_or(|t| {
+            t.is_break()
+                || t.is_capitalized()
+                || t.start >= around.close && speaker::is_quote_mark(t)
+        })
+}
+
+/// For every token `k` (and `k == tokens.len()`), where its sentence starts and the first token
+/// at or after it that ends one (or `tokens.len()`), with sentence ends as
+/// [`ends_quoted_sentence`] sees them. Found once per article, so that each attributed quote of
+/// a run-on text finds its sentence without walking it.
+struct QuoteSentences {
+    start: Vec<usize>,
+    end: Vec<usize>,
+}
+
+impl QuoteSentences {
+    fn new(tokens: &[tokens::Token], spans: &[quotes::QuoteSpan]) -> QuoteSentences {
+        let ends: Vec<bool> = (0..tokens.len())
+            .map(|i| ends_quoted_sentence(tokens, spans, i))
+            .collect();
+        let mut start = Vec::with_capacity(tokens.len() + 1);
+        let mut first = 0;
+        for k in 0..=tokens.len() {
+            if k > 0 && ends[k - 1] {
+                first = k;
+            }
+            start.push(first);
+        }
+        let mut end = vec![tokens.len(); tokens.len() + 1];
+        for k in (0..tokens.len()).rev() {
+            end[k] = if ends[k] { k } else { end[k + 1] };
+        }
+        QuoteSentences { start, end }
+    }
+}
+
 /// The sentence around byte `at` (a frame's subject), with the words of quote `quote` elided to
 /// `…`; sentence ends inside quotes do not end it.
 fn attribution_sentence(
     text: &str,
     tokens: &[tokens::Token],
     spans: &[quotes::QuoteSpan],
+    sentences: &QuoteSentences,
     quote: usize,
     at: usize,
 ) -> Option<String> {
-    let quote_around = |offset: usize| spans.iter().find(|q| q.open < offset && offset < q.close);
-    let ends_sentence = |i: usize| {
-        if !speaker::is_sentence_end(tokens, i) {
-            return false;
-        }
-        let Some(around) = quote_around(tokens[i].start).filter(|_| !tokens[i].is_break()) else {
-            return true;
-        };
-        // `... taken.” “We resumed ...`: a quote that closes on a full stop ends the sentence
-        // when a new one begins after it.
-        let closes_quote = tokens.get(i + 1).is_some_and(|t| t.end == around.close);
-        closes_quote
-            && tokens.get(i + 2).is_none_or(|t| {
-                t.is_break()
-                    || t.is_capitalized()
-                    || t.start >= around.close && speaker::is_quote_mark(t)
-            })
-    };
     // A sentence that ends inside a quote ends at its closing mark.
     let boundary_after = |i: usize| {
-        quote_around(tokens[i].start)
+        quote_around(spans, tokens[i].start)
             .filter(|_| !tokens[i].is_break())
             .map_or(tokens[i].end, |q| q.close)
     };
-    let mut first = speaker::token_at(tokens, at.min(spans[quote].open));
-    while first > 0 && !ends_sentence(first - 1) {
-        first -= 1;
-    }
+    let first = sentences.start[speaker::token_at(tokens, at.min(spans[quote].open))];
     let start = match first {
         0 => 0,
         _ => boundary_after(first - 1).max(tokens.get(first)?.start),
     };
-    let mut last = speaker::token_at(tokens, at.max(spans[quote].open));
-    while last < tokens.len() && !ends_sentence(last) {
-        last += 1;
-    }
+    let last = sentences.end[speaker::token_at(tokens, at.max(spans[quote].open))];
     let end = match tokens.get(last) {
         Some(token) if !token.is_break() => boundary_after(last),
         _ => tokens.get(last.checked_sub(1)?)?.end,
     };
     let start = text[start..end].find(|c: char| !c.is_whitespace())? + start;
     let span = &spans[quote];
-    let sentence = if start <= span.open && span.close <= end {
-        let (inner_start, inner_end) = (span.parts.first()?.0, span.parts.last()?.1);
-        format!("{}…{}", &text[start..inner_start], &text[inner_end..end])
-    } else {
-        text[start..end].to_string()
+    let elided = (start <= span.open && span.close <= end)
+        .then(|| Some((span.parts.first()?.0, span.parts.last()?.1)))
+        .flatten();
+    let length = elided.map_or(end - start, |(inner_start, inner_end)| {
+        (inner_start - start) + (end - inner_end)
+    });
+    if length > MAX_ATTRIBUTION_BYTES {
+        return None;
+    }
+    let sentence = match elided {
+        Some((inner_start, inner_end)) => {
+            format!("{}…{}", &text[start..inner_start], &text[inner_end..end])
+        }
+        None => text[start..end].to_string(),
     };
     let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
     (!sentence.is_empty()).then_some(sentence)
 }
 
+/// The speaker named by a lead-in paragraph that ends with a colon (`He told reporters:`).
 fn lead_in_speaker(
     tokens: &[tokens::Token],
     (start, end): (usize, usize),
@@ -790,5 +878,70 @@ mod tests {
                 Some("Arkady Voronin".to_string())
             )]
         );
+    }
+
+    /// Found while fuzzing: run-on texts of thousands of quotes or names took from seconds to
+    /// minutes (every quote searched its sentence back to the start, lower-cased all the text
+    /// before it, and copied its sentence as its attribution). They must give what the same
+    /// text gives in short, in one pass: these take well under a second each (unoptimised), and
+    /// took up to minutes before.
+    #[test]
+    fn run_on_texts_of_many_quotes_and_names_are_parsed_in_one_pass() {
+        let article = |paragraphs: Vec<String>| {
+            let mut all = vec!["Headline".to_string()];
+            all.extend(paragraphs);
+            parse(&RawArticle {
+                paragraphs: all,
+                ..RawArticle::default()
+            })
+            .expect("parses")
+        };
+        let voronin = Some("Arkady Voronin");
+
+        let short = article(vec!["\"a b c d,\" Arkady Voronin said. ".repeat(2000)]);
+        assert_eq!(short.quotes.len(), 2000);
+        for quote in &short.quotes {
+            assert_eq!(quote.speaker.as_deref(), voronin);
+            assert_eq!(
+                quote.attribution.as_deref(),
+                Some("\"…\" Arkady Voronin said.")
+            );
+        }
+        assert_eq!(short.people[0].quotes, 2000);
+
+        // One "sentence" of a thousand quotes: each attributed, but the sentence is too long to
+        // give as their attribution; a hundred are not.
+        let run_on = article(vec!["\"a b c d,\" Arkady Voronin said, ".repeat(1000)]);
+        assert_eq!(run_on.quotes.len(), 1000);
+        assert!(
+            run_on
+                .quotes
+                .iter()
+                .all(|q| q.speaker.as_deref() == voronin)
+        );
+        assert!(run_on.quotes.iter().all(|q| q.attribution.is_none()));
+        let shorter = article(vec!["\"a b c d,\" Arkady Voronin said, ".repeat(100)]);
+        assert!(shorter.quotes.iter().all(|q| q.attribution.is_some()));
+
+        let scare = article(vec!["“a” ".repeat(2000)]);
+        assert!(scare.quotes.is_empty());
+
+        let names = article(vec![format!(
+            "{}others.",
+            "Arkady Voronin, Ivan Petrov and ".repeat(2000)
+        )]);
+        let people: Vec<(&str, usize)> = names
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions))
+            .collect();
+        assert_eq!(people, [("Arkady Voronin", 2000), ("Ivan Petrov", 2000)]);
+
+        // Paragraphs opening with a quote, between paragraphs without one (the first is read
+        // as the deck).
+        let paragraphs = ["“a b c d e” x", "plain"].repeat(1000);
+        let alternating = article(paragraphs.iter().map(|p| p.to_string()).collect());
+        assert_eq!(alternating.quotes.len(), 999);
+        assert_eq!(alternating.deck.as_deref(), Some("“a b c d e” x"));
     }
 }

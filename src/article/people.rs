@@ -3,6 +3,8 @@
 //! an honorific, a known given name or a verb of saying vouches for it. Every later mention by
 //! surname or another part of the name is counted for the same person under the fullest form.
 
+use std::collections::HashSet;
+
 use super::lexicon::{Gender, Lexicon};
 use super::tokens::{Token, strip_possessive};
 
@@ -16,6 +18,9 @@ pub struct PersonFound {
     pub name: String,
     /// The name's words.
     pub parts: Vec<String>,
+    /// The words' name keys (`Lexicon::name_key`), kept with them: every name run of the article
+    /// is matched against every person, so they are not worked out again each time.
+    pub keys: Vec<String>,
     /// Titles seen with the name, as written: `Russian Foreign Minister`.
     pub titles: Vec<String>,
     /// The role nouns those titles are referred back by: `minister`.
@@ -354,6 +359,7 @@ pub fn find_people(tokens: &[Token]) -> People {
     }
     // Pass 2: every mention, including bare surnames of the people found, and surnames that a
     // verb of saying vouches for (`Lavrov said`) when the full name never appears.
+    let mut mid_sentence = None;
     let mut i = 0;
     while i < tokens.len() {
         if !starts_run(&tokens[i]) {
@@ -368,7 +374,9 @@ pub fn find_people(tokens: &[Token]) -> People {
                 (parts.len() == 1
                     && speech_verb_after(tokens, next)
                     && !lexicon.is_given_name(&parts[0])
-                    && capitalized_mid_sentence(&tokens[title_case_end..], run.name[0].text))
+                    && mid_sentence
+                        .get_or_insert_with(|| mid_sentence_words(&tokens[title_case_end..]))
+                        .contains(run.name[0].text))
                 .then(|| add_person(&mut people, parts.clone(), None, Vec::new(), None))
             });
             if let Some(person) = found {
@@ -396,13 +404,14 @@ fn starts_sentence(tokens: &[Token], i: usize) -> bool {
         || "“\"«".contains(tokens[i - 1].text)
 }
 
-/// True when `word` appears capitalised somewhere other than at a sentence's start: what tells a
-/// surname (`Lavrov said`) from a capitalised common noun (`Supporters said`).
-pub fn capitalized_mid_sentence(tokens: &[Token], word: &str) -> bool {
-    tokens
-        .iter()
-        .enumerate()
-        .any(|(i, t)| t.text == word && !starts_sentence(tokens, i))
+/// The words that appear somewhere other than at a sentence's start, in one pass: what tells a
+/// surname (`Lavrov said`) from a capitalised common noun (`Supporters said`) that only ever
+/// opens sentences. A set, so that asking for every name of a long article stays linear.
+pub fn mid_sentence_words<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
+    (0..tokens.len())
+        .filter(|&i| !starts_sentence(tokens, i))
+        .map(|i| tokens[i].text)
+        .collect()
 }
 
 impl People {
@@ -422,18 +431,14 @@ impl People {
 pub fn match_person(people: &People, parts: &[String]) -> Option<usize> {
     let lexicon = Lexicon::get();
     let keys: Vec<String> = parts.iter().map(|p| lexicon.name_key(p)).collect();
-    let person_keys = |p: &PersonFound| -> Vec<String> {
-        p.parts.iter().map(|part| lexicon.name_key(part)).collect()
-    };
     // Exact full name first, then the surname, then any other part (`Xi` of `Xi Jinping`).
     people
         .persons
         .iter()
-        .position(|p| person_keys(p) == keys)
+        .position(|p| p.keys == keys)
         .or_else(|| {
             people.persons.iter().position(|p| {
-                let pk = person_keys(p);
-                keys.iter().all(|k| pk.contains(k)) && pk.last() == keys.last()
+                keys.iter().all(|k| p.keys.contains(k)) && p.keys.last() == keys.last()
             })
         })
         .or_else(|| {
@@ -442,7 +447,7 @@ pub fn match_person(people: &People, parts: &[String]) -> Option<usize> {
                     people
                         .persons
                         .iter()
-                        .position(|p| person_keys(p).contains(&keys[0]))
+                        .position(|p| p.keys.contains(&keys[0]))
                 })
                 .flatten()
         })
@@ -459,7 +464,7 @@ fn add_person(
     let lexicon = Lexicon::get();
     let keys: Vec<String> = parts.iter().map(|p| lexicon.name_key(p)).collect();
     let existing = people.persons.iter().position(|p| {
-        let pk: Vec<String> = p.parts.iter().map(|part| lexicon.name_key(part)).collect();
+        let pk = &p.keys;
         pk.last() == keys.last()
             && (keys.iter().all(|k| pk.contains(k)) || pk.iter().all(|k| keys.contains(k)))
     });
@@ -469,6 +474,7 @@ fn add_person(
             if parts.len() > person.parts.len() {
                 person.name = parts.join(" ");
                 person.parts = parts;
+                person.keys = keys;
             }
             index
         }
@@ -476,6 +482,7 @@ fn add_person(
             people.persons.push(PersonFound {
                 name: parts.join(" "),
                 parts,
+                keys,
                 titles: Vec::new(),
                 roles: Vec::new(),
                 gender: None,
@@ -551,5 +558,27 @@ mod tests {
         let people = find_people(&tokens);
         assert_eq!(people.persons[0].titles, ["Russian Foreign Minister"]);
         assert!(people.persons[0].holds_role(&["minister".to_string()]));
+    }
+
+    /// Found while fuzzing: every name run was matched against every person with their name
+    /// keys worked out again each time, so an article naming hundreds of people took seconds.
+    #[test]
+    fn hundreds_of_distinct_people_are_all_found() {
+        // Distinct made-up names from the letters of a number: `Kb Lbb`, `Kc Lcb`, ...
+        let name = |n: usize, first: char| {
+            let mut word = first.to_string();
+            let mut n = n;
+            for _ in 0..3 {
+                word.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+            }
+            word
+        };
+        let text: String = (0..600)
+            .map(|n| format!("President {} {} said it. ", name(n, 'K'), name(n, 'L')))
+            .collect();
+        let found = names(&text);
+        assert_eq!(found.len(), 600, "{:?}", &found[..5]);
+        assert!(found.iter().all(|(_, mentions)| *mentions == 1));
     }
 }

@@ -1,0 +1,14 @@
+//! A ANPA 1312 / IPTC 7901 wire text file: bytes through decoding, the reader and the article parser.
+
+#![no_main]
+
+use std::path::Path;
+
+use libfuzzer_sys::fuzz_target;
+use wiredex::source::{Format, read_bytes};
+use wiredex_fuzz::read_and_parse;
+
+fuzz_target!(|data: &[u8]| {
+    let path = Path::new("wire.tst");
+    read_and_parse(path, read_bytes(path, Format::Anpa, data));
+});

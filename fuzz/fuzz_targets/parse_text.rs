@@ -1,0 +1,14 @@
+//! A plain-text article (`.txt`): bytes through decoding, the text reader and the article parser.
+
+#![no_main]
+
+use std::path::Path;
+
+use libfuzzer_sys::fuzz_target;
+use wiredex::source::{Format, read_bytes};
+use wiredex_fuzz::read_and_parse;
+
+fuzz_target!(|data: &[u8]| {
+    let path = Path::new("article.txt");
+    read_and_parse(path, read_bytes(path, Format::Text, data));
+});
