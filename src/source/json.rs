@@ -57,6 +57,14 @@ pub(super) fn read_json_lines(path: &Path, text: &str) -> FileArticles {
                 .push(skipped(path, format!("malformed JSON at {where_}: {err}"))),
         }
     }
+    // Lines of only Unicode spaces (no-break, em) pass the empty-file check, which looks for
+    // ASCII whitespace; the file still needs a reason.
+    if record == 0 && out.skipped.is_empty() {
+        out.skipped.push(skipped(
+            path,
+            "no JSON object on any line (only blank lines)".into(),
+        ));
+    }
     out
 }
 
@@ -182,5 +190,20 @@ mod tests {
             "{:?}",
             read.skipped
         );
+    }
+
+    /// Found with the `json` fuzz target's check that every file gives an article or a reason:
+    /// a JSON Lines file of Unicode spaces gave neither.
+    #[test]
+    fn json_lines_of_only_unicode_spaces_are_skipped_with_a_reason() {
+        let path = Path::new("f.jsonl");
+        let read = super::super::read_bytes(
+            path,
+            super::super::Format::JsonLines,
+            b"\xc2\xa0\n\xe2\x80\x83\n",
+        );
+        assert!(read.articles.is_empty());
+        let reasons: Vec<&str> = read.skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert_eq!(reasons, ["no JSON object on any line (only blank lines)"]);
     }
 }
