@@ -67,6 +67,13 @@ pub fn documents(
     if let Some(deck) = &article.deck {
         doc.add_text(fields.deck, deck);
     }
+    // `body` holds all the article's words, headline and deck first (tantivy leaves a gap of
+    // positions between values, so no phrase spans two of them): a bare word is then one term
+    // of one field, which tantivy counts from its posting list's length without reading it.
+    doc.add_text(fields.body, &article.headline);
+    if let Some(deck) = &article.deck {
+        doc.add_text(fields.body, deck);
+    }
     doc.add_text(fields.body, &article.body);
     for value in super::dups::sketch(&article.body).into_iter().flatten() {
         doc.add_u64(fields.sketch, value);
@@ -82,6 +89,7 @@ pub fn documents(
         doc.add_text(fields.quote, &quote.text);
     }
     doc.add_text(fields.record, serde_json::to_string(article)?);
+    doc.add_u64(fields.quote_count, article.quotes.len() as u64);
     out.push(doc);
     for (number, quote) in article.quotes.iter().enumerate() {
         let mut doc = TantivyDocument::default();

@@ -116,7 +116,14 @@ impl WireIndex {
             MetaState::Version(version) => return Err(schema_mismatch(path, version)),
             MetaState::Absent | MetaState::Unreadable => return Err(not_wiredex(path)),
         }
-        let index = Index::open_in_dir(path).map_err(|e| Error::index(path, e))?;
+        let mut index = Index::open_in_dir(path).map_err(|e| Error::index(path, e))?;
+        // Queries search the segments in parallel, one thread per core (at most 4).
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        if threads > 1 {
+            index
+                .set_multithread_executor(threads)
+                .map_err(|e| Error::index(path, e))?;
+        }
         WireIndex::from_index(path, index)
     }
 
@@ -191,18 +198,19 @@ impl WireIndex {
         self.add_documents(writer, docs)
     }
 
-    /// Adds documents built by [`document::documents`].
+    /// Adds documents built by [`document::documents`], as one batch: tantivy puts a batch in
+    /// one segment, in order, so an article's quote documents follow its own (the quotes'
+    /// join on their article relies on it).
     pub fn add_documents(
         &self,
         writer: &IndexWriter,
         docs: Vec<tantivy::TantivyDocument>,
     ) -> Result<()> {
-        for doc in docs {
-            writer
-                .add_document(doc)
-                .map_err(|e| Error::index(&self.path, e))?;
-        }
-        Ok(())
+        let batch = docs.into_iter().map(tantivy::indexer::UserOperation::Add);
+        writer
+            .run(batch)
+            .map(|_| ())
+            .map_err(|e| Error::index(&self.path, e))
     }
 
     /// Removes every document that came from the file whose manifest key is `source`.

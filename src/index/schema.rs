@@ -31,7 +31,9 @@ pub const KIND_QUOTE: &str = "quote";
 /// 3: the `article_key` fast field, facet columns kept as written, the sentence-gap tokenizer.
 /// 4: near-duplicate sketches (`sketch`, `quote_key`), the paths of exact copies (`copies`),
 /// `source` stored.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: `body` holds the headline and deck too; `quote_count` on articles, whose quote documents
+/// follow them.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The fields of a wiredex index, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -54,11 +56,14 @@ pub struct Fields {
     /// A hash of a quotation's words (fast, on quotes): the same quote in two copies of a
     /// story is counted once.
     pub quote_key: Field,
+    /// How many quote documents follow the article's document (fast, on articles): they are
+    /// added in one batch, so they sit right after it (see [`crate::query`]'s join).
+    pub quote_count: Field,
     /// Headline (stemmed text).
     pub headline: Field,
     /// Deck (stemmed text).
     pub deck: Field,
-    /// Story text (stemmed text), on article documents.
+    /// All the article's words (stemmed text): headline, deck and story, on article documents.
     pub body: Field,
     /// The quoted words (stemmed text), on quote documents.
     pub quote: Field,
@@ -80,7 +85,10 @@ pub struct Fields {
 pub const QUERY_FIELDS: &[(&str, &str)] = &[
     ("headline", "words of the headline"),
     ("deck", "words of the sub-headline"),
-    ("body", "words of the story"),
+    (
+        "body",
+        "words of the article: headline, sub-headline and story",
+    ),
     ("quote", "words of a quotation"),
     ("agency", "the agency credited, e.g. agency:tass"),
     (
@@ -124,6 +132,7 @@ pub fn build() -> Schema {
     builder.add_text_field("copies", STORED);
     builder.add_u64_field("sketch", FAST);
     builder.add_u64_field("quote_key", FAST);
+    builder.add_u64_field("quote_count", FAST);
     builder.add_text_field("headline", text(TEXT_TOKENIZER, true));
     builder.add_text_field("deck", text(TEXT_TOKENIZER, true));
     builder.add_text_field("body", text(TEXT_TOKENIZER, true));
@@ -161,6 +170,7 @@ impl Fields {
             copies: get("copies")?,
             sketch: get("sketch")?,
             quote_key: get("quote_key")?,
+            quote_count: get("quote_count")?,
             headline: get("headline")?,
             deck: get("deck")?,
             body: get("body")?,

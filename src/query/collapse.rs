@@ -17,7 +17,6 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::ArticleSet;
 use super::facets::Over;
 
 /// The member that stands for a group among a query's matches, and how many matched.
@@ -144,8 +143,6 @@ impl GroupColumns {
 pub struct GroupScan {
     /// Articles or quotations.
     pub over: Over,
-    /// When set, only documents of these articles count.
-    pub within: Option<ArticleSet>,
     /// The groups.
     pub groups: GroupMap,
 }
@@ -156,7 +153,6 @@ pub struct SegmentScan {
     columns: GroupColumns,
     keys: Option<Column<u64>>,
     dates: Option<Column<tantivy::DateTime>>,
-    within: Option<ArticleSet>,
     found: Chosen,
 }
 
@@ -165,11 +161,6 @@ impl SegmentCollector for SegmentScan {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         let key = self.keys.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-        if let Some(within) = &self.within
-            && !within.contains(&key)
-        {
-            return;
-        }
         self.found.matches += 1;
         let Some(collapse) = self.columns.key_of_article(key, doc) else {
             return;
@@ -225,7 +216,6 @@ impl Collector for GroupScan {
             columns: GroupColumns::of(segment, self.over, &self.groups)?,
             keys: fast.column_opt::<u64>("article_key")?,
             dates: fast.column_opt::<tantivy::DateTime>("date")?,
-            within: self.within.clone(),
             found: Chosen::default(),
         })
     }
@@ -249,17 +239,14 @@ impl Collector for GroupScan {
     }
 }
 
-/// Wraps a collector so that it sees only the documents of `within`'s articles (when set) and,
-/// when `chosen` is set, of each group only its chosen member.
+/// Wraps a collector so that it sees of each group only its chosen member.
 pub struct Restrict<C> {
     /// The wrapped collector.
     pub inner: C,
     /// Articles or quotations (how collapse keys are made).
     pub over: Over,
-    /// When set, only documents of these articles pass.
-    pub within: Option<ArticleSet>,
-    /// When set, the members of groups that pass.
-    pub chosen: Option<Arc<Chosen>>,
+    /// The members of groups that pass.
+    pub chosen: Arc<Chosen>,
     /// The groups.
     pub groups: GroupMap,
 }
@@ -269,24 +256,16 @@ pub struct SegmentRestrict<S> {
     inner: S,
     segment: SegmentOrdinal,
     columns: GroupColumns,
-    keys: Option<Column<u64>>,
-    within: Option<ArticleSet>,
-    chosen: Option<Arc<Chosen>>,
+    chosen: Arc<Chosen>,
 }
 
 impl<S: SegmentCollector> SegmentCollector for SegmentRestrict<S> {
     type Fruit = S::Fruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(within) = &self.within {
-            let key = self.keys.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-            if !within.contains(&key) {
-                return;
-            }
-        }
-        if let Some(chosen) = &self.chosen
-            && let Some(collapse) = self.columns.key(doc)
-            && chosen
+        if let Some(collapse) = self.columns.key(doc)
+            && self
+                .chosen
                 .members
                 .get(&collapse)
                 .is_some_and(|m| m.address != DocAddress::new(self.segment, doc))
@@ -314,8 +293,6 @@ impl<C: Collector> Collector for Restrict<C> {
             inner: self.inner.for_segment(segment_ord, segment)?,
             segment: segment_ord,
             columns: GroupColumns::of(segment, self.over, &self.groups)?,
-            keys: segment.fast_fields().column_opt::<u64>("article_key")?,
-            within: self.within.clone(),
             chosen: self.chosen.clone(),
         })
     }

@@ -6,6 +6,7 @@ mod collapse;
 pub mod dates;
 pub mod facets;
 mod frequency;
+mod join;
 pub mod parse;
 pub mod snippet;
 
@@ -191,6 +192,16 @@ pub struct Searcher<'a> {
     groups: std::sync::OnceLock<collapse::GroupMap>,
 }
 
+/// The conjunction of `clauses`, without a wrapper when there is one required clause: tantivy
+/// skips blocks that cannot make the top hits (block-max WAND) only for a query of terms
+/// whose scorer it sees directly, not for one nested in a boolean query of a single clause.
+fn all_of(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Box<dyn Query> {
+    if let [(Occur::Must, _)] = clauses.as_slice() {
+        return clauses.pop().expect("one clause").1;
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
 fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
 }
@@ -330,7 +341,6 @@ impl<'a> Searcher<'a> {
         };
         let plain = Scope {
             chosen: None,
-            within: scope.within.clone(),
             groups: scope.groups.clone(),
             over: scope.over,
         };
@@ -390,24 +400,22 @@ impl<'a> Searcher<'a> {
         }
     }
 
-    /// Runs `collector` over the documents matching `query` that `scope` lets through: those
-    /// of its articles only (filtering on the `article_key` column) and, when it collapses,
-    /// only each near-duplicate group's chosen member.
+    /// Runs `collector` over the documents matching `query` that `scope` lets through: when it
+    /// collapses, only each near-duplicate group's chosen member.
     fn collect<C>(&self, query: &dyn Query, scope: &Scope, collector: C) -> Result<C::Fruit>
     where
         C: tantivy::collector::Collector + Send + Sync,
     {
-        if scope.within.is_none() && scope.chosen.is_none() {
+        let Some(chosen) = &scope.chosen else {
             return self
                 .searcher
                 .search(query, &collector)
                 .map_err(|e| self.err(e));
-        }
+        };
         let restricted = Restrict {
             inner: collector,
             over: scope.over,
-            within: scope.within.clone(),
-            chosen: scope.chosen.clone(),
+            chosen: chosen.clone(),
             groups: scope.groups.clone(),
         };
         self.searcher
@@ -415,35 +423,30 @@ impl<'a> Searcher<'a> {
             .map_err(|e| self.err(e))
     }
 
-    /// The scope in which `query`'s matches are listed and counted, and how many there are:
-    /// with `collapse`, each near-duplicate group among them counts once and is represented by
-    /// its earliest member.
+    /// The scope in which `query`'s matches are listed and counted: with `collapse`, each
+    /// near-duplicate group among them counts once and is represented by its earliest member.
+    /// Collapsing counts the matches, so their number comes too; otherwise [`Self::page`]
+    /// counts them.
     fn scope(
         &self,
         query: &dyn Query,
         over: Over,
-        within: Option<ArticleSet>,
         collapse: bool,
-    ) -> Result<(usize, Scope)> {
+    ) -> Result<(Option<usize>, Scope)> {
         let mut scope = Scope {
             over,
-            within,
             chosen: None,
             groups: Default::default(),
         };
         if !collapse {
-            return Ok((self.collect(query, &scope, Count)?, scope));
+            return Ok((None, scope));
         }
         let groups = self.groups();
         if groups.is_empty() {
-            return Ok((self.collect(query, &scope, Count)?, scope));
+            return Ok((None, scope));
         }
         scope.groups = groups.clone();
-        let scan = GroupScan {
-            over,
-            within: scope.within.clone(),
-            groups,
-        };
+        let scan = GroupScan { over, groups };
         let chosen = self
             .searcher
             .search(query, &scan)
@@ -452,7 +455,42 @@ impl<'a> Searcher<'a> {
         if !chosen.members.is_empty() {
             scope.chosen = Some(std::sync::Arc::new(chosen));
         }
-        Ok((total, scope))
+        Ok((Some(total), scope))
+    }
+
+    /// One page of a query's matches in `scope`, and how many there are (`known` when the
+    /// scope already counted them). A single term is counted from its posting list's length,
+    /// and its best matches found by skipping blocks that cannot make the page; anything else
+    /// is counted in the same pass that ranks it, since that pass reads every match anyway.
+    fn page(
+        &self,
+        query: &dyn Query,
+        scope: &Scope,
+        known: Option<usize>,
+        (limit, offset): (usize, usize),
+        sort: Sort,
+    ) -> Result<(usize, Vec<(f32, DocAddress)>)> {
+        if let Some(total) = known {
+            return Ok((total, self.top_within(query, scope, limit, offset, sort)?));
+        }
+        if limit == 0 {
+            return Ok((self.collect(query, scope, Count)?, Vec::new()));
+        }
+        let single_term = query.downcast_ref::<TermQuery>().is_some();
+        if single_term && sort == Sort::Relevance {
+            let total = self.collect(query, scope, Count)?;
+            return Ok((total, self.top_within(query, scope, limit, offset, sort)?));
+        }
+        let top = TopDocs::with_limit(limit).and_offset(offset);
+        Ok(match sort {
+            Sort::Relevance => self.collect(query, scope, (Count, top.order_by_score()))?,
+            Sort::Date => {
+                let by_date = top.order_by_fast_field::<DateTime>("date", Order::Desc);
+                let (total, top) = self.collect(query, scope, (Count, by_date))?;
+                let top = top.into_iter().map(|(_, address)| (0.0, address));
+                (total, top.collect())
+            }
+        })
     }
 
     /// The near-duplicate groups kept beside the index, read once.
@@ -484,45 +522,59 @@ impl<'a> Searcher<'a> {
     }
 
     /// The query for a search request's articles, and the user's own query (for snippets).
+    /// Bare words search `body`, which holds every word of the article, headline and deck
+    /// included: one field, so a word is one term, counted from its posting list's length
+    /// and ranked by skipping blocks that cannot make the page.
     fn article_query(
         &self,
         request: &SearchRequest,
-    ) -> Result<(BooleanQuery, Option<Box<dyn Query>>)> {
+    ) -> Result<(Box<dyn Query>, UserQuery)> {
         let fields = &self.index.fields;
-        let mut clauses = Vec::new();
+        let mut shared = Vec::new();
         // Quote documents have no headline, deck or body: a query of those fields alone
         // matches articles only, and skipping the filter on `kind` halves its work.
         let article_fields_only = !request.query.trim().is_empty()
             && parse::names_only_fields(&request.query, &["headline", "deck", "body"]);
         if !article_fields_only {
-            clauses.push((Occur::Must, self.kind(KIND_ARTICLE)));
+            shared.push((Occur::Must, self.kind(KIND_ARTICLE)));
         }
-        let user_query = if request.query.trim().is_empty() {
+        shared.extend(self.filter_clauses(&request.filters)?);
+        let with = |user: &Option<Box<dyn Query>>| {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                shared.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+            if let Some(query) = user {
+                clauses.insert(0, (Occur::Must, query.box_clone()));
+            }
+            all_of(clauses)
+        };
+        let user = if request.query.trim().is_empty() {
             None
         } else {
             Some(parse::parse_query(
                 self.index,
                 &request.query,
-                vec![fields.headline, fields.deck, fields.body],
+                vec![fields.body],
             )?)
         };
-        if let Some(query) = &user_query {
-            clauses.push((Occur::Must, query.box_clone()));
-        }
-        clauses.extend(self.filter_clauses(&request.filters)?);
-        Ok((BooleanQuery::new(clauses), user_query))
+        Ok((with(&user), user))
     }
 
     /// Articles matching a search request.
     pub fn search(&self, request: &SearchRequest) -> Result<Results<Hit>> {
         let fields = &self.index.fields;
         let (query, user_query) = self.article_query(request)?;
-        let (total, scope) = self.scope(&query, Over::Articles, None, request.filters.collapse)?;
+        let (known, scope) = self.scope(&*query, Over::Articles, request.filters.collapse)?;
+        let (total, top) = self.page(
+            &*query,
+            &scope,
+            known,
+            (request.limit, request.offset),
+            request.sort,
+        )?;
         let snippets = user_query
             .as_ref()
             .map(|q| snippet::Snippets::new(&self.searcher, q.as_ref(), fields.body));
         let mut hits = Vec::new();
-        let top = self.top_within(&query, &scope, request.limit, request.offset, request.sort)?;
         for (score, address) in top {
             let doc = self.document(address)?;
             let article: Article = self.parse_record(&doc)?;
@@ -598,7 +650,6 @@ impl<'a> Searcher<'a> {
                 groups: vec![QuoteGroup {
                     query: Box::new(BooleanQuery::new(base)),
                     matched: MatchedBy::Quote,
-                    within: None,
                 }],
                 highlight,
             });
@@ -619,7 +670,6 @@ impl<'a> Searcher<'a> {
         let mut groups = vec![QuoteGroup {
             query: with(vec![(Occur::Must, in_quote.box_clone())]),
             matched: MatchedBy::Quote,
-            within: None,
         }];
         highlight = Some(match highlight {
             Some(q) => Box::new(BooleanQuery::new(vec![
@@ -629,34 +679,20 @@ impl<'a> Searcher<'a> {
             None => in_quote.box_clone(),
         });
 
-        // Then quotes from articles about the topic, whose own words do not name it: a join on
-        // the `article_key` fast field. The keys of the articles about the topic are collected,
-        // then the other quotes are filtered on their article's key as they are collected.
-        let about_articles =
-            self.topic_query(&[fields.headline, fields.deck, fields.body], topic)?;
-        let Some(about_articles) = about_articles else {
-            return Ok(QuoteGroups { groups, highlight });
-        };
-        let articles = BooleanQuery::new(vec![
-            (Occur::Must, self.kind(KIND_ARTICLE)),
-            (Occur::Must, about_articles),
-        ]);
-        let keys = self.article_keys(&articles)?;
-        if !keys.is_empty() {
+        // Then quotes from articles about the topic, whose own words do not name it: the
+        // quote documents that follow the matching article documents (see [`join`]).
+        let about_articles = self.topic_query(&[fields.body], topic)?;
+        if let Some(about_articles) = about_articles {
+            let of_articles = join::QuotesOf::new(about_articles, fields.quote_count);
             groups.push(QuoteGroup {
-                query: with(vec![(Occur::MustNot, in_quote)]),
+                query: with(vec![
+                    (Occur::MustNot, in_quote),
+                    (Occur::Must, Box::new(of_articles)),
+                ]),
                 matched: MatchedBy::Article,
-                within: Some(keys),
             });
         }
         Ok(QuoteGroups { groups, highlight })
-    }
-
-    /// The distinct `article_key` values of the documents matching `query`.
-    fn article_keys(&self, query: &dyn Query) -> Result<ArticleSet> {
-        self.searcher
-            .search(query, &KeyCollector)
-            .map_err(|e| self.err(e))
     }
 
     /// Quotations matching a quote request: those whose own words match the topic first, then
@@ -693,20 +729,13 @@ impl<'a> Searcher<'a> {
         request: &QuoteRequest,
     ) -> Result<Results<QuoteHit>> {
         let (query, matched) = (group.query.as_ref(), group.matched);
-        let (total, scope) = self.scope(
-            query,
-            Over::Quotes,
-            group.within.clone(),
-            request.filters.collapse,
-        )?;
+        let (known, scope) = self.scope(query, Over::Quotes, request.filters.collapse)?;
+        let (total, top) = self.page(query, &scope, known, (limit, offset), request.sort)?;
         let mut hits = Vec::new();
-        if limit == 0 {
-            return Ok(Results { total, hits });
-        }
         let snippets = highlight
             .as_ref()
             .map(|q| snippet::Snippets::new(&self.searcher, q.as_ref(), self.index.fields.quote));
-        for (score, address) in self.top_within(query, &scope, limit, offset, request.sort)? {
+        for (score, address) in top {
             let quote: QuoteRecord = self.record(address)?;
             let highlights = snippets
                 .as_ref()
@@ -779,9 +808,9 @@ impl<'a> Searcher<'a> {
         facet: facets::Facet,
     ) -> Result<Vec<facets::Count>> {
         let (query, _) = self.article_query(request)?;
-        let (_, scope) = self.scope(&query, Over::Articles, None, request.filters.collapse)?;
+        let (_, scope) = self.scope(&*query, Over::Articles, request.filters.collapse)?;
         let collector = facets::FacetCollector::new(facet, Over::Articles);
-        self.collect(&query, &scope, collector)
+        self.collect(&*query, &scope, collector)
     }
 
     /// Counts of the quotations matching `request` by `facet` (every match, not only `limit`),
@@ -794,12 +823,8 @@ impl<'a> Searcher<'a> {
         let mut rows = Vec::new();
         for group in self.quote_groups(request)?.groups {
             let collector = facets::FacetCollector::new(facet, Over::Quotes);
-            let (_, scope) = self.scope(
-                group.query.as_ref(),
-                Over::Quotes,
-                group.within.clone(),
-                request.filters.collapse,
-            )?;
+            let (_, scope) =
+                self.scope(group.query.as_ref(), Over::Quotes, request.filters.collapse)?;
             let counts = self.collect(group.query.as_ref(), &scope, collector)?;
             rows.extend(counts.into_iter().map(|c| (c.key, c.count)));
         }
@@ -810,8 +835,8 @@ impl<'a> Searcher<'a> {
     pub fn people(&self, request: &SearchRequest) -> Result<Vec<PersonCount>> {
         // Mentions and quotes per person are in the stored records; no snippets are made.
         let (query, _) = self.article_query(request)?;
-        let (_, scope) = self.scope(&query, Over::Articles, None, request.filters.collapse)?;
-        let addresses = self.collect(&query, &scope, DocSetCollector)?;
+        let (_, scope) = self.scope(&*query, Over::Articles, request.filters.collapse)?;
+        let addresses = self.collect(&*query, &scope, DocSetCollector)?;
         let mut people: BTreeMap<String, PersonCount> = BTreeMap::new();
         for address in addresses {
             let article: PeopleOf = self.record(address)?;
@@ -888,46 +913,13 @@ struct PeopleOf {
     people: Vec<crate::article::Person>,
 }
 
-/// The keys of a set of articles, for the join of quotes to their articles.
-type ArticleSet = std::sync::Arc<std::collections::HashSet<u64, KeyHasher>>;
-
-/// Article keys are already FNV-1a hashes, evenly spread: a set of them needs no hashing again.
-#[derive(Default, Clone, Copy)]
-struct KeyHasher;
-
-impl std::hash::BuildHasher for KeyHasher {
-    type Hasher = IdentityHasher;
-
-    fn build_hasher(&self) -> IdentityHasher {
-        IdentityHasher(0)
-    }
-}
-
-/// The hasher of [`KeyHasher`]: the `u64` itself.
-struct IdentityHasher(u64);
-
-impl std::hash::Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
+/// The user's own query, for snippets (none for an empty query).
+type UserQuery = Option<Box<dyn Query>>;
 
 /// Which of a query's matches are listed and counted.
 struct Scope {
     /// How collapse keys are made: for articles or quotations.
     over: Over,
-    /// When set, only the documents of these articles.
-    within: Option<ArticleSet>,
     /// When set, of each near-duplicate group only its chosen member.
     chosen: Option<std::sync::Arc<Chosen>>,
     /// The groups `chosen` was made with.
@@ -939,7 +931,6 @@ impl Scope {
     fn all(over: Over) -> Scope {
         Scope {
             over,
-            within: None,
             chosen: None,
             groups: Default::default(),
         }
@@ -952,64 +943,12 @@ struct QuoteGroup {
     query: Box<dyn Query>,
     /// Why its quotes match.
     matched: MatchedBy,
-    /// When set, only quotes of these articles belong to the group.
-    within: Option<ArticleSet>,
 }
 
 /// The queries of a quote request in listing order, and what to highlight in the quotes.
 struct QuoteGroups {
     groups: Vec<QuoteGroup>,
     highlight: Option<Box<dyn Query>>,
-}
-
-/// Collects the distinct `article_key` fast-field values of matching documents.
-struct KeyCollector;
-
-/// The per-segment side of [`KeyCollector`].
-struct SegmentKeys {
-    column: Option<tantivy::columnar::Column<u64>>,
-    keys: Vec<u64>,
-}
-
-impl tantivy::collector::SegmentCollector for SegmentKeys {
-    type Fruit = Vec<u64>;
-
-    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
-        if let Some(key) = self.column.as_ref().and_then(|c| c.first(doc)) {
-            self.keys.push(key);
-        }
-    }
-
-    fn harvest(self) -> Vec<u64> {
-        self.keys
-    }
-}
-
-impl tantivy::collector::Collector for KeyCollector {
-    type Fruit = ArticleSet;
-    type Child = SegmentKeys;
-
-    fn for_segment(
-        &self,
-        _segment_ord: tantivy::SegmentOrdinal,
-        segment: &tantivy::SegmentReader,
-    ) -> tantivy::Result<SegmentKeys> {
-        Ok(SegmentKeys {
-            column: segment.fast_fields().u64("article_key").ok(),
-            keys: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<u64>>) -> tantivy::Result<ArticleSet> {
-        let size = fruits.iter().map(Vec::len).sum();
-        let mut keys = std::collections::HashSet::with_capacity_and_hasher(size, KeyHasher);
-        keys.extend(fruits.into_iter().flatten());
-        Ok(std::sync::Arc::new(keys))
-    }
 }
 
 fn highlights_in(snippets: &snippet::Snippets, text: &str) -> Vec<(usize, usize)> {

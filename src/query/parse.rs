@@ -63,7 +63,8 @@ pub struct Expanded {
     pub at_least: Vec<AtLeast>,
 }
 
-/// `atleast3:sanctions`: a word that must occur at least `min` times in one field.
+/// `atleast3:sanctions`: a word that must occur at least `min` times in the article (`body`
+/// holds its headline, deck and story).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AtLeast {
     /// The word as typed.
@@ -367,7 +368,6 @@ pub fn parse_query(
     let mut parser = QueryParser::for_index(&index.index, default_fields.clone());
     parser.set_conjunction_by_default();
     parser.allow_regexes();
-    parser.set_field_boost(index.fields.headline, 2.0);
     let parse = || {
         parser
             .parse_query(&rewritten)

@@ -28,6 +28,13 @@ impl Snippets {
     /// A snippet maker for `query` on `field`; one that returns plain openings when the query has
     /// no words in that field.
     pub fn new(searcher: &Searcher, query: &dyn Query, field: Field) -> Snippets {
+        // A query with no words in the field (`headline:summit` for the body) would have every
+        // text tokenized for nothing.
+        let mut has_words = false;
+        query.query_terms(&mut |term, _| has_words |= term.field() == field);
+        if !has_words {
+            return Snippets { generator: None };
+        }
         let generator = SnippetGenerator::create(searcher, query, field)
             .ok()
             .map(|mut g| {
@@ -59,8 +66,23 @@ impl Snippets {
 
 /// The first `SNIPPET_CHARS` characters of `text`, cut at a word boundary.
 pub fn opening(text: &str) -> Snippet {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= SNIPPET_CHARS {
+    // Only the words that can show are joined: one character past the limit tells a text
+    // that must be cut from one that fits.
+    let source = text;
+    let mut text = String::with_capacity(SNIPPET_CHARS + 16);
+    let mut chars = 0;
+    for word in source.split_whitespace() {
+        if chars > SNIPPET_CHARS {
+            break;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+            chars += 1;
+        }
+        text.push_str(word);
+        chars += word.chars().count();
+    }
+    if chars <= SNIPPET_CHARS {
         return Snippet {
             text,
             highlights: Vec::new(),
@@ -74,5 +96,58 @@ pub fn opening(text: &str) -> Snippet {
     Snippet {
         text: format!("{}…", &text[..cut]),
         highlights: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The opening as first written: the whole text's words joined, then cut.
+    fn joined_then_cut(text: &str) -> String {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.chars().count() <= SNIPPET_CHARS {
+            return text;
+        }
+        let cut = text
+            .char_indices()
+            .nth(SNIPPET_CHARS)
+            .map_or(text.len(), |(i, _)| i);
+        let cut = text[..cut].rfind(' ').unwrap_or(cut);
+        format!("{}…", &text[..cut])
+    }
+
+    #[test]
+    fn the_opening_joins_only_the_words_that_can_show_and_cuts_as_the_whole_text_would() {
+        let words = [
+            "Norland's",
+            "central",
+            "bank",
+            "kept",
+            "rates",
+            "at",
+            "4.5%",
+            "—",
+            "Ørsted",
+            "a",
+        ];
+        for length in [0, 1, 5, 30, 38, 39, 40, 41, 42, 60, 200] {
+            for spacing in ["  ", " \n\t", " "] {
+                let text: String = (0..length)
+                    .map(|n| words[n % words.len()])
+                    .collect::<Vec<_>>()
+                    .join(spacing);
+                assert_eq!(
+                    opening(&text).text,
+                    joined_then_cut(&text),
+                    "{length} words"
+                );
+            }
+        }
+        let unbroken = "x".repeat(SNIPPET_CHARS + 5);
+        assert_eq!(opening(&unbroken).text, joined_then_cut(&unbroken));
+        let exactly = format!("{} {}", "a".repeat(100), "b".repeat(SNIPPET_CHARS - 101));
+        assert_eq!(opening(&exactly).text, exactly);
+        assert!(opening(&format!("{exactly} c")).text.ends_with('…'));
     }
 }
