@@ -97,6 +97,8 @@ pub fn documents(
         add_shared(&mut doc, article, source, fields);
         doc.add_text(fields.quote, &quote.text);
         doc.add_u64(fields.quote_key, super::dups::text_key(&quote.text));
+        // Every document has a `quote_count`, so the column needs no index of which do.
+        doc.add_u64(fields.quote_count, 0);
         if let Some(speaker) = &quote.speaker {
             doc.add_text(fields.speaker, speaker);
             doc.add_text(fields.person, speaker);

@@ -7,7 +7,10 @@
 //! [`GROUPS_FILE`] (article key -> group, for grouped articles only), written after the run's
 //! last commit and tagged with it: no document is rewritten, and a reader of a commit the file
 //! was not made for still finds every older article's group (a newer one is ungrouped until the
-//! run ends).
+//! run ends). The file also lists, for each segment of that commit, the documents (articles and
+//! quotes) whose article is in a group: a query then looks at its grouped matches only, and
+//! takes the others as they are. Segments are immutable, so a segment's list stays true until
+//! a merge replaces it; one the file does not list is collapsed by reading its key column.
 //!
 //! Exact copies (the same headline and body) are not groups: they are one article already,
 //! keyed by content, with the other files it came from kept in its `copies` field.
@@ -24,6 +27,7 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 use tantivy::columnar::Column;
+use tantivy::index::SegmentId;
 use tantivy::{DocId, Searcher, SegmentOrdinal};
 
 /// LSH bands in a sketch.
@@ -53,7 +57,7 @@ const SIZE_TAG: u64 = 0xFE;
 /// The file in the index folder that holds the groups.
 pub const GROUPS_FILE: &str = "wiredex-groups.bin";
 /// The first bytes of [`GROUPS_FILE`], with the layout's version.
-const GROUPS_MAGIC: &[u8; 8] = b"WDXGRP01";
+const GROUPS_MAGIC: &[u8; 8] = b"WDXGRP02";
 /// In an LSH bucket, each member is compared with at most this many members before it: a
 /// bucket of a thousand articles that share a stock paragraph costs thousands of comparisons,
 /// not a million.
@@ -376,6 +380,24 @@ pub struct Groups {
     pub opstamp: u64,
     /// Each grouped article's group.
     pub of: FxHashMap<u64, u64>,
+    /// For each segment (by id), its documents whose article is in a group, in order.
+    pub segments: Vec<(SegmentId, Vec<DocId>)>,
+}
+
+/// For each segment of `searcher`, its documents whose `article_key` is a key of `of`.
+pub fn grouped_documents(
+    searcher: &Searcher,
+    of: &FxHashMap<u64, u64>,
+) -> tantivy::Result<Vec<(SegmentId, Vec<DocId>)>> {
+    let mut segments = Vec::with_capacity(searcher.segment_readers().len());
+    for reader in searcher.segment_readers() {
+        let keys = reader.fast_fields().u64("article_key")?;
+        let docs = (0..reader.max_doc())
+            .filter(|&doc| keys.first(doc).is_some_and(|key| of.contains_key(&key)))
+            .collect();
+        segments.push((reader.segment_id(), docs));
+    }
+    Ok(segments)
 }
 
 impl Groups {
@@ -388,32 +410,61 @@ impl Groups {
         Groups::decode(&bytes).unwrap_or_default()
     }
 
+    /// Layout: magic, opstamp (u64), number of members (u64), each member's article key and
+    /// group (u64 each), then for each segment its id (32 hex digits), its number of grouped
+    /// documents (u32) and their ids (u32 each); little-endian.
     fn decode(bytes: &[u8]) -> Option<Groups> {
-        let body = bytes.strip_prefix(GROUPS_MAGIC)?;
-        let (opstamp, pairs) = body.split_first_chunk::<8>()?;
-        if pairs.len() % 16 != 0 {
-            return None;
-        }
-        let number = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let mut rest = bytes.strip_prefix(GROUPS_MAGIC)?;
+        let mut take = |n: usize| -> Option<&[u8]> {
+            let (head, tail) = rest.split_at_checked(n)?;
+            rest = tail;
+            Some(head)
+        };
+        let u64_of = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+        let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or([0; 4]));
+        let opstamp = u64_of(take(8)?);
+        let members = usize::try_from(u64_of(take(8)?)).ok()?;
+        let pairs = take(members.checked_mul(16)?)?;
         let of = pairs
             .chunks_exact(16)
-            .map(|pair| (number(&pair[..8]), number(&pair[8..])))
+            .map(|pair| (u64_of(&pair[..8]), u64_of(&pair[8..])))
             .collect();
+        let mut segments = Vec::new();
+        while let Some(id) = take(32) {
+            let id = SegmentId::from_uuid_string(std::str::from_utf8(id).ok()?).ok()?;
+            let count = u32_of(take(4)?) as usize;
+            let docs = take(count.checked_mul(4)?)?;
+            segments.push((id, docs.chunks_exact(4).map(u32_of).collect()));
+        }
         Some(Groups {
-            opstamp: u64::from_le_bytes(*opstamp),
+            opstamp,
             of,
+            segments,
         })
     }
 
-    /// Writes `members` (article key, group) for the commit `opstamp` into the index folder
-    /// `dir`, atomically.
-    pub fn save(dir: &Path, opstamp: u64, members: &[(u64, u64)]) -> std::io::Result<()> {
-        let mut bytes = Vec::with_capacity(16 + members.len() * 16);
+    /// Writes `members` (article key, group) and each segment's grouped documents for the
+    /// commit `opstamp` into the index folder `dir`, atomically.
+    pub fn save(
+        dir: &Path,
+        opstamp: u64,
+        members: &[(u64, u64)],
+        segments: &[(SegmentId, Vec<DocId>)],
+    ) -> std::io::Result<()> {
+        let mut bytes = Vec::with_capacity(24 + members.len() * 16);
         bytes.extend_from_slice(GROUPS_MAGIC);
         bytes.extend_from_slice(&opstamp.to_le_bytes());
+        bytes.extend_from_slice(&(members.len() as u64).to_le_bytes());
         for (key, group) in members {
             bytes.extend_from_slice(&key.to_le_bytes());
             bytes.extend_from_slice(&group.to_le_bytes());
+        }
+        for (id, docs) in segments {
+            bytes.extend_from_slice(id.uuid_string().as_bytes());
+            bytes.extend_from_slice(&(docs.len() as u32).to_le_bytes());
+            for doc in docs {
+                bytes.extend_from_slice(&doc.to_le_bytes());
+            }
         }
         let temp = dir.join(format!("{GROUPS_FILE}.tmp"));
         std::fs::write(&temp, bytes)?;
@@ -520,11 +571,21 @@ mod tests {
     #[test]
     fn groups_survive_a_save_and_a_damaged_file_reads_as_none() {
         let dir = tempfile::tempdir().expect("temp dir");
-        Groups::save(dir.path(), 7, &[(1, 1), (2, 1), (9, 5)]).expect("saved");
+        let segments = vec![
+            (SegmentId::generate_random(), vec![0, 5, 6]),
+            (SegmentId::generate_random(), vec![]),
+        ];
+        Groups::save(dir.path(), 7, &[(1, 1), (2, 1), (9, 5)], &segments).expect("saved");
         let groups = Groups::load(dir.path());
         assert_eq!(groups.opstamp, 7);
         assert_eq!(groups.of.get(&2), Some(&1));
         assert_eq!(groups.of.len(), 3);
+        assert_eq!(groups.segments, segments);
+        let whole = std::fs::read(dir.path().join(GROUPS_FILE)).expect("read");
+        for cut in [9, 20, 30, 70, whole.len() - 1] {
+            std::fs::write(dir.path().join(GROUPS_FILE), &whole[..cut]).expect("written");
+            assert_eq!(Groups::load(dir.path()), Groups::default(), "cut at {cut}");
+        }
         std::fs::write(dir.path().join(GROUPS_FILE), b"WDXGRP01\x07").expect("written");
         assert_eq!(Groups::load(dir.path()), Groups::default());
         assert_eq!(Groups::load(&dir.path().join("absent")), Groups::default());

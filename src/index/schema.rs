@@ -56,7 +56,7 @@ pub struct Fields {
     /// A hash of a quotation's words (fast, on quotes): the same quote in two copies of a
     /// story is counted once.
     pub quote_key: Field,
-    /// How many quote documents follow the article's document (fast, on articles): they are
+    /// How many quote documents follow the article's document (fast; 0 on quotes): they are
     /// added in one batch, so they sit right after it (see [`crate::query`]'s join).
     pub quote_count: Field,
     /// Headline (stemmed text).

@@ -1064,16 +1064,30 @@ impl Run<'_> {
         let path = self.index.path.clone();
         let opstamp = self.opstamp()?;
         let groups = Groups::load(&path);
+        let searcher = self.index.reader()?.searcher();
+        let segments_now: Vec<tantivy::index::SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.segment_id())
+            .collect();
+        let listed: Vec<tantivy::index::SegmentId> =
+            groups.segments.iter().map(|(id, _)| *id).collect();
         let mut members = Vec::new();
-        if groups.opstamp == opstamp && !self.touched && path.join(dups::GROUPS_FILE).exists() {
+        if groups.opstamp == opstamp
+            && !self.touched
+            && listed == segments_now
+            && path.join(dups::GROUPS_FILE).exists()
+        {
             members.extend(groups.of);
         } else {
             drop(groups);
-            let reader = self.index.reader()?;
-            let grouping = dups::group(&reader.searcher()).map_err(|e| Error::index(&path, e))?;
+            let grouping = dups::group(&searcher).map_err(|e| Error::index(&path, e))?;
             members = grouping.members();
             drop(grouping);
-            Groups::save(&path, opstamp, &members).map_err(io_error(&path))?;
+            let of: rustc_hash::FxHashMap<u64, u64> = members.iter().copied().collect();
+            let segments =
+                dups::grouped_documents(&searcher, &of).map_err(|e| Error::index(&path, e))?;
+            Groups::save(&path, opstamp, &members, &segments).map_err(io_error(&path))?;
         }
         let groups: std::collections::HashSet<u64> = members.iter().map(|(_, g)| *g).collect();
         self.report.duplicates = Duplicates {

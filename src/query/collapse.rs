@@ -5,17 +5,24 @@
 //! Which group an article belongs to comes from the groups kept beside the index (see
 //! [`crate::index::dups::Groups`]), looked up by the `article_key` fast column.
 //!
-//! It takes two passes over the matches. [`GroupScan`] counts every match and, for each group
-//! among them, picks the member that stands for it; then [`Restrict`] wraps any collector
-//! (top hits, counts by facet, ...) and lets through only the ungrouped matches and the chosen
-//! members. Matches outside any group cost one fast-column read.
+//! It takes two passes. [`GroupScan`] picks, for each group among the matches, the member that
+//! stands for it; then [`Restrict`] wraps any collector (top hits, counts by facet, ...) and
+//! lets through only the ungrouped matches and the chosen members. The groups file lists each
+//! segment's grouped documents, so the first pass reads only the matches among them (the
+//! query is intersected with [`GroupedDocs`]) and the second lets every other match through on
+//! one bit; a segment the file does not list (made after it) is scanned match by match, each
+//! costing a fast-column read.
 
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::index::SegmentId;
+use tantivy::query::{
+    BitSetDocSet, ConstScorer, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight,
+};
+use tantivy::{BitSet, DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
 
 use super::facets::Over;
 
@@ -42,10 +49,9 @@ pub struct Chosen {
 }
 
 impl Chosen {
-    /// Matches once each group counts as one.
-    pub fn distinct(&self) -> usize {
-        let hidden: usize = self.members.values().map(|m| m.count - 1).sum();
-        self.matches - hidden
+    /// The matches that collapsing hides: each group's members but the chosen one.
+    pub fn hidden(&self) -> usize {
+        self.members.values().map(|m| m.count - 1).sum()
     }
 }
 
@@ -58,9 +64,40 @@ pub type GroupMap = Arc<GroupIndex>;
 pub struct GroupIndex {
     of: FxHashMap<u64, u64>,
     bits: Vec<u64>,
+    /// Each listed segment's grouped documents.
+    segments: FxHashMap<SegmentId, Arc<BitSet>>,
 }
 
 impl GroupIndex {
+    /// Indexes `of` (article key -> group) and the segments' grouped documents.
+    pub fn with_segments(
+        of: FxHashMap<u64, u64>,
+        segments: Vec<(SegmentId, Vec<DocId>)>,
+    ) -> GroupIndex {
+        let mut index = GroupIndex::new(of);
+        for (id, docs) in segments {
+            let mut set = BitSet::with_max_value(docs.last().map_or(1, |d| d + 1));
+            for doc in docs {
+                set.insert(doc);
+            }
+            index.segments.insert(id, Arc::new(set));
+        }
+        index
+    }
+
+    /// Whether every segment of `searcher` has its grouped documents listed.
+    pub fn lists_every_segment(&self, searcher: &tantivy::Searcher) -> bool {
+        let readers = searcher.segment_readers();
+        readers
+            .iter()
+            .all(|r| self.segments.contains_key(&r.segment_id()))
+    }
+
+    /// The grouped documents of the segment, when listed.
+    fn grouped_in(&self, segment: &SegmentReader) -> Option<Arc<BitSet>> {
+        self.segments.get(&segment.segment_id()).cloned()
+    }
+
     /// Indexes `of` (article key -> group).
     pub fn new(of: FxHashMap<u64, u64>) -> GroupIndex {
         // About eight bits per grouped article: one match in eight of those outside any group
@@ -71,7 +108,11 @@ impl GroupIndex {
             let bit = (*key as usize) & (words * 64 - 1);
             bits[bit / 64] |= 1 << (bit % 64);
         }
-        GroupIndex { of, bits }
+        GroupIndex {
+            of,
+            bits,
+            segments: FxHashMap::default(),
+        }
     }
 
     /// The group of the article with this key.
@@ -256,6 +297,7 @@ pub struct SegmentRestrict<S> {
     inner: S,
     segment: SegmentOrdinal,
     columns: GroupColumns,
+    grouped: Option<Arc<BitSet>>,
     chosen: Arc<Chosen>,
 }
 
@@ -263,7 +305,12 @@ impl<S: SegmentCollector> SegmentCollector for SegmentRestrict<S> {
     type Fruit = S::Fruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(collapse) = self.columns.key(doc)
+        let ungrouped = self
+            .grouped
+            .as_ref()
+            .is_some_and(|set| doc >= set.max_value() || !set.contains(doc));
+        if !ungrouped
+            && let Some(collapse) = self.columns.key(doc)
             && self
                 .chosen
                 .members
@@ -293,6 +340,7 @@ impl<C: Collector> Collector for Restrict<C> {
             inner: self.inner.for_segment(segment_ord, segment)?,
             segment: segment_ord,
             columns: GroupColumns::of(segment, self.over, &self.groups)?,
+            grouped: self.groups.grouped_in(segment),
             chosen: self.chosen.clone(),
         })
     }
@@ -354,6 +402,40 @@ pub fn keys_of(
     Ok((columns.group(address.doc_id), columns.key(address.doc_id)))
 }
 
+/// Matches the documents whose article is in a group, in the segments the groups file lists
+/// (none elsewhere: use it only when [`GroupIndex::lists_every_segment`]).
+#[derive(Debug, Clone)]
+pub struct GroupedDocs {
+    /// The groups.
+    pub groups: GroupMap,
+}
+
+impl Query for GroupedDocs {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for GroupedDocs {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(match self.groups.grouped_in(reader) {
+            Some(set) if set.len() > 0 => {
+                Box::new(ConstScorer::new(BitSetDocSet::from((*set).clone()), boost))
+            }
+            _ => Box::new(EmptyScorer),
+        })
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        if self.scorer(reader, 1.0)?.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} is in no group"
+            )));
+        }
+        Ok(Explanation::new("in a near-duplicate group", 1.0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,7 +471,7 @@ mod tests {
     }
 
     #[test]
-    fn distinct_counts_each_group_once() {
+    fn collapsing_hides_every_member_of_a_group_but_one() {
         let mut chosen = Chosen {
             matches: 10,
             ..Chosen::default()
@@ -402,6 +484,6 @@ mod tests {
             },
         );
         chosen.members.insert(2, member(0, 1, 2));
-        assert_eq!(chosen.distinct(), 7);
+        assert_eq!(chosen.hidden(), 3);
     }
 }

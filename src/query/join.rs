@@ -123,7 +123,11 @@ mod tests {
 
     /// Story `n`: `n % 4` quotations, and the word "harbour" when `n` is even.
     fn story(n: usize) -> Article {
-        let topic = if n % 2 == 0 { " about the harbour" } else { "" };
+        let topic = if n.is_multiple_of(2) {
+            " about the harbour"
+        } else {
+            ""
+        };
         let mut paragraphs = vec![
             format!("Port Elm story number {n}"),
             format!(
@@ -177,7 +181,7 @@ mod tests {
             let kept = stories
                 .iter()
                 .enumerate()
-                .filter(|(n, s)| n % 2 == 0 && !gone.contains(n) && !s.quotes.is_empty());
+                .filter(|(n, s)| n.is_multiple_of(2) && !gone.contains(n) && !s.quotes.is_empty());
             let keys: HashSet<u64> = kept.clone().map(|(_, s)| article_key(&s.id)).collect();
             let quotes: usize = kept.map(|(_, s)| s.quotes.len()).sum();
             (keys, quotes)

@@ -425,60 +425,74 @@ impl<'a> Searcher<'a> {
 
     /// The scope in which `query`'s matches are listed and counted: with `collapse`, each
     /// near-duplicate group among them counts once and is represented by its earliest member.
-    /// Collapsing counts the matches, so their number comes too; otherwise [`Self::page`]
-    /// counts them.
-    fn scope(
-        &self,
-        query: &dyn Query,
-        over: Over,
-        collapse: bool,
-    ) -> Result<(Option<usize>, Scope)> {
+    /// When the groups file lists every segment's grouped documents, only the matches among
+    /// them are read; otherwise every match is, and counted on the way.
+    fn scope(&self, query: &dyn Query, over: Over, collapse: bool) -> Result<(Tally, Scope)> {
         let mut scope = Scope {
             over,
             chosen: None,
             groups: Default::default(),
         };
         if !collapse {
-            return Ok((None, scope));
+            return Ok((Tally::Hidden(0), scope));
         }
         let groups = self.groups();
         if groups.is_empty() {
-            return Ok((None, scope));
+            return Ok((Tally::Hidden(0), scope));
         }
         scope.groups = groups.clone();
-        let scan = GroupScan { over, groups };
-        let chosen = self
-            .searcher
-            .search(query, &scan)
-            .map_err(|e| self.err(e))?;
-        let total = chosen.distinct();
+        let listed = groups.lists_every_segment(&self.searcher);
+        let scan = GroupScan {
+            over,
+            groups: groups.clone(),
+        };
+        let chosen = if listed {
+            let grouped = collapse::GroupedDocs { groups };
+            let among_grouped = BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (Occur::Must, Box::new(grouped)),
+            ]);
+            self.searcher.search(&among_grouped, &scan)
+        } else {
+            self.searcher.search(query, &scan)
+        }
+        .map_err(|e| self.err(e))?;
+        let hidden = chosen.hidden();
+        let tally = if listed {
+            Tally::Hidden(hidden)
+        } else {
+            Tally::Total(chosen.matches - hidden)
+        };
         if !chosen.members.is_empty() {
             scope.chosen = Some(std::sync::Arc::new(chosen));
         }
-        Ok((Some(total), scope))
+        Ok((tally, scope))
     }
 
-    /// One page of a query's matches in `scope`, and how many there are (`known` when the
-    /// scope already counted them). A single term is counted from its posting list's length,
-    /// and its best matches found by skipping blocks that cannot make the page; anything else
-    /// is counted in the same pass that ranks it, since that pass reads every match anyway.
+    /// One page of a query's matches in `scope`, and how many there are. A single term is
+    /// counted from its posting list's length, and its best matches found by skipping blocks
+    /// that cannot make the page; anything else is counted in the same pass that ranks it,
+    /// since that pass reads every match anyway (unless collapsing: it is counted apart).
     fn page(
         &self,
         query: &dyn Query,
         scope: &Scope,
-        known: Option<usize>,
+        tally: Tally,
         (limit, offset): (usize, usize),
         sort: Sort,
     ) -> Result<(usize, Vec<(f32, DocAddress)>)> {
-        if let Some(total) = known {
-            return Ok((total, self.top_within(query, scope, limit, offset, sort)?));
-        }
+        let hidden = match tally {
+            Tally::Total(total) => {
+                return Ok((total, self.top_within(query, scope, limit, offset, sort)?));
+            }
+            Tally::Hidden(hidden) => hidden,
+        };
         if limit == 0 {
-            return Ok((self.collect(query, scope, Count)?, Vec::new()));
+            return Ok((self.count(query)?.saturating_sub(hidden), Vec::new()));
         }
         let single_term = query.downcast_ref::<TermQuery>().is_some();
-        if single_term && sort == Sort::Relevance {
-            let total = self.collect(query, scope, Count)?;
+        if (single_term && sort == Sort::Relevance) || scope.chosen.is_some() {
+            let total = self.count(query)?.saturating_sub(hidden);
             return Ok((total, self.top_within(query, scope, limit, offset, sort)?));
         }
         let top = TopDocs::with_limit(limit).and_offset(offset);
@@ -497,8 +511,9 @@ impl<'a> Searcher<'a> {
     fn groups(&self) -> collapse::GroupMap {
         self.groups
             .get_or_init(|| {
-                let groups = Groups::load(&self.index.path).of;
-                std::sync::Arc::new(collapse::GroupIndex::new(groups))
+                let groups = Groups::load(&self.index.path);
+                let index = collapse::GroupIndex::with_segments(groups.of, groups.segments);
+                std::sync::Arc::new(index)
             })
             .clone()
     }
@@ -525,10 +540,7 @@ impl<'a> Searcher<'a> {
     /// Bare words search `body`, which holds every word of the article, headline and deck
     /// included: one field, so a word is one term, counted from its posting list's length
     /// and ranked by skipping blocks that cannot make the page.
-    fn article_query(
-        &self,
-        request: &SearchRequest,
-    ) -> Result<(Box<dyn Query>, UserQuery)> {
+    fn article_query(&self, request: &SearchRequest) -> Result<(Box<dyn Query>, UserQuery)> {
         let fields = &self.index.fields;
         let mut shared = Vec::new();
         // Quote documents have no headline, deck or body: a query of those fields alone
@@ -626,6 +638,9 @@ impl<'a> Searcher<'a> {
     fn quote_groups(&self, request: &QuoteRequest) -> Result<QuoteGroups> {
         let fields = &self.index.fields;
         let mut base = vec![(Occur::Must, self.kind(KIND_QUOTE))];
+        // What narrows the articles whose quotes the join takes: article documents carry the
+        // speakers of their quotes, and the same date, agency and place.
+        let mut article_side: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(by) = &request.by {
             let query = self
                 .all_words(fields.speaker, by)?
@@ -634,6 +649,7 @@ impl<'a> Searcher<'a> {
                     reason: "--by needs a name, e.g. --by Lavrov".into(),
                     at: None,
                 })?;
+            article_side.push((Occur::Must, query.box_clone()));
             base.push((Occur::Must, query));
         }
         let mut highlight: Option<Box<dyn Query>> = None;
@@ -643,6 +659,7 @@ impl<'a> Searcher<'a> {
             base.push((Occur::Must, query));
         }
         base.extend(self.filter_clauses(&request.filters)?);
+        article_side.extend(self.filter_clauses(&request.filters)?);
 
         let topic = request.about.as_deref().filter(|t| !t.trim().is_empty());
         let Some(topic) = topic else {
@@ -683,7 +700,8 @@ impl<'a> Searcher<'a> {
         // quote documents that follow the matching article documents (see [`join`]).
         let about_articles = self.topic_query(&[fields.body], topic)?;
         if let Some(about_articles) = about_articles {
-            let of_articles = join::QuotesOf::new(about_articles, fields.quote_count);
+            article_side.insert(0, (Occur::Must, about_articles));
+            let of_articles = join::QuotesOf::new(all_of(article_side), fields.quote_count);
             groups.push(QuoteGroup {
                 query: with(vec![
                     (Occur::MustNot, in_quote),
@@ -911,6 +929,16 @@ impl<'a> Searcher<'a> {
 #[derive(serde::Deserialize)]
 struct PeopleOf {
     people: Vec<crate::article::Person>,
+}
+
+/// What [`Searcher::scope`] learnt of the number of matches.
+#[derive(Debug, Clone, Copy)]
+enum Tally {
+    /// It read every match: their number, near-duplicates collapsed.
+    Total(usize),
+    /// It read only the grouped matches: how many of those collapsing hides (the number of
+    /// matches is the query's count less these).
+    Hidden(usize),
 }
 
 /// The user's own query, for snippets (none for an empty query).

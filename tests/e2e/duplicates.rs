@@ -297,3 +297,38 @@ fn generated_updates_are_grouped_with_the_story_they_update_and_nothing_else() {
         updates.len()
     );
 }
+
+#[test]
+fn collapsing_reads_the_same_with_or_without_the_segments_grouped_documents() {
+    let (_, index) = indexed("segment-lists");
+    let commands: [&[&str]; 7] = [
+        &["search", "verhoeven", "--format", "jsonl"],
+        &["search", "\"central bank\"", "--format", "jsonl"],
+        &["search", "bank", "--sort", "date", "--format", "jsonl"],
+        &["search", "verhoeven", "--count-by", "place", "--json"],
+        &["quotes", "--by", "verhoeven", "--format", "jsonl"],
+        &["quotes", "--count-by", "speaker", "--json"],
+        &["people", "--json"],
+    ];
+    let answers = || -> Vec<String> {
+        commands
+            .iter()
+            .map(|command| {
+                let mut args = command.to_vec();
+                args.extend(["--index", s(&index)]);
+                ok(&args).stdout
+            })
+            .collect()
+    };
+    let with_lists = answers();
+    assert!(with_lists[0].contains("\"copies\":2"), "{}", with_lists[0]);
+    // The file without its segment lists, as a reader of a segment made after it sees it:
+    // magic, opstamp, number of members, the members.
+    let file = index.join("wiredex-groups.bin");
+    let bytes = fs::read(&file).unwrap();
+    let members = u64::from_le_bytes(bytes[16..24].try_into().unwrap()) as usize;
+    let end = 24 + members * 16;
+    assert!(end < bytes.len(), "the file lists segments");
+    fs::write(&file, &bytes[..end]).unwrap();
+    assert_eq!(answers(), with_lists);
+}
