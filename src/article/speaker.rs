@@ -53,7 +53,12 @@ pub struct Attribution {
 }
 
 fn pronoun(word: &str) -> Option<Option<Gender>> {
-    match word.to_lowercase().as_str() {
+    // `He’s said`, `She'd told`: a contracted auxiliary leaves the pronoun.
+    let bare = ["’s", "'s", "’d", "'d", "’ll", "'ll"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
+    match bare.to_lowercase().as_str() {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
         "they" | "i" | "we" => Some(None),
@@ -369,10 +374,24 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     if v == k {
         // `said Lavrov`, `added the minister`, `said its owner, Name`.
         let width = speech_verb_width(tokens, v).unwrap_or(1);
-        let (mut subject, mut at, next) = subject_forward(tokens, v + width, end)?;
+        let (mut subject, mut at, next) = match subject_forward(tokens, v + width, end) {
+            Some(found) => found,
+            None => {
+                let (parts, at) = name_after_description(tokens, v + width, end)?;
+                (Subject::Name(parts), at, end)
+            }
+        };
         if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
             && tokens.get(next).is_some_and(|t| t.is(','))
             && let Some((Subject::Name(parts), name_at, _)) = subject_forward(tokens, next + 1, end)
+        {
+            subject = Subject::Name(parts);
+            at = name_at;
+        }
+        // `said former state governor Jon Kohan`, `said the Rev. Jon Kohan`: a description
+        // before the name is no subject of its own.
+        if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
+            && let Some((parts, name_at)) = name_after_description(tokens, v + width, end)
         {
             subject = Subject::Name(parts);
             at = name_at;
@@ -418,6 +437,47 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
         at,
         adjacent: true,
     })
+}
+
+/// Words that end a description before a name: what follows them belongs to another phrase
+/// (`said a lawyer for Jon Kohan`, `said that Kohan`).
+const NOT_IN_DESCRIPTION: &[&str] = &[
+    "that", "who", "which", "and", "or", "but", "when", "while", "as", "after", "before", "he",
+    "she", "they", "it", "was", "is", "has", "had",
+];
+
+/// The name that a short description leads up to, right after a verb of saying: `said former
+/// state governor Jon Kohan.`, `said Democratic pollster Jon Kohan, who`. The name must close the
+/// phrase (`said a Kohan spokesman` names the spokesman, not Kohan). Reads at most 8 tokens.
+fn name_after_description(
+    tokens: &[Token],
+    from: usize,
+    end: usize,
+) -> Option<(Vec<String>, usize)> {
+    let mut j = from;
+    while j < end && j < from + 8 {
+        let token = &tokens[j];
+        if !token.is_word()
+            || is_lower_word(token, PREPOSITIONS)
+            || is_lower_word(token, NOT_IN_DESCRIPTION)
+        {
+            return None;
+        }
+        if token.is_capitalized() {
+            let run = read_run(tokens, j);
+            let closes = tokens
+                .get(run.next)
+                .is_none_or(|t| run.next >= end || !t.is_word());
+            if !run.name.is_empty() && closes {
+                let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+                return Some((parts, run.name[0].start));
+            }
+            j = run.next.max(j + 1);
+        } else {
+            j += 1;
+        }
+    }
+    None
 }
 
 /// Words allowed between a verb of saying and the quote it introduces
@@ -508,7 +568,12 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
     if s < floor {
         return None;
     }
-    let (subject, at) = subject_backward(tokens, s, floor)?;
+    // `Kohan did not name anyone, but told the crowd, “...”`: when no subject stands right before
+    // a strong verb that opens the quote, the sentence's subject spoke.
+    let (subject, at) = subject_backward(tokens, s, floor).or_else(|| {
+        (adjacent && lexicon.is_strong_speech_verb(tokens[v].text))
+            .then(|| sentence_subject(tokens, floor, v))?
+    })?;
     Some(Attribution {
         subject,
         cue,
@@ -676,4 +741,71 @@ pub fn resolve(
 
 fn is_lower_word_str(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::parse;
+    use crate::source::RawArticle;
+
+    /// Each quote of the paragraphs with its speaker.
+    fn speakers(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let mut all = vec!["Headline".to_string()];
+        all.extend(paragraphs.iter().map(|p| p.to_string()));
+        let raw = RawArticle {
+            paragraphs: all,
+            ..RawArticle::default()
+        };
+        parse(&raw)
+            .expect("parses")
+            .quotes
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn a_description_between_verb_and_name_is_skipped() {
+        let cases = [
+            "“The count is not over yet,” said former county clerk Ilse Marwood.",
+            "“The count is not over yet,” said Democratic pollster Ilse Marwood, who ran the survey.",
+            "“The count is not over yet,” said the Rev. Ilse Marwood.",
+        ];
+        for case in cases {
+            let found = speakers(&["Ilse Marwood spoke after the vote.", case]);
+            assert_eq!(
+                found[0].1.as_deref(),
+                Some("Ilse Marwood"),
+                "case {case:?}: {found:?}"
+            );
+        }
+        // The name inside the description is not the speaker: the spokesman is nobody named.
+        let found = speakers(&[
+            "Ilse Marwood spoke after the vote.",
+            "“The count is not over yet,” said a Marwood spokesman in a statement.",
+        ]);
+        assert_eq!(found[0].1, None, "{found:?}");
+    }
+
+    #[test]
+    fn a_strong_verb_opening_the_quote_speaks_for_the_sentence_subject() {
+        let found = speakers(&[
+            "Ilse Marwood did not name her rivals, but told the crowd, “We will win this county.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+        // Far from the verb, a short quoted phrase is no attributed quote.
+        let found = speakers(&[
+            "Ilse Marwood did not name her rivals but urged the council to drop its plan for a “green belt” tax.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_contracted_pronoun_is_a_pronoun() {
+        let found = speakers(&[
+            "Governor Ilse Marwood toured the county on Monday.",
+            "She’s said the roads are “in a shameful state, worse than anywhere else.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
 }
