@@ -629,7 +629,8 @@ fn attribution_sentence(
     (!sentence.is_empty()).then_some(sentence)
 }
 
-/// The speaker named by a lead-in paragraph that ends with a colon (`He told reporters:`).
+/// The speaker named by the paragraph before a paragraph that is all quote: a lead-in that
+/// ends with a colon (`He told reporters:`), or a sentence of reported speech.
 fn lead_in_speaker(
     tokens: &[tokens::Token],
     (start, end): (usize, usize),
@@ -638,14 +639,20 @@ fn lead_in_speaker(
 ) -> Option<usize> {
     let first = speaker::token_at(tokens, start);
     let last = speaker::token_at(tokens, end);
-    if last == 0 || !tokens.get(last - 1).is_some_and(|t| t.is(':')) {
+    if last == 0 || last <= first {
         return None;
     }
     let floor = speaker::sentence_start(tokens, first, last - 1);
-    let frame = speaker::attribution_before(tokens, floor, last)?;
-    if frame.subject == Subject::Other {
-        return None;
+    if !tokens.get(last - 1).is_some_and(|t| t.is(':')) {
+        // `Kohan said the vote was rigged.` followed by a paragraph that is all quote: the one
+        // who just spoke in indirect speech goes on in direct speech.
+        let frame = speaker::reported_speech(tokens, floor, last)?;
+        return speaker::resolve(&frame.subject, end, 0, people, seen);
     }
+    // `He told reporters:`, and `Kohan issued the following statement:` without a verb of saying.
+    let frame = speaker::attribution_before(tokens, floor, last)
+        .filter(|frame| frame.subject != Subject::Other)
+        .or_else(|| speaker::lead_in_subject(tokens, floor, last))?;
     speaker::resolve(&frame.subject, end, 0, people, seen)
 }
 

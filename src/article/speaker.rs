@@ -601,6 +601,38 @@ fn sentence_frame(tokens: &[Token], floor: usize, open: usize) -> Option<Attribu
     })
 }
 
+/// The person a sentence of reported speech (`Kohan said the vote was rigged.`) gives the
+/// floor to: a name or pronoun subject before its first verb of saying, in `floor..end`.
+pub fn reported_speech(tokens: &[Token], floor: usize, end: usize) -> Option<Attribution> {
+    let v = (floor..end)
+        .find(|&j| speech_verb_width(tokens, j).is_some() && !tokens[j].is_capitalized())?;
+    let (subject, at) = person_subject(tokens, floor, v)?;
+    Some(Attribution {
+        subject,
+        cue: Some(tokens[v].text.to_string()),
+        at,
+        adjacent: false,
+    })
+}
+
+/// The subject of a lead-in sentence that ends with a colon but has no verb of saying
+/// (`Kohan issued the following statement:`), in `floor..end`.
+pub fn lead_in_subject(tokens: &[Token], floor: usize, end: usize) -> Option<Attribution> {
+    let (subject, at) = person_subject(tokens, floor, end)?;
+    Some(Attribution {
+        subject,
+        cue: None,
+        at,
+        adjacent: false,
+    })
+}
+
+/// [`sentence_subject`], when it names a person or stands for one.
+fn person_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
+    sentence_subject(tokens, floor, before)
+        .filter(|(subject, _)| matches!(subject, Subject::Name(_) | Subject::Pronoun(Some(_))))
+}
+
 /// The first person-like subject of a sentence: a pronoun or a name, skipping an opening
 /// adverbial (`Hours later, Trump ...`).
 fn sentence_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
@@ -798,6 +830,27 @@ mod tests {
             "Ilse Marwood did not name her rivals but urged the council to drop its plan for a “green belt” tax.",
         ]);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_paragraph_all_quote_continues_the_reported_speaker_before_it() {
+        let quote = "“Every ballot was checked twice, and the totals match.”";
+        let cases = [
+            (
+                "Ilse Marwood said the count had been fair.",
+                Some("Ilse Marwood"),
+            ),
+            (
+                "Ilse Marwood issued the following statement:",
+                Some("Ilse Marwood"),
+            ),
+            // Nobody spoke in the paragraph before: nobody is named.
+            ("Ilse Marwood toured the county on Monday.", None),
+        ];
+        for (before, speaker) in cases {
+            let found = speakers(&[before, quote]);
+            assert_eq!(found[0].1.as_deref(), speaker, "case {before:?}: {found:?}");
+        }
     }
 
     #[test]
