@@ -352,7 +352,12 @@ fn people_and_quotes(
             person: m.person,
             // `Filatov, now a commentator, said the decision...`: the person last heard speaking
             // is who a following `he said` most likely means.
-            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end)),
+            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end))
+                || people::speech_verb_inverted(
+                    &tokens,
+                    speaker::token_at(&tokens, m.start),
+                    speaker::token_at(&tokens, m.end),
+                ),
             paragraph: paragraph_of(m.start),
         })
         .collect();

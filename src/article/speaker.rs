@@ -854,6 +854,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_an_inverted_verb_of_saying_is_heard_speaking() {
+        let found = speakers(&[
+            "Governor Anna Varga will lose the vote again, says Ilse Marwood, a county clerk.",
+            "“The count was fair, and it will be fair next time,” she said.",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+        // An object of the verb is not its subject.
+        let found = speakers(&[
+            "Governor Anna Varga called Ilse Marwood, and told Marwood that she would lose.",
+            "“The count was fair, and it will be fair next time,” she said.",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Anna Varga"), "{found:?}");
+    }
+
+    #[test]
     fn a_contracted_pronoun_is_a_pronoun() {
         let found = speakers(&[
             "Governor Ilse Marwood toured the county on Monday.",
