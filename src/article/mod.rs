@@ -286,6 +286,8 @@ fn people_and_quotes(
 
     // First pass: attribution frames beside each quote.
     let mut frames: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
+    // Whether each quote's frame follows it (`“...,” she said`) rather than leads in to it.
+    let mut framed_after: Vec<bool> = Vec::with_capacity(spans.len());
     for (i, span) in spans.iter().enumerate() {
         let (_, paragraph_end) = ranges[span.last_paragraph];
         let stop = spans
@@ -312,6 +314,7 @@ fn people_and_quotes(
             .max(open.saturating_sub(MAX_FRAME_REACH));
         let before = || speaker::attribution_before(&tokens, floor, open);
         // The frame after a quote wins when it is tied to it; else the lead-in before it.
+        framed_after.push(after.is_some());
         frames.push(after.or_else(before));
     }
 
@@ -479,9 +482,14 @@ fn people_and_quotes(
             && word_after.chars().next().is_some_and(char::is_lowercase)
             && word_after.chars().all(char::is_alphabetic)
             && !FUNCTION_WORDS.contains(&word_after);
+        // A short title-case span that a lead-in frame introduces is a name it gives: a
+        // nickname, a show or a slogan (`called her “Miss Ellery”`, `told “Morning Report”`).
+        // Speech in title case is framed after (`“Never,” he said`).
+        let named_by_lead_in = title_like && words <= 5 && !framed_after[i];
         if words == 0
             || so_called
             || names_a_thing
+            || named_by_lead_in
             || (!adjacent && title_like && words < 8)
             || (!attributed && words < MIN_UNATTRIBUTED_QUOTE_WORDS)
         {
@@ -847,6 +855,23 @@ mod tests {
         for (name, paragraphs) in cases {
             assert_eq!(quotes_of(paragraphs), vec![], "case {name}");
         }
+    }
+
+    #[test]
+    fn a_short_title_case_span_after_a_lead_in_is_a_name_not_speech() {
+        let cases = [
+            "Arkady Voronin told the radio show “Morning Report” that talks went well.",
+            "Arkady Voronin called his rival “Iron Ivan” at the rally.",
+            "Arkady Voronin proclaimed a goal of “Peace Through Trade.”",
+        ];
+        for case in cases {
+            assert_eq!(quotes_of(&[case]), vec![], "case {case:?}");
+        }
+        // Framed after it, a title-case word is speech.
+        assert_eq!(
+            quotes_of(&["“Never,” Arkady Voronin said."]),
+            vec![("Never".to_string(), Some("Arkady Voronin".to_string()))]
+        );
     }
 
     #[test]
