@@ -322,6 +322,11 @@ fn speech_verb_width(tokens: &[Token], k: usize) -> Option<usize> {
     lexicon.speech_verb(token.text).map(|_| 1)
 }
 
+/// Whether a lower-case verb of saying (weak or strong) stands at `tokens[k]`.
+pub fn is_speech_verb_at(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| !t.is_capitalized()) && speech_verb_width(tokens, k).is_some()
+}
+
 /// The attribution after a quote: tokens from `from` (the first after the closing mark) up to
 /// `end` (the next quote or the paragraph's end).
 pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<Attribution> {
@@ -827,7 +832,7 @@ mod tests {
         assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
         // Far from the verb, a short quoted phrase is no attributed quote.
         let found = speakers(&[
-            "Ilse Marwood did not name her rivals but urged the council to drop its plan for a “green belt” tax.",
+            "Ilse Marwood did not name her rivals but urged the council, which met for the first time since the spring flood, to drop its plan for a “green belt” tax.",
         ]);
         assert!(found.is_empty(), "{found:?}");
     }
