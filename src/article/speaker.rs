@@ -200,8 +200,15 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
         while j > floor && k - j < 16 {
             j -= 1;
             if tokens[j].is(',') {
-                // `China's chief negotiator, Xu Dongsheng, told`: the apposition is the name.
-                if tokens[j + 1].is_capitalized() {
+                // `China's chief negotiator, Xu Dongsheng, told`: the apposition is the name,
+                // unless it is the state after a town (`from Sumter, South Carolina, says`).
+                let mut town = j;
+                while town > floor && tokens[town - 1].is_capitalized() {
+                    town -= 1;
+                }
+                let after_town =
+                    town < j && town > floor && is_lower_word(&tokens[town - 1], PREPOSITIONS);
+                if tokens[j + 1].is_capitalized() && !after_town {
                     let run = read_run(tokens, j + 1);
                     if !run.name.is_empty() && run.next == k {
                         let parts = run.name.iter().map(|t| t.text.to_string()).collect();
@@ -871,6 +878,14 @@ mod tests {
             "“The count was fair, and it will be fair next time,” she said.",
         ]);
         assert_eq!(found[0].1.as_deref(), Some("Anna Varga"), "{found:?}");
+    }
+
+    #[test]
+    fn a_state_after_a_town_is_no_apposition_name() {
+        let found = speakers(&[
+            "Ilse Marwood, a teacher from Dover, South Carolina, says the county will “vote her out.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
     }
 
     #[test]
