@@ -362,8 +362,12 @@ fn people_and_quotes(
         .iter()
         .enumerate()
         .map(|(n, m)| Sighting {
-            // The first name of a sentence is most often its subject.
-            subject: n == 0 || sentence_of(outside[n - 1].start) != sentence_of(m.start),
+            // The first name of a sentence is most often its subject; a name introduced with
+            // an apposition (`..., says Ilse Marwood, a county clerk`) is who the story turns
+            // to next.
+            subject: n == 0
+                || sentence_of(outside[n - 1].start) != sentence_of(m.start)
+                || people::introduced_by_apposition(&tokens, speaker::token_at(&tokens, m.end)),
             at: m.start,
             person: m.person,
             // `Filatov, now a commentator, said the decision...`: the person last heard speaking

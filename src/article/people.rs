@@ -305,6 +305,19 @@ pub fn speech_verb_inverted(tokens: &[Token], first: usize, next: usize) -> bool
     false
 }
 
+/// True when the name ending before token `next` is followed by an apposition that describes
+/// the person (`Ilse Marwood, a county clerk`, `Ilse Marwood, president of the council`), the
+/// way a story introduces a new source.
+pub fn introduced_by_apposition(tokens: &[Token], next: usize) -> bool {
+    let lexicon = Lexicon::get();
+    tokens.get(next).is_some_and(|t| t.is(','))
+        && tokens.get(next + 1).is_some_and(|t| {
+            t.is_word()
+                && !t.is_capitalized()
+                && (["a", "an", "the"].contains(&t.text) || lexicon.is_role(t.text))
+        })
+}
+
 /// True when a verb of saying stands right before the run (`said Sergei Lavrov`).
 fn speech_verb_before(tokens: &[Token], start: usize) -> bool {
     let lexicon = Lexicon::get();

@@ -889,6 +889,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_introduced_with_an_apposition_takes_the_next_pronoun() {
+        let found = speakers(&[
+            "While Governor Anna Varga drew crowds, the council did not, which worries Ilse Marwood, president of the county party.",
+            "“Nobody comes to our meetings any more,” she said.",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
+
+    #[test]
     fn a_contracted_pronoun_is_a_pronoun() {
         let found = speakers(&[
             "Governor Ilse Marwood toured the county on Monday.",
