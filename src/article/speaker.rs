@@ -601,10 +601,11 @@ fn sentence_frame(tokens: &[Token], floor: usize, open: usize) -> Option<Attribu
     let v = (floor..open)
         .rev()
         .find(|&j| speech_verb_width(tokens, j).is_some() && !tokens[j].is_capitalized())?;
-    let (subject, at) = sentence_subject(tokens, floor, v)?;
-    if !matches!(subject, Subject::Name(_)) {
-        return None;
-    }
+    // A pronoun right before the verb is its subject (`In an interview he blasted the
+    // press as “...”`); further off, only a name is trusted.
+    let (subject, at) = verb_subject(tokens, floor, v).or_else(|| {
+        sentence_subject(tokens, floor, v).filter(|(s, _)| matches!(s, Subject::Name(_)))
+    })?;
     Some(Attribution {
         subject,
         cue: Some(tokens[v].text.to_string()),
@@ -641,7 +642,22 @@ pub fn lead_in_subject(tokens: &[Token], floor: usize, end: usize) -> Option<Att
 
 /// [`sentence_subject`], when it names a person or stands for one.
 fn person_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
-    sentence_subject(tokens, floor, before)
+    verb_subject(tokens, floor, before)
+        .or_else(|| sentence_subject(tokens, floor, before))
+        .filter(|(subject, _)| matches!(subject, Subject::Name(_) | Subject::Pronoun(Some(_))))
+}
+
+/// The name or pronoun right before the verb at `v` (adverbs skipped): `At a dinner with
+/// Jon Kohan, Ilse Marwood called ...` is Marwood's sentence, not its first name's.
+fn verb_subject(tokens: &[Token], floor: usize, v: usize) -> Option<(Subject, usize)> {
+    let mut s = v.checked_sub(1)?;
+    while s > floor && is_attribution_adverb(tokens[s].text) {
+        s -= 1;
+    }
+    if s < floor || !tokens[s].is_word() {
+        return None;
+    }
+    subject_backward(tokens, s, floor)
         .filter(|(subject, _)| matches!(subject, Subject::Name(_) | Subject::Pronoun(Some(_))))
 }
 
@@ -893,6 +909,19 @@ mod tests {
         let found = speakers(&[
             "While Governor Anna Varga drew crowds, the council did not, which worries Ilse Marwood, president of the county party.",
             "“Nobody comes to our meetings any more,” she said.",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
+
+    #[test]
+    fn the_subject_right_before_a_distant_verb_is_the_speaker() {
+        let found = speakers(&[
+            "At a dinner with the singer Jon Kohan, Ilse Marwood called half of the council “cowards.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+        let found = speakers(&[
+            "Ilse Marwood spoke to reporters on Monday.",
+            "In an interview with a local station she blasted the council for being “utterly useless.”",
         ]);
         assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
     }
