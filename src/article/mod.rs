@@ -365,8 +365,10 @@ fn people_and_quotes(
             // The first name of a sentence is most often its subject; a name introduced with
             // an apposition (`..., says Ilse Marwood, a county clerk`) is who the story turns
             // to next.
-            subject: n == 0
-                || sentence_of(outside[n - 1].start) != sentence_of(m.start)
+            // A sentence that opens on `he` or `she` has its subject already (`He notes that
+            // the Kohan commission ...`).
+            subject: ((n == 0 || sentence_of(outside[n - 1].start) != sentence_of(m.start))
+                && !speaker::opens_on_pronoun(&tokens, sentence_of(m.start)))
                 || people::introduced_by_apposition(&tokens, speaker::token_at(&tokens, m.end)),
             at: m.start,
             person: m.person,

@@ -66,6 +66,13 @@ fn pronoun(word: &str) -> Option<Option<Gender>> {
     }
 }
 
+/// Whether the sentence starting at token `start` opens on `he` or `she`.
+pub fn opens_on_pronoun(tokens: &[Token], start: usize) -> bool {
+    tokens
+        .get(start)
+        .is_some_and(|t| t.is_word() && pronoun(t.text).is_some_and(|g| g.is_some()))
+}
+
 fn is_lower_word(token: &Token, words: &[&str]) -> bool {
     token.is_word() && words.iter().any(|w| w.eq_ignore_ascii_case(token.text))
 }
@@ -922,6 +929,15 @@ mod tests {
         let found = speakers(&[
             "Ilse Marwood spoke to reporters on Monday.",
             "In an interview with a local station she blasted the council for being “utterly useless.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_in_a_sentence_opening_on_a_pronoun_is_not_its_subject() {
+        let found = speakers(&[
+            "Governor Ilse Marwood toured the dam on Monday. She noted that Anna Varga had approved the plan.",
+            "“We are ready to build,” she said.",
         ]);
         assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
     }
