@@ -286,6 +286,8 @@ fn people_and_quotes(
 
     // First pass: attribution frames beside each quote.
     let mut frames: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
+    // Whether each quote's frame follows it (`“...,” she said`) rather than leads in to it.
+    let mut framed_after: Vec<bool> = Vec::with_capacity(spans.len());
     for (i, span) in spans.iter().enumerate() {
         let (_, paragraph_end) = ranges[span.last_paragraph];
         let stop = spans
@@ -312,7 +314,21 @@ fn people_and_quotes(
             .max(open.saturating_sub(MAX_FRAME_REACH));
         let before = || speaker::attribution_before(&tokens, floor, open);
         // The frame after a quote wins when it is tied to it; else the lead-in before it.
-        frames.push(after.or_else(before));
+        framed_after.push(after.is_some());
+        // A short quote in reported speech (`Kohan accused the mayor of “stalling”`) is the
+        // words of the one who reports them.
+        let reported = || {
+            let short = span.text(&text).split_whitespace().count() < MIN_UNATTRIBUTED_QUOTE_WORDS;
+            if !short || !in_reported_speech(&tokens, &starts, span) {
+                return None;
+            }
+            let close = speaker::token_at(&tokens, span.close);
+            let end = (close..tokens.len().min(close + REPORTED_SPEECH_REACH))
+                .find(|&k| speaker::is_sentence_end(&tokens, k))
+                .unwrap_or(tokens.len().min(close + REPORTED_SPEECH_REACH));
+            speaker::reported_speech(&tokens, floor, end)
+        };
+        frames.push(after.or_else(before).or_else(reported));
     }
 
     // A name in an attribution frame is a person even when nothing else vouched for it
@@ -346,13 +362,24 @@ fn people_and_quotes(
         .iter()
         .enumerate()
         .map(|(n, m)| Sighting {
-            // The first name of a sentence is most often its subject.
-            subject: n == 0 || sentence_of(outside[n - 1].start) != sentence_of(m.start),
+            // The first name of a sentence is most often its subject; a name introduced with
+            // an apposition (`..., says Ilse Marwood, a county clerk`) is who the story turns
+            // to next.
+            // A sentence that opens on `he` or `she` has its subject already (`He notes that
+            // the Kohan commission ...`).
+            subject: ((n == 0 || sentence_of(outside[n - 1].start) != sentence_of(m.start))
+                && !speaker::opens_on_pronoun(&tokens, sentence_of(m.start)))
+                || people::introduced_by_apposition(&tokens, speaker::token_at(&tokens, m.end)),
             at: m.start,
             person: m.person,
             // `Filatov, now a commentator, said the decision...`: the person last heard speaking
             // is who a following `he said` most likely means.
-            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end)),
+            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end))
+                || people::speech_verb_inverted(
+                    &tokens,
+                    speaker::token_at(&tokens, m.start),
+                    speaker::token_at(&tokens, m.end),
+                ),
             paragraph: paragraph_of(m.start),
         })
         .collect();
@@ -450,7 +477,8 @@ fn people_and_quotes(
         // `so-called` announces a scare quote whatever follows.
         let attributed = frames[i]
             .as_ref()
-            .is_some_and(|f| f.subject != Subject::Other);
+            .is_some_and(|f| f.subject != Subject::Other)
+            || (words < MIN_UNATTRIBUTED_QUOTE_WORDS && in_reported_speech(&tokens, &starts, span));
         let title_like = quote_text
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
@@ -474,9 +502,14 @@ fn people_and_quotes(
             && word_after.chars().next().is_some_and(char::is_lowercase)
             && word_after.chars().all(char::is_alphabetic)
             && !FUNCTION_WORDS.contains(&word_after);
+        // A short title-case span that a lead-in frame introduces is a name it gives: a
+        // nickname, a show or a slogan (`called her “Miss Ellery”`, `told “Morning Report”`).
+        // Speech in title case is framed after (`“Never,” he said`).
+        let named_by_lead_in = title_like && words <= 5 && !framed_after[i];
         if words == 0
             || so_called
             || names_a_thing
+            || named_by_lead_in
             || (!adjacent && title_like && words < 8)
             || (!attributed && words < MIN_UNATTRIBUTED_QUOTE_WORDS)
         {
@@ -522,6 +555,42 @@ fn people_and_quotes(
         })
         .collect();
     (people, quotes)
+}
+
+/// How many tokens from a short quote a strong verb of saying may stand and still report it
+/// (a weak one a third of that).
+const REPORTED_SPEECH_REACH: usize = 12;
+
+/// Whether the sentence around a quote reports speech: a verb of saying stands in it, near the
+/// quote, before or after it (`Kohan accused the mayor of “stalling” on repairs`, `the “fair share”
+/// that Kohan demanded`). A short quote there is a partial quote of someone's words, though no
+/// frame names who; in a sentence without one it is a scare quote.
+fn in_reported_speech(
+    tokens: &[tokens::Token],
+    starts: &[usize],
+    span: &quotes::QuoteSpan,
+) -> bool {
+    let lexicon = lexicon::Lexicon::get();
+    // A strong verb reaches further than a weak one, which has other senses (`summed up in
+    // the tabloid phrase “...”` names a phrase; nobody says it here).
+    let reach = |k: usize| {
+        if lexicon.is_strong_speech_verb(tokens[k].text) {
+            REPORTED_SPEECH_REACH
+        } else {
+            REPORTED_SPEECH_REACH / 3
+        }
+    };
+    let open = speaker::token_at(tokens, span.open);
+    let close = speaker::token_at(tokens, span.close);
+    let from = starts[open].max(open.saturating_sub(REPORTED_SPEECH_REACH));
+    let before =
+        (from..open).any(|k| speaker::is_speech_verb_at(tokens, k) && open - k <= reach(k));
+    let after = || {
+        (close..tokens.len().min(close + REPORTED_SPEECH_REACH))
+            .take_while(|&k| k == close || !speaker::is_sentence_end(tokens, k - 1))
+            .any(|k| speaker::is_speech_verb_at(tokens, k) && k - close < reach(k))
+    };
+    before || after()
 }
 
 /// The quote around byte `offset` (strictly inside its marks), if any. Spans are in text order
@@ -629,7 +698,8 @@ fn attribution_sentence(
     (!sentence.is_empty()).then_some(sentence)
 }
 
-/// The speaker named by a lead-in paragraph that ends with a colon (`He told reporters:`).
+/// The speaker named by the paragraph before a paragraph that is all quote: a lead-in that
+/// ends with a colon (`He told reporters:`), or a sentence of reported speech.
 fn lead_in_speaker(
     tokens: &[tokens::Token],
     (start, end): (usize, usize),
@@ -638,14 +708,20 @@ fn lead_in_speaker(
 ) -> Option<usize> {
     let first = speaker::token_at(tokens, start);
     let last = speaker::token_at(tokens, end);
-    if last == 0 || !tokens.get(last - 1).is_some_and(|t| t.is(':')) {
+    if last == 0 || last <= first {
         return None;
     }
     let floor = speaker::sentence_start(tokens, first, last - 1);
-    let frame = speaker::attribution_before(tokens, floor, last)?;
-    if frame.subject == Subject::Other {
-        return None;
+    if !tokens.get(last - 1).is_some_and(|t| t.is(':')) {
+        // `Kohan said the vote was rigged.` followed by a paragraph that is all quote: the one
+        // who just spoke in indirect speech goes on in direct speech.
+        let frame = speaker::reported_speech(tokens, floor, last)?;
+        return speaker::resolve(&frame.subject, end, 0, people, seen);
     }
+    // `He told reporters:`, and `Kohan issued the following statement:` without a verb of saying.
+    let frame = speaker::attribution_before(tokens, floor, last)
+        .filter(|frame| frame.subject != Subject::Other)
+        .or_else(|| speaker::lead_in_subject(tokens, floor, last))?;
     speaker::resolve(&frame.subject, end, 0, people, seen)
 }
 
@@ -834,6 +910,45 @@ mod tests {
         ];
         for (name, paragraphs) in cases {
             assert_eq!(quotes_of(paragraphs), vec![], "case {name}");
+        }
+    }
+
+    #[test]
+    fn a_short_title_case_span_after_a_lead_in_is_a_name_not_speech() {
+        let cases = [
+            "Arkady Voronin told the radio show “Morning Report” that talks went well.",
+            "Arkady Voronin called his rival “Iron Ivan” at the rally.",
+            "Arkady Voronin proclaimed a goal of “Peace Through Trade.”",
+        ];
+        for case in cases {
+            assert_eq!(quotes_of(&[case]), vec![], "case {case:?}");
+        }
+        // Framed after it, a title-case word is speech.
+        assert_eq!(
+            quotes_of(&["“Never,” Arkady Voronin said."]),
+            vec![("Never".to_string(), Some("Arkady Voronin".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_short_quote_near_a_verb_of_saying_is_a_partial_quote() {
+        let voronin = Some("Arkady Voronin".to_string());
+        assert_eq!(
+            quotes_of(&["Arkady Voronin accused the mayor of “stalling” on the repairs."]),
+            vec![("stalling".to_string(), voronin.clone())]
+        );
+        assert_eq!(
+            quotes_of(&["The “fair share” of the costs that Arkady Voronin demanded was paid."]),
+            vec![("fair share".to_string(), voronin)]
+        );
+        // Far from a verb of saying that has no subject of its own, or with no verb of saying,
+        // a short quote is a scare quote.
+        let cases = [
+            "Officials were told in March, after the harbour was dredged at great cost to the town and its port, of the “dead water” in its basins.",
+            "The harbour's “dead water” spread north in May.",
+        ];
+        for case in cases {
+            assert_eq!(quotes_of(&[case]), vec![], "case {case:?}");
         }
     }
 

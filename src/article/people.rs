@@ -279,6 +279,45 @@ pub fn speech_verb_after(tokens: &[Token], next: usize) -> bool {
     })
 }
 
+/// True when the name from token `first` to `next` (exclusive) is the subject of a verb of
+/// saying put before it after a comma or quote (`..., says Ilse Marwood, a county clerk.`,
+/// `..., noted the paper's Ilse Marwood.`): she is heard speaking as much as in `Marwood said`.
+/// The name must close the phrase, so that an object (`, told Marwood that`) is not taken.
+pub fn speech_verb_inverted(tokens: &[Token], first: usize, next: usize) -> bool {
+    let lexicon = Lexicon::get();
+    let closes = tokens
+        .get(next)
+        .is_none_or(|t| t.is_break() || t.is(',') || t.is('.') || t.is(';') || t.is('('));
+    if !closes {
+        return false;
+    }
+    // A short description may stand between verb and name (`says party chairman Marwood`).
+    for i in (first.saturating_sub(5)..first).rev() {
+        let token = &tokens[i];
+        if !token.is_word() {
+            return false;
+        }
+        if !token.is_capitalized() && lexicon.speech_verb(token.text).is_some() {
+            return i > 0
+                && (tokens[i - 1].is(',') || super::speaker::is_quote_mark(&tokens[i - 1]));
+        }
+    }
+    false
+}
+
+/// True when the name ending before token `next` is followed by an apposition that describes
+/// the person (`Ilse Marwood, a county clerk`, `Ilse Marwood, president of the council`), the
+/// way a story introduces a new source.
+pub fn introduced_by_apposition(tokens: &[Token], next: usize) -> bool {
+    let lexicon = Lexicon::get();
+    tokens.get(next).is_some_and(|t| t.is(','))
+        && tokens.get(next + 1).is_some_and(|t| {
+            t.is_word()
+                && !t.is_capitalized()
+                && (["a", "an", "the"].contains(&t.text) || lexicon.is_role(t.text))
+        })
+}
+
 /// True when a verb of saying stands right before the run (`said Sergei Lavrov`).
 fn speech_verb_before(tokens: &[Token], start: usize) -> bool {
     let lexicon = Lexicon::get();

@@ -41,8 +41,10 @@ impl QuoteSpan {
 /// The marks a quote may open with, and the marks that close each.
 fn closers_for(open: &str) -> &'static [&'static str] {
     match open {
-        "“" => &["”", "“"],
-        "\"" => &["\""],
+        "“" => &["”", "“", "\""],
+        // Scraped copy mixes styles: `"no evidence” yet` opens straight and closes curly, and
+        // `“no evidence" yet` the other way round.
+        "\"" => &["\"", "”"],
         "«" => &["»"],
         "»" => &["«"],
         "„" => &["“", "”"],
@@ -187,7 +189,7 @@ mod tests {
 
     #[test]
     fn quote_styles_and_shapes() {
-        let cases: [(&str, &[&str], Vec<&str>); 7] = [
+        let cases: [(&str, &[&str], Vec<&str>); 9] = [
             ("curly", &["“We agree,” he said."], vec!["We agree,"]),
             ("straight", &["\"We agree,\" he said."], vec!["We agree,"]),
             (
@@ -205,6 +207,16 @@ mod tests {
                 "multi-paragraph",
                 &["“One ends open.", "“Two closes,” he said.", "After."],
                 vec!["One ends open. Two closes,"],
+            ),
+            (
+                "straight opener, curly closer",
+                &["He saw \"no evidence” of it. \"We are sure,\" he said."],
+                vec!["no evidence", "We are sure,"],
+            ),
+            (
+                "curly opener, straight closer",
+                &["He saw “no evidence\" of it. “We are sure,” he said."],
+                vec!["no evidence", "We are sure,"],
             ),
             (
                 "inch marks are not quotes",

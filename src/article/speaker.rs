@@ -53,12 +53,24 @@ pub struct Attribution {
 }
 
 fn pronoun(word: &str) -> Option<Option<Gender>> {
-    match word.to_lowercase().as_str() {
+    // `He’s said`, `She'd told`: a contracted auxiliary leaves the pronoun.
+    let bare = ["’s", "'s", "’d", "'d", "’ll", "'ll"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
+    match bare.to_lowercase().as_str() {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
         "they" | "i" | "we" => Some(None),
         _ => None,
     }
+}
+
+/// Whether the sentence starting at token `start` opens on `he` or `she`.
+pub fn opens_on_pronoun(tokens: &[Token], start: usize) -> bool {
+    tokens
+        .get(start)
+        .is_some_and(|t| t.is_word() && pronoun(t.text).is_some_and(|g| g.is_some()))
 }
 
 fn is_lower_word(token: &Token, words: &[&str]) -> bool {
@@ -195,8 +207,15 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
         while j > floor && k - j < 16 {
             j -= 1;
             if tokens[j].is(',') {
-                // `China's chief negotiator, Xu Dongsheng, told`: the apposition is the name.
-                if tokens[j + 1].is_capitalized() {
+                // `China's chief negotiator, Xu Dongsheng, told`: the apposition is the name,
+                // unless it is the state after a town (`from Sumter, South Carolina, says`).
+                let mut town = j;
+                while town > floor && tokens[town - 1].is_capitalized() {
+                    town -= 1;
+                }
+                let after_town =
+                    town < j && town > floor && is_lower_word(&tokens[town - 1], PREPOSITIONS);
+                if tokens[j + 1].is_capitalized() && !after_town {
                     let run = read_run(tokens, j + 1);
                     if !run.name.is_empty() && run.next == k {
                         let parts = run.name.iter().map(|t| t.text.to_string()).collect();
@@ -317,6 +336,11 @@ fn speech_verb_width(tokens: &[Token], k: usize) -> Option<usize> {
     lexicon.speech_verb(token.text).map(|_| 1)
 }
 
+/// Whether a lower-case verb of saying (weak or strong) stands at `tokens[k]`.
+pub fn is_speech_verb_at(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| !t.is_capitalized()) && speech_verb_width(tokens, k).is_some()
+}
+
 /// The attribution after a quote: tokens from `from` (the first after the closing mark) up to
 /// `end` (the next quote or the paragraph's end).
 pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<Attribution> {
@@ -369,10 +393,24 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     if v == k {
         // `said Lavrov`, `added the minister`, `said its owner, Name`.
         let width = speech_verb_width(tokens, v).unwrap_or(1);
-        let (mut subject, mut at, next) = subject_forward(tokens, v + width, end)?;
+        let (mut subject, mut at, next) = match subject_forward(tokens, v + width, end) {
+            Some(found) => found,
+            None => {
+                let (parts, at) = name_after_description(tokens, v + width, end)?;
+                (Subject::Name(parts), at, end)
+            }
+        };
         if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
             && tokens.get(next).is_some_and(|t| t.is(','))
             && let Some((Subject::Name(parts), name_at, _)) = subject_forward(tokens, next + 1, end)
+        {
+            subject = Subject::Name(parts);
+            at = name_at;
+        }
+        // `said former state governor Jon Kohan`, `said the Rev. Jon Kohan`: a description
+        // before the name is no subject of its own.
+        if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
+            && let Some((parts, name_at)) = name_after_description(tokens, v + width, end)
         {
             subject = Subject::Name(parts);
             at = name_at;
@@ -418,6 +456,47 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
         at,
         adjacent: true,
     })
+}
+
+/// Words that end a description before a name: what follows them belongs to another phrase
+/// (`said a lawyer for Jon Kohan`, `said that Kohan`).
+const NOT_IN_DESCRIPTION: &[&str] = &[
+    "that", "who", "which", "and", "or", "but", "when", "while", "as", "after", "before", "he",
+    "she", "they", "it", "was", "is", "has", "had",
+];
+
+/// The name that a short description leads up to, right after a verb of saying: `said former
+/// state governor Jon Kohan.`, `said Democratic pollster Jon Kohan, who`. The name must close the
+/// phrase (`said a Kohan spokesman` names the spokesman, not Kohan). Reads at most 8 tokens.
+fn name_after_description(
+    tokens: &[Token],
+    from: usize,
+    end: usize,
+) -> Option<(Vec<String>, usize)> {
+    let mut j = from;
+    while j < end && j < from + 8 {
+        let token = &tokens[j];
+        if !token.is_word()
+            || is_lower_word(token, PREPOSITIONS)
+            || is_lower_word(token, NOT_IN_DESCRIPTION)
+        {
+            return None;
+        }
+        if token.is_capitalized() {
+            let run = read_run(tokens, j);
+            let closes = tokens
+                .get(run.next)
+                .is_none_or(|t| run.next >= end || !t.is_word());
+            if !run.name.is_empty() && closes {
+                let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+                return Some((parts, run.name[0].start));
+            }
+            j = run.next.max(j + 1);
+        } else {
+            j += 1;
+        }
+    }
+    None
 }
 
 /// Words allowed between a verb of saying and the quote it introduces
@@ -508,7 +587,12 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
     if s < floor {
         return None;
     }
-    let (subject, at) = subject_backward(tokens, s, floor)?;
+    // `Kohan did not name anyone, but told the crowd, “...”`: when no subject stands right before
+    // a strong verb that opens the quote, the sentence's subject spoke.
+    let (subject, at) = subject_backward(tokens, s, floor).or_else(|| {
+        (adjacent && lexicon.is_strong_speech_verb(tokens[v].text))
+            .then(|| sentence_subject(tokens, floor, v))?
+    })?;
     Some(Attribution {
         subject,
         cue,
@@ -524,16 +608,64 @@ fn sentence_frame(tokens: &[Token], floor: usize, open: usize) -> Option<Attribu
     let v = (floor..open)
         .rev()
         .find(|&j| speech_verb_width(tokens, j).is_some() && !tokens[j].is_capitalized())?;
-    let (subject, at) = sentence_subject(tokens, floor, v)?;
-    if !matches!(subject, Subject::Name(_)) {
-        return None;
-    }
+    // A pronoun right before the verb is its subject (`In an interview he blasted the
+    // press as “...”`); further off, only a name is trusted.
+    let (subject, at) = verb_subject(tokens, floor, v).or_else(|| {
+        sentence_subject(tokens, floor, v).filter(|(s, _)| matches!(s, Subject::Name(_)))
+    })?;
     Some(Attribution {
         subject,
         cue: Some(tokens[v].text.to_string()),
         at,
         adjacent: false,
     })
+}
+
+/// The person a sentence of reported speech (`Kohan said the vote was rigged.`) gives the
+/// floor to: a name or pronoun subject before its first verb of saying, in `floor..end`.
+pub fn reported_speech(tokens: &[Token], floor: usize, end: usize) -> Option<Attribution> {
+    let v = (floor..end)
+        .find(|&j| speech_verb_width(tokens, j).is_some() && !tokens[j].is_capitalized())?;
+    let (subject, at) = person_subject(tokens, floor, v)?;
+    Some(Attribution {
+        subject,
+        cue: Some(tokens[v].text.to_string()),
+        at,
+        adjacent: false,
+    })
+}
+
+/// The subject of a lead-in sentence that ends with a colon but has no verb of saying
+/// (`Kohan issued the following statement:`), in `floor..end`.
+pub fn lead_in_subject(tokens: &[Token], floor: usize, end: usize) -> Option<Attribution> {
+    let (subject, at) = person_subject(tokens, floor, end)?;
+    Some(Attribution {
+        subject,
+        cue: None,
+        at,
+        adjacent: false,
+    })
+}
+
+/// [`sentence_subject`], when it names a person or stands for one.
+fn person_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
+    verb_subject(tokens, floor, before)
+        .or_else(|| sentence_subject(tokens, floor, before))
+        .filter(|(subject, _)| matches!(subject, Subject::Name(_) | Subject::Pronoun(Some(_))))
+}
+
+/// The name or pronoun right before the verb at `v` (adverbs skipped): `At a dinner with
+/// Jon Kohan, Ilse Marwood called ...` is Marwood's sentence, not its first name's.
+fn verb_subject(tokens: &[Token], floor: usize, v: usize) -> Option<(Subject, usize)> {
+    let mut s = v.checked_sub(1)?;
+    while s > floor && is_attribution_adverb(tokens[s].text) {
+        s -= 1;
+    }
+    if s < floor || !tokens[s].is_word() {
+        return None;
+    }
+    subject_backward(tokens, s, floor)
+        .filter(|(subject, _)| matches!(subject, Subject::Name(_) | Subject::Pronoun(Some(_))))
 }
 
 /// The first person-like subject of a sentence: a pronoun or a name, skipping an opening
@@ -676,4 +808,146 @@ pub fn resolve(
 
 fn is_lower_word_str(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::parse;
+    use crate::source::RawArticle;
+
+    /// Each quote of the paragraphs with its speaker.
+    fn speakers(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let mut all = vec!["Headline".to_string()];
+        all.extend(paragraphs.iter().map(|p| p.to_string()));
+        let raw = RawArticle {
+            paragraphs: all,
+            ..RawArticle::default()
+        };
+        parse(&raw)
+            .expect("parses")
+            .quotes
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn a_description_between_verb_and_name_is_skipped() {
+        let cases = [
+            "“The count is not over yet,” said former county clerk Ilse Marwood.",
+            "“The count is not over yet,” said Democratic pollster Ilse Marwood, who ran the survey.",
+            "“The count is not over yet,” said the Rev. Ilse Marwood.",
+        ];
+        for case in cases {
+            let found = speakers(&["Ilse Marwood spoke after the vote.", case]);
+            assert_eq!(
+                found[0].1.as_deref(),
+                Some("Ilse Marwood"),
+                "case {case:?}: {found:?}"
+            );
+        }
+        // The name inside the description is not the speaker: the spokesman is nobody named.
+        let found = speakers(&[
+            "Ilse Marwood spoke after the vote.",
+            "“The count is not over yet,” said a Marwood spokesman in a statement.",
+        ]);
+        assert_eq!(found[0].1, None, "{found:?}");
+    }
+
+    #[test]
+    fn a_strong_verb_opening_the_quote_speaks_for_the_sentence_subject() {
+        let found = speakers(&[
+            "Ilse Marwood did not name her rivals, but told the crowd, “We will win this county.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+        // Far from the verb, a short quoted phrase is no attributed quote.
+        let found = speakers(&[
+            "Ilse Marwood did not name her rivals but urged the council, which met for the first time since the spring flood, to drop its plan for a “green belt” tax.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_paragraph_all_quote_continues_the_reported_speaker_before_it() {
+        let quote = "“Every ballot was checked twice, and the totals match.”";
+        let cases = [
+            (
+                "Ilse Marwood said the count had been fair.",
+                Some("Ilse Marwood"),
+            ),
+            (
+                "Ilse Marwood issued the following statement:",
+                Some("Ilse Marwood"),
+            ),
+            // Nobody spoke in the paragraph before: nobody is named.
+            ("Ilse Marwood toured the county on Monday.", None),
+        ];
+        for (before, speaker) in cases {
+            let found = speakers(&[before, quote]);
+            assert_eq!(found[0].1.as_deref(), speaker, "case {before:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_an_inverted_verb_of_saying_is_heard_speaking() {
+        let found = speakers(&[
+            "Governor Anna Varga will lose the vote again, says Ilse Marwood, a county clerk.",
+            "“The count was fair, and it will be fair next time,” she said.",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+        // An object of the verb is not its subject.
+        let found = speakers(&[
+            "Governor Anna Varga called Ilse Marwood, and told Marwood that she would lose.",
+            "“The count was fair, and it will be fair next time,” she said.",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Anna Varga"), "{found:?}");
+    }
+
+    #[test]
+    fn a_state_after_a_town_is_no_apposition_name() {
+        let found = speakers(&[
+            "Ilse Marwood, a teacher from Dover, South Carolina, says the county will “vote her out.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_introduced_with_an_apposition_takes_the_next_pronoun() {
+        let found = speakers(&[
+            "While Governor Anna Varga drew crowds, the council did not, which worries Ilse Marwood, president of the county party.",
+            "“Nobody comes to our meetings any more,” she said.",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
+
+    #[test]
+    fn the_subject_right_before_a_distant_verb_is_the_speaker() {
+        let found = speakers(&[
+            "At a dinner with the singer Jon Kohan, Ilse Marwood called half of the council “cowards.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+        let found = speakers(&[
+            "Ilse Marwood spoke to reporters on Monday.",
+            "In an interview with a local station she blasted the council for being “utterly useless.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_in_a_sentence_opening_on_a_pronoun_is_not_its_subject() {
+        let found = speakers(&[
+            "Governor Ilse Marwood toured the dam on Monday. She noted that Anna Varga had approved the plan.",
+            "“We are ready to build,” she said.",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
+
+    #[test]
+    fn a_contracted_pronoun_is_a_pronoun() {
+        let found = speakers(&[
+            "Governor Ilse Marwood toured the county on Monday.",
+            "She’s said the roads are “in a shameful state, worse than anywhere else.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
 }

@@ -4,16 +4,21 @@
 //!
 //! Speakers are scored where the gold names someone: a Source with a proper name is keyed by its
 //! last capitalised word (`Mr. Obama` -> obama); a bare pronoun Source (`he`, `she`) takes the key
-//! of the nearest earlier named Source. Other Sources (`sources`, `a spokesman`, `the campaign`)
-//! are counted as unscored, since the gold does not say who they are.
+//! of the nearest earlier named Source whose gender, as the article shows it, fits the pronoun.
+//! Other Sources (`sources`, `a spokesman`, `the campaign`, `the New York businessman`) are
+//! counted as unscored, since the gold does not say who they are.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::{quotes_match, ratio};
-use crate::article::{self, Article, lexicon::Lexicon};
+use crate::article::{
+    self, Article,
+    lexicon::{Gender, Lexicon},
+};
 use crate::error::{Error, Result};
 use crate::source::{self, Format};
+use std::collections::HashMap;
 
 /// Quote and speaker scores over one split.
 #[derive(Debug, Clone, Default)]
@@ -215,6 +220,14 @@ fn name_key(source: &str) -> Option<String> {
         }
         words.push(word);
     }
+    // A phrase whose head is a common noun describes someone without naming them (`the New
+    // York businessman`, `White House officials`, `a top Trump adviser`), like `a spokesman`.
+    let last = words
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    if last.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+        return None;
+    }
     words
         .iter()
         .rev()
@@ -234,6 +247,54 @@ fn name_key(source: &str) -> Option<String> {
         .map(|w| Lexicon::get().name_key(w))
 }
 
+fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    match pronoun {
+        "he" | "him" | "his" => Some(Gender::Male),
+        "she" | "her" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender of each name key as the article shows it: a given name or a gendered title right
+/// before the name (`Hillary Clinton`, `Mrs. Clinton`, `John F. Kerry`). A key seen with both
+/// (`Bill Clinton` and `Hillary Clinton`) is `None`: unknown.
+fn genders_of_names(text: &str) -> HashMap<String, Option<Gender>> {
+    let lexicon = Lexicon::get();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+        .collect();
+    let mut genders: HashMap<String, Option<Gender>> = HashMap::new();
+    for (i, word) in words.iter().enumerate() {
+        let bare = crate::article::tokens::strip_possessive(word.trim_end_matches('.'));
+        if i == 0 || !bare.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // The word before, or the one before a middle initial (`John F. Kerry`).
+        let before = |j: usize| {
+            let w = words[j];
+            lexicon
+                .title_at(&[w])
+                .and_then(|t| t.gender)
+                .or_else(|| lexicon.given_name_gender(w))
+        };
+        let initial = |j: usize| words[j].trim_end_matches('.').chars().count() == 1;
+        let gender =
+            before(i - 1).or_else(|| (i >= 2 && initial(i - 1)).then(|| before(i - 2)).flatten());
+        let Some(gender) = gender else { continue };
+        let key = lexicon.name_key(bare);
+        genders
+            .entry(key)
+            .and_modify(|g| {
+                if *g != Some(gender) {
+                    *g = None;
+                }
+            })
+            .or_insert(Some(gender));
+    }
+    genders
+}
+
 fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
     let relations = parse_ann(ann, text);
     // Named sources in text order, to key pronoun sources by the nearest earlier one.
@@ -246,6 +307,7 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
         })
         .collect();
     named.sort();
+    let genders = genders_of_names(text);
     let mut quotes: Vec<GoldQuote> = Vec::new();
     for (source, contents) in &relations {
         let (source_text, source_start) = match source.as_ref().and_then(|s| s.ranges.first()) {
@@ -254,17 +316,45 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
         };
         let key = name_key(&source_text).or_else(|| {
             let bare = source_text.trim().to_lowercase();
-            PRONOUNS.contains(&bare.as_str()).then(|| {
-                named
-                    .iter()
-                    .rev()
-                    .find(|(at, _)| *at < source_start)
-                    .map(|(_, key)| key.clone())
-            })?
+            let gender = pronoun_gender(&bare)?;
+            // `she` is not the man named just before her: the nearest earlier named Source
+            // that the pronoun's gender fits (a name of unknown gender fits either).
+            named
+                .iter()
+                .rev()
+                .filter(|(at, _)| *at < source_start)
+                .find(|(_, key)| {
+                    genders
+                        .get(key)
+                        .copied()
+                        .flatten()
+                        .is_none_or(|g| g == gender)
+                })
+                .map(|(_, key)| key.clone())
         });
         for content in contents {
+            // A discontinuous Content is one text with holes: brat breaks a span at the space
+            // between two sentences too (`“... controversy.` + `I finished it,”`), which must
+            // not make two quotations of one.
+            // Ranges whose gap holds words (`“...,” he said, “...”`) stay apart.
+            let mut pieces: Vec<String> = Vec::new();
+            let mut last_end = None;
             for &(a, b) in &content.ranges {
-                for part in quoted_parts(text.get(a..b).unwrap_or("")) {
+                let piece = text.get(a..b).unwrap_or("");
+                let gap_is_space = last_end.is_some_and(|end: usize| {
+                    end <= a && text.get(end..a).is_some_and(|g| g.trim().is_empty())
+                });
+                match pieces.last_mut() {
+                    Some(previous) if gap_is_space => {
+                        previous.push(' ');
+                        previous.push_str(piece);
+                    }
+                    _ => pieces.push(piece.to_string()),
+                }
+                last_end = Some(b);
+            }
+            for piece in &pieces {
+                for part in quoted_parts(piece) {
                     if quotes
                         .iter()
                         .any(|q| super::normal(&q.text) == super::normal(&part))
@@ -436,10 +526,90 @@ mod tests {
             ("Sen. Claire McCaskill (D-Mo.)", Some("mccaskill")),
             ("Gov. Earl Ray Tomblin of West Virginia", Some("tomblin")),
             ("Obama's former campaign strategist", None),
+            ("the Ohio businessman", None),
+            ("City Hall officials", None),
+            ("A top Berg adviser, who asked not to be named,", None),
+            ("The Daily Courier", Some("courier")),
         ];
         for (input, expected) in cases {
             assert_eq!(name_key(input).as_deref(), expected, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn a_pronoun_source_takes_the_nearest_named_source_of_its_gender() {
+        let text = "Title\n\n“We are close,” Anna Berg said. “We are not,” Tomas Varga said. “It will take time,” she said. Paul Berg nodded. “Not that long,” she said.\n";
+        let span = |id: &str, kind: &str, s: &str| {
+            let at = text[..text.find(s).unwrap()].chars().count();
+            format!("{id}\t{kind} {at} {}\t{s}\n", at + s.chars().count())
+        };
+        let ann = [
+            span("T1", "Source", "Anna Berg"),
+            span("T2", "Content", "“We are close,”"),
+            span("T3", "Source", "Tomas Varga"),
+            span("T4", "Content", "“We are not,”"),
+            span("T5", "Source", "she"),
+            span("T6", "Content", "“It will take time,”"),
+            "E1\tAttribution:T9 Source:T1 Content:T2\n".into(),
+            "E2\tAttribution:T9 Source:T3 Content:T4\n".into(),
+            "E3\tAttribution:T9 Source:T5 Content:T6\n".into(),
+            span("T7", "Source", "Paul Berg"),
+            {
+                let at = text[..text.rfind("she").unwrap()].chars().count();
+                format!("T8\tSource {at} {}\tshe\n", at + 3)
+            },
+            span("T10", "Content", "“Not that long,”"),
+            "E4\tAttribution:T9 Source:T7 Content:T2\n".into(),
+            "E5\tAttribution:T9 Source:T8 Content:T10\n".into(),
+        ]
+        .concat();
+        let keys: Vec<Option<String>> = gold_quotes(text, &ann)
+            .into_iter()
+            .map(|q| q.speaker_key)
+            .collect();
+        let key = |k: &str| Some(k.to_string());
+        // A name seen as a man's and a woman's (`Anna Berg`, `Paul Berg`) fits either pronoun.
+        assert_eq!(
+            keys,
+            vec![key("berg"), key("varga"), key("berg"), key("berg")]
+        );
+    }
+
+    #[test]
+    fn a_content_broken_only_at_a_space_is_one_quotation() {
+        let text = "Title\n\n“We agreed. We signed it,” Anna Berg said. “It holds,” she said, “for now.”\n";
+        let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let end = |s: &str| at(s) + s.chars().count();
+        let ann = format!(
+            "T1\tSource {} {}\tAnna Berg\nT2\tContent {} {};{} {}\tx\nT3\tContent {} {};{} {}\tx\nE1\tAttribution:T9 Source:T1 Content:T2\nE2\tAttribution:T9 Source:T1 Content:T3\n",
+            at("Anna Berg"),
+            end("Anna Berg"),
+            at("“We agreed."),
+            end("“We agreed."),
+            at("We signed it,”"),
+            end("We signed it,”"),
+            at("“It holds,”"),
+            end("“It holds,”"),
+            at("“for now.”"),
+            end("“for now.”"),
+        );
+        let quotes: Vec<String> = gold_quotes(text, &ann)
+            .into_iter()
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(
+            quotes,
+            ["We agreed. We signed it,", "It holds,", "for now."]
+        );
+    }
+
+    #[test]
+    fn names_take_the_gender_of_their_given_name_or_title() {
+        let genders =
+            genders_of_names("Anna Berg met Mr. Varga and John F. Kerry. Paul Berg was there.");
+        assert_eq!(genders.get("varga"), Some(&Some(Gender::Male)));
+        assert_eq!(genders.get("kerry"), Some(&Some(Gender::Male)));
+        assert_eq!(genders.get("berg"), Some(&None));
     }
 
     #[test]
