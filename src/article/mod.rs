@@ -459,7 +459,14 @@ fn people_and_quotes(
             speakers[i] = speakers[j];
             attributed_by[i] = attributed_by[j];
         } else {
-            speakers[i] = lead_in_speaker(&tokens, ranges[previous], &found, &seen);
+            // Words after the quote (`"...," said one official`) are an attribution of its
+            // own that names nobody: only a paragraph that is all quote takes the speaker of
+            // reported speech before it.
+            let paragraph_end = ranges[span.last_paragraph].1;
+            let all_quote = !text[span.close.min(paragraph_end)..paragraph_end]
+                .chars()
+                .any(char::is_alphanumeric);
+            speakers[i] = lead_in_speaker(&tokens, ranges[previous], all_quote, &found, &seen);
         }
     }
 
@@ -698,11 +705,13 @@ fn attribution_sentence(
     (!sentence.is_empty()).then_some(sentence)
 }
 
-/// The speaker named by the paragraph before a paragraph that is all quote: a lead-in that
-/// ends with a colon (`He told reporters:`), or a sentence of reported speech.
+/// The speaker named by the paragraph before a paragraph that opens with a quote: a lead-in
+/// that ends with a colon (`He told reporters:`), or, when the quote is all its paragraph
+/// (`all_quote`), a sentence of reported speech.
 fn lead_in_speaker(
     tokens: &[tokens::Token],
     (start, end): (usize, usize),
+    all_quote: bool,
     people: &people::People,
     seen: &[Sighting],
 ) -> Option<usize> {
@@ -713,6 +722,9 @@ fn lead_in_speaker(
     }
     let floor = speaker::sentence_start(tokens, first, last - 1);
     if !tokens.get(last - 1).is_some_and(|t| t.is(':')) {
+        if !all_quote {
+            return None;
+        }
         // `Kohan said the vote was rigged.` followed by a paragraph that is all quote: the one
         // who just spoke in indirect speech goes on in direct speech.
         let frame = speaker::reported_speech(tokens, floor, last)?;

@@ -668,9 +668,31 @@ fn verb_subject(tokens: &[Token], floor: usize, v: usize) -> Option<(Subject, us
         .filter(|(subject, _)| matches!(subject, Subject::Name(_) | Subject::Pronoun(Some(_))))
 }
 
-/// The first person-like subject of a sentence: a pronoun or a name, skipping an opening
-/// adverbial (`Hours later, Trump ...`).
+/// The first person-like subject of the clause of a sentence that ends at `before`: a pronoun
+/// or a name, skipping an opening adverbial (`Hours later, Trump ...`). A sentence of two
+/// clauses (`Ames spoke first, and Beck added by saying:`) gives the last clause's subject,
+/// or the sentence's when that clause has none.
 fn sentence_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
+    let clause = (floor..before)
+        .rev()
+        .find(|&j| {
+            tokens[j].is(';')
+                || (tokens[j].is(',')
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|t| is_lower_word(t, CLAUSE_CONJUNCTIONS)))
+        })
+        .map(|j| j + 1);
+    clause
+        .and_then(|start| first_subject(tokens, start, before))
+        .or_else(|| first_subject(tokens, floor, before))
+}
+
+/// Words that open a second clause after a comma.
+const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "while", "whereas"];
+
+/// [`sentence_subject`] from `floor` on, whatever the clauses.
+fn first_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
     let mut j = floor;
     while j < before {
         let token = &tokens[j];
@@ -886,6 +908,30 @@ mod tests {
             let found = speakers(&[before, quote]);
             assert_eq!(found[0].1.as_deref(), speaker, "case {before:?}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_quote_with_an_attribution_naming_nobody_keeps_no_speaker() {
+        let found = speakers(&[
+            "Ilse Marwood said the count had been fair.",
+            "“That was no slip of the tongue,” said one county official, who asked not to be named.",
+        ]);
+        assert_eq!(found[0].1, None, "{found:?}");
+    }
+
+    #[test]
+    fn a_sentence_of_two_clauses_gives_the_floor_to_the_second_subject() {
+        let found = speakers(&[
+            "Mayor Tomas Brenner spoke first, and council member Dara Vallier answered by \
+             saying: “The budget is not balanced.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Dara Vallier"), "{found:?}");
+        // A second clause without a subject of its own: the sentence's subject goes on.
+        let found = speakers(&[
+            "Mayor Tomas Brenner met reporters, and then added by saying: “The budget is \
+             not balanced.”",
+        ]);
+        assert_eq!(found[0].1.as_deref(), Some("Tomas Brenner"), "{found:?}");
     }
 
     #[test]
