@@ -57,7 +57,7 @@ const SIZE_TAG: u64 = 0xFE;
 /// The file in the index folder that holds the groups.
 pub const GROUPS_FILE: &str = "wiredex-groups.bin";
 /// The first bytes of [`GROUPS_FILE`], with the layout's version.
-const GROUPS_MAGIC: &[u8; 8] = b"WDXGRP02";
+const GROUPS_MAGIC: &[u8; 8] = b"WDXGRP03";
 /// In an LSH bucket, each member is compared with at most this many members before it: a
 /// bucket of a thousand articles that share a stock paragraph costs thousands of comparisons,
 /// not a million.
@@ -373,27 +373,36 @@ pub fn group(searcher: &Searcher) -> tantivy::Result<Grouping> {
     Ok(Grouping { articles, groups })
 }
 
+/// One segment's grouped documents, in order, with their groups.
+pub type SegmentList = (SegmentId, Vec<(DocId, u64)>);
+
 /// The groups of an index, as written after its last run: article key -> group.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Groups {
     /// The opstamp of the commit they were computed for.
     pub opstamp: u64,
-    /// Each grouped article's group.
-    pub of: FxHashMap<u64, u64>,
-    /// For each segment (by id), its documents whose article is in a group, in order.
-    pub segments: Vec<(SegmentId, Vec<DocId>)>,
+    /// Each grouped article's key and group, as written (a reader that needs lookups by key
+    /// builds its own map: most queries need none).
+    pub members: Vec<(u64, u64)>,
+    /// For each segment (by id), its documents whose article is in a group, in order, with
+    /// their group.
+    pub segments: Vec<SegmentList>,
 }
 
-/// For each segment of `searcher`, its documents whose `article_key` is a key of `of`.
+/// For each segment of `searcher`, its documents whose `article_key` is a key of `of`, with
+/// their group.
 pub fn grouped_documents(
     searcher: &Searcher,
     of: &FxHashMap<u64, u64>,
-) -> tantivy::Result<Vec<(SegmentId, Vec<DocId>)>> {
+) -> tantivy::Result<Vec<SegmentList>> {
     let mut segments = Vec::with_capacity(searcher.segment_readers().len());
     for reader in searcher.segment_readers() {
         let keys = reader.fast_fields().u64("article_key")?;
         let docs = (0..reader.max_doc())
-            .filter(|&doc| keys.first(doc).is_some_and(|key| of.contains_key(&key)))
+            .filter_map(|doc| {
+                let group = of.get(&keys.first(doc)?)?;
+                Some((doc, *group))
+            })
             .collect();
         segments.push((reader.segment_id(), docs));
     }
@@ -412,7 +421,7 @@ impl Groups {
 
     /// Layout: magic, opstamp (u64), number of members (u64), each member's article key and
     /// group (u64 each), then for each segment its id (32 hex digits), its number of grouped
-    /// documents (u32) and their ids (u32 each); little-endian.
+    /// documents (u32), their ids (u32 each) and their groups (u64 each); little-endian.
     fn decode(bytes: &[u8]) -> Option<Groups> {
         let mut rest = bytes.strip_prefix(GROUPS_MAGIC)?;
         let mut take = |n: usize| -> Option<&[u8]> {
@@ -425,7 +434,7 @@ impl Groups {
         let opstamp = u64_of(take(8)?);
         let members = usize::try_from(u64_of(take(8)?)).ok()?;
         let pairs = take(members.checked_mul(16)?)?;
-        let of = pairs
+        let members = pairs
             .chunks_exact(16)
             .map(|pair| (u64_of(&pair[..8]), u64_of(&pair[8..])))
             .collect();
@@ -433,12 +442,13 @@ impl Groups {
         while let Some(id) = take(32) {
             let id = SegmentId::from_uuid_string(std::str::from_utf8(id).ok()?).ok()?;
             let count = u32_of(take(4)?) as usize;
-            let docs = take(count.checked_mul(4)?)?;
-            segments.push((id, docs.chunks_exact(4).map(u32_of).collect()));
+            let docs = take(count.checked_mul(4)?)?.chunks_exact(4).map(u32_of);
+            let groups = take(count.checked_mul(8)?)?.chunks_exact(8).map(u64_of);
+            segments.push((id, docs.zip(groups).collect()));
         }
         Some(Groups {
             opstamp,
-            of,
+            members,
             segments,
         })
     }
@@ -449,7 +459,7 @@ impl Groups {
         dir: &Path,
         opstamp: u64,
         members: &[(u64, u64)],
-        segments: &[(SegmentId, Vec<DocId>)],
+        segments: &[SegmentList],
     ) -> std::io::Result<()> {
         let mut bytes = Vec::with_capacity(24 + members.len() * 16);
         bytes.extend_from_slice(GROUPS_MAGIC);
@@ -462,8 +472,11 @@ impl Groups {
         for (id, docs) in segments {
             bytes.extend_from_slice(id.uuid_string().as_bytes());
             bytes.extend_from_slice(&(docs.len() as u32).to_le_bytes());
-            for doc in docs {
+            for (doc, _) in docs {
                 bytes.extend_from_slice(&doc.to_le_bytes());
+            }
+            for (_, group) in docs {
+                bytes.extend_from_slice(&group.to_le_bytes());
             }
         }
         let temp = dir.join(format!("{GROUPS_FILE}.tmp"));
@@ -572,14 +585,13 @@ mod tests {
     fn groups_survive_a_save_and_a_damaged_file_reads_as_none() {
         let dir = tempfile::tempdir().expect("temp dir");
         let segments = vec![
-            (SegmentId::generate_random(), vec![0, 5, 6]),
+            (SegmentId::generate_random(), vec![(0, 1), (5, 5), (6, 1)]),
             (SegmentId::generate_random(), vec![]),
         ];
         Groups::save(dir.path(), 7, &[(1, 1), (2, 1), (9, 5)], &segments).expect("saved");
         let groups = Groups::load(dir.path());
         assert_eq!(groups.opstamp, 7);
-        assert_eq!(groups.of.get(&2), Some(&1));
-        assert_eq!(groups.of.len(), 3);
+        assert_eq!(groups.members, [(1, 1), (2, 1), (9, 5)]);
         assert_eq!(groups.segments, segments);
         let whole = std::fs::read(dir.path().join(GROUPS_FILE)).expect("read");
         for cut in [9, 20, 30, 70, whole.len() - 1] {

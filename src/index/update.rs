@@ -1072,23 +1072,23 @@ impl Run<'_> {
             .collect();
         let listed: Vec<tantivy::index::SegmentId> =
             groups.segments.iter().map(|(id, _)| *id).collect();
-        let mut members = Vec::new();
-        if groups.opstamp == opstamp
+        let members = if groups.opstamp == opstamp
             && !self.touched
             && listed == segments_now
             && path.join(dups::GROUPS_FILE).exists()
         {
-            members.extend(groups.of);
+            groups.members
         } else {
             drop(groups);
             let grouping = dups::group(&searcher).map_err(|e| Error::index(&path, e))?;
-            members = grouping.members();
+            let members = grouping.members();
             drop(grouping);
             let of: rustc_hash::FxHashMap<u64, u64> = members.iter().copied().collect();
             let segments =
                 dups::grouped_documents(&searcher, &of).map_err(|e| Error::index(&path, e))?;
             Groups::save(&path, opstamp, &members, &segments).map_err(io_error(&path))?;
-        }
+            members
+        };
         let groups: std::collections::HashSet<u64> = members.iter().map(|(_, g)| *g).collect();
         self.report.duplicates = Duplicates {
             exact_copies: self.exact_copies(),

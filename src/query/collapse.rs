@@ -19,10 +19,8 @@ use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::index::SegmentId;
-use tantivy::query::{
-    BitSetDocSet, ConstScorer, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight,
-};
-use tantivy::{BitSet, DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::{ConstScorer, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use super::facets::Over;
 
@@ -58,31 +56,76 @@ impl Chosen {
 /// Article key -> near-duplicate group, for the grouped articles, shared by the collectors.
 pub type GroupMap = Arc<GroupIndex>;
 
-/// The groups, with a bitmap in front of the map: most matches are in no group, and the bit of
-/// their key (article keys are evenly spread hashes) says so without a map lookup.
+/// The groups: each listed segment's grouped documents with their group, and, for segments
+/// the file does not list, a map from article key to group with a bitmap in front of it (most
+/// matches are in no group, and the bit of their key, an evenly spread hash, says so without a
+/// map lookup), built the first time such a segment is met.
 #[derive(Debug, Default)]
 pub struct GroupIndex {
+    /// Each grouped article's key and group.
+    members: Vec<(u64, u64)>,
+    /// The map and bitmap, when first needed.
+    lookup: std::sync::OnceLock<Lookup>,
+    /// Each listed segment's grouped documents.
+    segments: FxHashMap<SegmentId, Arc<SegmentGroups>>,
+}
+
+/// Article key -> group, with a bitmap of the keys in front.
+#[derive(Debug, Default)]
+struct Lookup {
     of: FxHashMap<u64, u64>,
     bits: Vec<u64>,
-    /// Each listed segment's grouped documents.
-    segments: FxHashMap<SegmentId, Arc<BitSet>>,
+}
+
+/// One segment's grouped documents, in order, with their groups.
+#[derive(Debug, Default)]
+pub struct SegmentGroups {
+    docs: Vec<DocId>,
+    groups: Vec<u64>,
+}
+
+impl SegmentGroups {
+    /// The group of `doc`, if it is listed. `cursor` keeps where the last search ended:
+    /// collectors ask in document order, so each search is short.
+    fn group_of(&self, doc: DocId, cursor: &std::cell::Cell<usize>) -> Option<u64> {
+        let mut at = cursor.get().min(self.docs.len());
+        if at > 0 && self.docs[at - 1] >= doc {
+            at = 0;
+        }
+        at = gallop(&self.docs, at, doc);
+        cursor.set(at);
+        (self.docs.get(at) == Some(&doc)).then(|| self.groups[at])
+    }
+}
+
+/// The first position from `from` on whose document is `target` or after it, found by steps
+/// that double, then a binary search: the answer is usually a few places on.
+fn gallop(docs: &[DocId], from: usize, target: DocId) -> usize {
+    let (mut low, mut high, mut step) = (from, from, 1);
+    while high < docs.len() && docs[high] < target {
+        low = high + 1;
+        high = from + step;
+        step *= 2;
+    }
+    let high = high.min(docs.len());
+    low + docs[low..high].partition_point(|&d| d < target)
 }
 
 impl GroupIndex {
-    /// Indexes `of` (article key -> group) and the segments' grouped documents.
-    pub fn with_segments(
-        of: FxHashMap<u64, u64>,
-        segments: Vec<(SegmentId, Vec<DocId>)>,
-    ) -> GroupIndex {
-        let mut index = GroupIndex::new(of);
-        for (id, docs) in segments {
-            let mut set = BitSet::with_max_value(docs.last().map_or(1, |d| d + 1));
-            for doc in docs {
-                set.insert(doc);
-            }
-            index.segments.insert(id, Arc::new(set));
+    /// The groups of `members` (article key, group) and the segments' grouped documents.
+    pub fn new(members: Vec<(u64, u64)>, segments: Vec<crate::index::dups::SegmentList>) -> Self {
+        let segments = segments
+            .into_iter()
+            .map(|(id, listed)| {
+                let (docs, groups) = listed.into_iter().unzip();
+                (id, Arc::new(SegmentGroups { docs, groups }))
+            })
+            .collect();
+        GroupIndex {
+            members,
+            lookup: std::sync::OnceLock::new(),
+            segments,
         }
-        index
     }
 
     /// Whether every segment of `searcher` has its grouped documents listed.
@@ -94,50 +137,54 @@ impl GroupIndex {
     }
 
     /// The grouped documents of the segment, when listed.
-    fn grouped_in(&self, segment: &SegmentReader) -> Option<Arc<BitSet>> {
+    fn listed(&self, segment: &SegmentReader) -> Option<Arc<SegmentGroups>> {
         self.segments.get(&segment.segment_id()).cloned()
     }
 
-    /// Indexes `of` (article key -> group).
-    pub fn new(of: FxHashMap<u64, u64>) -> GroupIndex {
-        // About eight bits per grouped article: one match in eight of those outside any group
-        // goes on to the map.
-        let words = (of.len() * 8 / 64).next_power_of_two().max(64);
-        let mut bits = vec![0u64; words];
-        for key in of.keys() {
-            let bit = (*key as usize) & (words * 64 - 1);
-            bits[bit / 64] |= 1 << (bit % 64);
-        }
-        GroupIndex {
-            of,
-            bits,
-            segments: FxHashMap::default(),
-        }
+    fn lookup(&self) -> &Lookup {
+        self.lookup.get_or_init(|| {
+            // About eight bits per grouped article: one match in eight of those outside any
+            // group goes on to the map.
+            let words = (self.members.len() * 8 / 64).next_power_of_two().max(64);
+            let mut bits = vec![0u64; words];
+            for (key, _) in &self.members {
+                let bit = (*key as usize) & (words * 64 - 1);
+                bits[bit / 64] |= 1 << (bit % 64);
+            }
+            Lookup {
+                of: self.members.iter().copied().collect(),
+                bits,
+            }
+        })
     }
 
     /// The group of the article with this key.
     pub fn get(&self, key: u64) -> Option<u64> {
-        if self.of.is_empty() {
+        if self.members.is_empty() {
             return None;
         }
-        let bit = (key as usize) & (self.bits.len() * 64 - 1);
-        if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
+        let Lookup { of, bits } = self.lookup();
+        let bit = (key as usize) & (bits.len() * 64 - 1);
+        if bits[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        self.of.get(&key).copied()
+        of.get(&key).copied()
     }
 
     /// Whether there is no group.
     pub fn is_empty(&self) -> bool {
-        self.of.is_empty()
+        self.members.is_empty()
     }
 }
 
-/// What says which group a document belongs to: its article's key and the groups.
+/// What says which group a document belongs to: the segment's list of grouped documents, or,
+/// for a segment the groups file does not list, its article's key and the groups.
 struct GroupColumns {
     keys: Option<Column<u64>>,
     quote_key: Option<Column<u64>>,
     groups: GroupMap,
+    listed: Option<Arc<SegmentGroups>>,
+    cursor: std::cell::Cell<usize>,
     over: Over,
 }
 
@@ -151,25 +198,24 @@ impl GroupColumns {
                 Over::Articles => None,
             },
             groups: groups.clone(),
+            listed: groups.listed(segment),
+            cursor: std::cell::Cell::new(0),
             over,
         })
     }
 
     /// The group of the document's article, if it has one.
     fn group(&self, doc: DocId) -> Option<u64> {
+        if let Some(listed) = &self.listed {
+            return listed.group_of(doc, &self.cursor);
+        }
         let key = self.keys.as_ref()?.first(doc)?;
         self.groups.get(key)
     }
 
     /// The document's collapse key, or `None` when it is in no group.
     fn key(&self, doc: DocId) -> Option<u64> {
-        let article = self.keys.as_ref()?.first(doc)?;
-        self.key_of_article(article, doc)
-    }
-
-    /// [`Self::key`] when the article's key has been read already.
-    fn key_of_article(&self, article: u64, doc: DocId) -> Option<u64> {
-        let group = self.groups.get(article)?;
+        let group = self.group(doc)?;
         Some(match self.over {
             Over::Articles => group,
             Over::Quotes => {
@@ -201,11 +247,11 @@ impl SegmentCollector for SegmentScan {
     type Fruit = Chosen;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let key = self.keys.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
         self.found.matches += 1;
-        let Some(collapse) = self.columns.key_of_article(key, doc) else {
+        let Some(collapse) = self.columns.key(doc) else {
             return;
         };
+        let key = self.keys.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
         let day = self
             .dates
             .as_ref()
@@ -297,7 +343,6 @@ pub struct SegmentRestrict<S> {
     inner: S,
     segment: SegmentOrdinal,
     columns: GroupColumns,
-    grouped: Option<Arc<BitSet>>,
     chosen: Arc<Chosen>,
 }
 
@@ -305,12 +350,7 @@ impl<S: SegmentCollector> SegmentCollector for SegmentRestrict<S> {
     type Fruit = S::Fruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let ungrouped = self
-            .grouped
-            .as_ref()
-            .is_some_and(|set| doc >= set.max_value() || !set.contains(doc));
-        if !ungrouped
-            && let Some(collapse) = self.columns.key(doc)
+        if let Some(collapse) = self.columns.key(doc)
             && self
                 .chosen
                 .members
@@ -340,7 +380,6 @@ impl<C: Collector> Collector for Restrict<C> {
             inner: self.inner.for_segment(segment_ord, segment)?,
             segment: segment_ord,
             columns: GroupColumns::of(segment, self.over, &self.groups)?,
-            grouped: self.groups.grouped_in(segment),
             chosen: self.chosen.clone(),
         })
     }
@@ -410,6 +449,34 @@ pub struct GroupedDocs {
     pub groups: GroupMap,
 }
 
+/// A segment's grouped documents as a tantivy doc set.
+struct ListedDocs {
+    listed: Arc<SegmentGroups>,
+    at: usize,
+}
+
+impl DocSet for ListedDocs {
+    fn advance(&mut self) -> DocId {
+        self.at = (self.at + 1).min(self.listed.docs.len());
+        self.doc()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc() < target {
+            self.at = gallop(&self.listed.docs, self.at, target);
+        }
+        self.doc()
+    }
+
+    fn doc(&self) -> DocId {
+        self.listed.docs.get(self.at).copied().unwrap_or(TERMINATED)
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.listed.docs.len() as u32
+    }
+}
+
 impl Query for GroupedDocs {
     fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         Ok(Box::new(self.clone()))
@@ -418,9 +485,9 @@ impl Query for GroupedDocs {
 
 impl Weight for GroupedDocs {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        Ok(match self.groups.grouped_in(reader) {
-            Some(set) if set.len() > 0 => {
-                Box::new(ConstScorer::new(BitSetDocSet::from((*set).clone()), boost))
+        Ok(match self.groups.listed(reader) {
+            Some(listed) if !listed.docs.is_empty() => {
+                Box::new(ConstScorer::new(ListedDocs { listed, at: 0 }, boost))
             }
             _ => Box::new(EmptyScorer),
         })
@@ -464,10 +531,52 @@ mod tests {
         let of: FxHashMap<u64, u64> = (0..1000u64)
             .map(|n| (n.wrapping_mul(0x9E37_79B9_7F4A_7C15), 7))
             .collect();
-        let index = GroupIndex::new(of.clone());
+        let index = GroupIndex::new(of.iter().map(|(k, g)| (*k, *g)).collect(), Vec::new());
         assert!(of.keys().all(|&key| index.get(key) == Some(7)));
         assert_eq!(index.get(12345), None);
         assert_eq!(GroupIndex::default().get(1), None);
+    }
+
+    #[test]
+    fn a_segments_list_answers_in_any_order_of_asking() {
+        let listed = SegmentGroups {
+            docs: vec![2, 3, 9, 40, 41],
+            groups: vec![20, 30, 90, 400, 410],
+        };
+        let cursor = std::cell::Cell::new(0);
+        let ask = |docs: &[DocId]| -> Vec<Option<u64>> {
+            docs.iter().map(|&d| listed.group_of(d, &cursor)).collect()
+        };
+        assert_eq!(
+            ask(&[0, 2, 3, 4, 9, 41, 50]),
+            [None, Some(20), Some(30), None, Some(90), Some(410), None]
+        );
+        assert_eq!(
+            ask(&[40, 2, 9, 9, 1]),
+            [Some(400), Some(20), Some(90), Some(90), None]
+        );
+        let empty = SegmentGroups::default();
+        assert_eq!(empty.group_of(3, &cursor), None);
+        let docs: Vec<DocId> = (0..200).map(|n| n * 3).collect();
+        for from in [0, 1, 7, 100, 199, 200] {
+            for target in [0, 1, 3, 4, 20, 299, 300, 597, 598, 1000] {
+                let expected = from.max(docs.partition_point(|&d| d < target));
+                assert_eq!(gallop(&docs, from, target), expected, "{from} {target}");
+            }
+        }
+
+        let mut docs = ListedDocs {
+            listed: Arc::new(listed),
+            at: 0,
+        };
+        assert_eq!(docs.doc(), 2);
+        assert_eq!(docs.seek(2), 2);
+        assert_eq!(docs.seek(4), 9);
+        assert_eq!(docs.advance(), 40);
+        assert_eq!(docs.seek(41), 41);
+        assert_eq!(docs.advance(), TERMINATED);
+        assert_eq!(docs.advance(), TERMINATED);
+        assert_eq!(docs.seek(TERMINATED), TERMINATED);
     }
 
     #[test]

@@ -512,7 +512,7 @@ impl<'a> Searcher<'a> {
         self.groups
             .get_or_init(|| {
                 let groups = Groups::load(&self.index.path);
-                let index = collapse::GroupIndex::with_segments(groups.of, groups.segments);
+                let index = collapse::GroupIndex::new(groups.members, groups.segments);
                 std::sync::Arc::new(index)
             })
             .clone()
