@@ -777,10 +777,11 @@ pub fn parse_read(read: crate::source::FileArticles) -> ParsedFile {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn quotes_of(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+    /// Each quote of the paragraphs (after a headline) with its speaker.
+    pub(crate) fn quotes_of(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
         let mut all = vec!["Headline".to_string()];
         all.extend(paragraphs.iter().map(|p| p.to_string()));
         let raw = RawArticle {

@@ -834,24 +834,8 @@ fn is_lower_word_str(word: &str, words: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::article::parse;
-    use crate::source::RawArticle;
-
-    /// Each quote of the paragraphs with its speaker.
-    fn speakers(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
-        let mut all = vec!["Headline".to_string()];
-        all.extend(paragraphs.iter().map(|p| p.to_string()));
-        let raw = RawArticle {
-            paragraphs: all,
-            ..RawArticle::default()
-        };
-        parse(&raw)
-            .expect("parses")
-            .quotes
-            .into_iter()
-            .map(|q| (q.text, q.speaker))
-            .collect()
-    }
+    /// Each quote of the paragraphs (after a headline) with its speaker.
+    use crate::article::tests::quotes_of as speakers;
 
     #[test]
     fn a_description_between_verb_and_name_is_skipped() {
