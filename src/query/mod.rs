@@ -658,8 +658,9 @@ impl<'a> Searcher<'a> {
             highlight = Some(query.box_clone());
             base.push((Occur::Must, query));
         }
-        base.extend(self.filter_clauses(&request.filters)?);
-        article_side.extend(self.filter_clauses(&request.filters)?);
+        let filters = self.filter_clauses(&request.filters)?;
+        article_side.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+        base.extend(filters);
 
         let topic = request.about.as_deref().filter(|t| !t.trim().is_empty());
         let Some(topic) = topic else {
