@@ -210,41 +210,58 @@ fn name_key(source: &str) -> Option<String> {
         }
     }
     // Only the head of the phrase: before a comma (`Scott Pruitt, the attorney general`) and
-    // before a preposition (`Gov. Earl Ray Tomblin of West Virginia`); a possessive is a
-    // modifier, not the head (`Obama's former strategist`).
+    // before a preposition (`Gov. Earl Ray Tomblin of West Virginia`), unless all before the
+    // preposition is a title (`Secretary of State John Kerry`); a possessive is a modifier, not
+    // the head (`Obama's former strategist`).
     let head = plain.split(',').next().unwrap_or("");
-    let mut words = Vec::new();
+    let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
     for word in head.split_whitespace() {
         if ["of", "at", "for", "from", "in", "with", "on"].contains(&word) {
-            break;
+            segments.push(Vec::new());
+        } else if let Some(segment) = segments.last_mut() {
+            segment.push(word);
         }
-        words.push(word);
     }
-    // A phrase whose head is a common noun describes someone without naming them (`the New
-    // York businessman`, `White House officials`, `a top Trump adviser`), like `a spokesman`.
-    let last = words
-        .last()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    if last.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
-        return None;
+    for words in segments {
+        // A phrase whose head is a common noun describes someone without naming them (`the New
+        // York businessman`, `White House officials`, `a top Trump adviser`), like `a spokesman`.
+        let last = words
+            .last()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        if last.is_none_or(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            return None;
+        }
+        let key = words
+            .iter()
+            .rev()
+            .enumerate()
+            .filter(|(i, w)| *i == 0 || !(w.ends_with("'s") || w.ends_with("’s")))
+            .map(|(_, w)| {
+                crate::article::tokens::strip_possessive(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                )
+            })
+            .find(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
+                    && !PRONOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+                    && !lexicon.is_not_name(w)
+                    && lexicon.title_at(&[w]).is_none()
+                    && lexicon.place(w).is_none()
+            });
+        if key.is_some() {
+            return key.map(|w| lexicon.name_key(w));
+        }
+        // Only a phrase of titles goes on past its preposition.
+        let all_titles = words.iter().all(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            lexicon.title_at(&[bare]).is_some() || lexicon.title_at(&[w]).is_some()
+        });
+        if !all_titles {
+            return None;
+        }
     }
-    words
-        .iter()
-        .rev()
-        .enumerate()
-        .filter(|(i, w)| *i == 0 || !(w.ends_with("'s") || w.ends_with("’s")))
-        .map(|(_, w)| {
-            crate::article::tokens::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric()))
-        })
-        .find(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
-                && !PRONOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
-                && !lexicon.is_not_name(w)
-                && lexicon.title_at(&[w]).is_none()
-                && lexicon.place(w).is_none()
-        })
-        .map(|w| Lexicon::get().name_key(w))
+    None
 }
 
 fn pronoun_gender(pronoun: &str) -> Option<Gender> {
@@ -525,6 +542,9 @@ mod tests {
             ("The Republican nominee", None),
             ("Sen. Claire McCaskill (D-Mo.)", Some("mccaskill")),
             ("Gov. Earl Ray Tomblin of West Virginia", Some("tomblin")),
+            ("Secretary of State John F. Kerry", Some("kerry")),
+            ("the Secretary of State", None),
+            ("Director of the Budget Office", None),
             ("Obama's former campaign strategist", None),
             ("the Ohio businessman", None),
             ("City Hall officials", None),
