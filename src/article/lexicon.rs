@@ -109,6 +109,8 @@ pub struct Lexicon {
     particles: HashSet<String>,
     not_names: HashSet<String>,
     name_variants: HashMap<String, String>,
+    /// One-word titles written with a dot (`Gov.`, `Sen.`), lower case, without it.
+    abbreviated_titles: HashSet<String>,
 }
 
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -172,6 +174,9 @@ impl Lexicon {
                 .collect();
             if words.is_empty() {
                 continue;
+            }
+            if words.len() == 1 && row[0].ends_with('.') {
+                lexicon.abbreviated_titles.insert(words[0].clone());
             }
             let role = row
                 .get(1)
@@ -286,6 +291,12 @@ impl Lexicon {
                         .zip(words)
                         .all(|(t, w)| t.eq_ignore_ascii_case(w.trim_end_matches('.')))
             })
+    }
+
+    /// True when `word` is a title written abbreviated with a dot (`Gov`, `Sen`, `Mr`), whose
+    /// dot ends no sentence.
+    pub fn is_abbreviated_title(&self, word: &str) -> bool {
+        self.abbreviated_titles.contains(lower(word).as_ref())
     }
 
     /// True when `word` (any case) is the role noun of some title: `minister`, `spokesman`.

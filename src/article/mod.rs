@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::RawArticle;
 use date::DateSource;
+use lexicon::Gender;
 use speaker::{Attribution, Sighting, Subject};
 
 /// Quotes shorter than this many words are scare quotes or quoted names unless an attribution
@@ -331,6 +332,18 @@ fn people_and_quotes(
         frames.push(after.or_else(before).or_else(reported));
     }
 
+    // `NBC reported`, `the RNC's statement said`: a lone word in capitals is an acronym, an
+    // organisation's name.
+    for frame in frames.iter_mut().flatten() {
+        if let Subject::Name(parts) = &frame.subject
+            && let [word] = parts.as_slice()
+        {
+            let bare = tokens::strip_possessive(word);
+            if bare.chars().count() >= 2 && bare.chars().all(|c| !c.is_lowercase()) {
+                frame.subject = Subject::Organisation(bare.to_string());
+            }
+        }
+    }
     // A name in an attribution frame is a person even when nothing else vouched for it
     // (`“...” ― Sonya Herridge`, `said Chuck Jordan`).
     let mid_sentence = people::mid_sentence_words(&tokens);
@@ -340,15 +353,22 @@ fn people_and_quotes(
             // A lone capitalised word at a sentence's start (`Critics call it ...`) is a common
             // noun unless it is capitalised elsewhere too.
             let lone_common_noun = parts.len() == 1 && !mid_sentence.contains(parts[0].as_str());
+            let words: Vec<&str> = parts.iter().map(String::as_str).collect();
             let plausible = parts.len() <= 4
                 && !lone_common_noun
+                && people::place_phrase(&words).is_none()
                 && parts.iter().all(|p| {
                     let bare = tokens::strip_possessive(p);
                     !lexicon.is_not_name(bare) && lexicon.place(bare).is_none()
                 });
-            if plausible && people::match_person(&found, parts).is_none() {
+            // `Marwood's office said`: the name without its possessive.
+            let bare: Vec<String> = parts
+                .iter()
+                .map(|p| tokens::strip_possessive(p).to_string())
+                .collect();
+            if plausible && people::match_person(&found, &bare).is_none() {
                 let length = parts.join(" ").len();
-                found.vouch(parts.clone(), frame.at, frame.at + length);
+                found.vouch(bare, frame.at, frame.at + length);
             }
         }
     }
@@ -384,6 +404,50 @@ fn people_and_quotes(
         })
         .collect();
 
+    // `he` and `she` outside quotes, as subjects or speakers (`That is why, he argued, ...`):
+    // each is resolved in text order and seen again as the person it means, so that a chain of
+    // pronouns keeps its person across paragraphs that do not name them.
+    let frame_offsets: Vec<usize> = {
+        let mut at: Vec<usize> = frames.iter().flatten().map(|f| f.at).collect();
+        at.sort_unstable();
+        at
+    };
+    let pronouns: Vec<(usize, Gender, bool)> = tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(k, token)| {
+            let gender = speaker::gendered_pronoun(token)?;
+            let speaking = people::speech_verb_after(&tokens, k + 1);
+            let subject = starts[k] == k;
+            ((speaking || subject)
+                && !inside_quote(token.start)
+                && frame_offsets.binary_search(&token.start).is_err())
+            .then_some((token.start, gender, speaking))
+        })
+        .collect();
+    let mut pending_pronouns = pronouns.iter().peekable();
+    let mut see_pronouns_before = |offset: usize, seen: &mut Vec<Sighting>| {
+        while let Some(&&(at, gender, speaking)) = pending_pronouns.peek() {
+            if at >= offset {
+                break;
+            }
+            pending_pronouns.next();
+            let paragraph = paragraph_of(at);
+            let subject = Subject::Pronoun(Some(gender));
+            if let Some(person) = speaker::resolve(&subject, at, paragraph, &found, seen) {
+                let index = seen.partition_point(|s| s.at <= at);
+                let sighting = Sighting {
+                    at,
+                    person,
+                    speaking,
+                    subject: true,
+                    paragraph,
+                };
+                seen.insert(index, sighting);
+            }
+        }
+    };
+
     // Second pass, in text order: resolve subjects, then fill quotes without a frame from their
     // paragraph or the paragraph before.
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(spans.len());
@@ -394,8 +458,19 @@ fn people_and_quotes(
         .map(|(i, frame)| frame.as_ref().map(|_| i))
         .collect();
     for (i, span) in spans.iter().enumerate() {
+        see_pronouns_before(span.open, &mut seen);
+        // A name in the frame is the person of its mention there, which its title decided
+        // (`Sen. Dole` of Robert and Elizabeth Dole); else it is resolved.
         let resolved = frames[i].as_ref().and_then(|frame| {
-            speaker::resolve(&frame.subject, span.open, span.paragraph, &found, &seen)
+            let mention = matches!(frame.subject, Subject::Name(_))
+                .then(|| {
+                    let at = found.mentions.partition_point(|m| m.start < frame.at);
+                    found.mentions.get(at).filter(|m| m.start == frame.at)
+                })
+                .flatten();
+            mention.map(|m| m.person).or_else(|| {
+                speaker::resolve(&frame.subject, span.open, span.paragraph, &found, &seen)
+            })
         });
         speakers.push(resolved);
         if let (Some(person), Some(frame)) = (resolved, &frames[i]) {
@@ -809,6 +884,52 @@ pub(crate) mod tests {
             "“Rates will rise,” Governor Alma Verhoeven said. Jonas Lindqvist listened. “Soon,” she added.",
         ]);
         assert_eq!(quotes[1].1.as_deref(), Some("Alma Verhoeven"));
+    }
+
+    #[test]
+    fn a_chain_of_pronouns_keeps_its_person_across_paragraphs() {
+        // The second paragraph names another man, but only in passing; its `he said` and
+        // `he argued` go on speaking for Brask, and so does the next quote's `he`.
+        let quotes = quotes_of(&[
+            "Former party chairman Olaf Brask noted that he had seen such a fight before.",
+            "A contest would be bitter, he said, and loyalists of Tomas Ferro would lobby hard. \
+             That is why, he argued, the party should be ready.",
+            "“This is a different time,” he said.",
+        ]);
+        assert_eq!(quotes[0].1.as_deref(), Some("Olaf Brask"));
+    }
+
+    #[test]
+    fn employers_places_and_titles_around_a_name_are_read_for_what_they_are() {
+        // The employer in the possessive is not the speaker; the person after it is.
+        let quotes = quotes_of(&[
+            "Analyst Petra Lindgren of Harbour Bank expects a cut.",
+            "Harbour Bank's Lindgren said: “The cut will come in March.”",
+        ]);
+        assert_eq!(quotes[0].1.as_deref(), Some("Petra Lindgren"));
+        // A company named after a state is not a person.
+        let quotes = quotes_of(&["“We regret the delay,” Ohio Sprocket said in a statement."]);
+        assert_eq!(quotes[0].1.as_deref(), Some("Ohio Sprocket"));
+        // Of two people who share a surname, the title tells which one is meant.
+        let quotes = quotes_of(&[
+            "Sen. Harold Vane met his wife, Commerce Secretary Greta Vane, and Greta Vane spoke.",
+            "“The bill will pass,” Sen. Vane said.",
+        ]);
+        assert_eq!(quotes[0].1.as_deref(), Some("Harold Vane"));
+        // A title written in full ends a sentence with its dot; the next quote is not the
+        // title's.
+        let quotes = quotes_of(&[
+            "“We built it slowly,” said Ada Korsgaard, the campaign's state director. \
+             “You cannot build it in two weeks.”",
+        ]);
+        assert_eq!(quotes[1].1.as_deref(), Some("Ada Korsgaard"));
+        // An acronym speaks as an organisation, and so does a name after `the`.
+        let quotes = quotes_of(&[
+            "“The vote was fair,” BSMC said on Monday. “Ships will wait,” the Baltic Pilots \
+             Guild said.",
+        ]);
+        assert_eq!(quotes[0].1.as_deref(), Some("BSMC"));
+        assert_eq!(quotes[1].1.as_deref(), Some("Baltic Pilots Guild"));
     }
 
     #[test]

@@ -93,6 +93,9 @@ pub struct NameRun<'a> {
     pub roles: Vec<String>,
     /// Index of the token just after the run.
     pub next: usize,
+    /// True when a place stands right before the name with no title between (`Ohio Edison`,
+    /// `New York Stock`): most often a company's or an institution's name, not a person's.
+    pub after_place: bool,
 }
 
 /// True for a token that can be part of a name: a capitalised word that is not a known
@@ -140,6 +143,7 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
     let mut title_end = 0;
     let mut title_gender = None;
     let mut roles = Vec::new();
+    let mut after_place = false;
     while k < words.len() {
         // A portfolio may stand before the title (`Commerce Minister`, `Fiscal Policy Minister`).
         let portfolio = (0..=2).find(|&skip| {
@@ -151,22 +155,32 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
                 && lexicon.title_at(&texts[k + skip..]).is_some()
         });
         if let Some(skip) = portfolio {
+            after_place = false;
             let title = lexicon.title_at(&texts[k + skip..]).expect("found above");
             title_start.get_or_insert(k);
             k += skip + title.words.len();
             title_end = k;
             title_gender = title.gender.or(title_gender);
             roles.extend(title.role.clone());
+        } else if let Some(width) = place_phrase(&texts[k..]) {
+            // `New Hampshire`, `North Carolina`: a place of several words is no name either.
+            if title_start.is_none() {
+                title_start = Some(k);
+            }
+            k += width;
+            after_place = !is_possessive(texts[k - 1]);
         } else if lexicon.place(strip_possessive(texts[k])).is_some()
             || (lexicon.is_not_name(texts[k]) && !lexicon.is_given_name(texts[k]))
         {
             // A nationality or place may open a title (`Russian Foreign Minister`); other
             // non-names (`The`, `On`) simply are not part of the name.
-            if lexicon.place(texts[k]).is_some() && title_start.is_none() {
+            let place = lexicon.place(texts[k]).is_some();
+            if place && title_start.is_none() {
                 title_start = Some(k);
             } else if title_end < k {
                 title_start = None;
             }
+            after_place = place;
             k += 1;
         } else {
             break;
@@ -205,11 +219,29 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
     };
     NameRun {
         name,
+        after_place: after_place && title.is_none(),
         title,
         title_gender,
         roles,
         next,
     }
+}
+
+/// How many words at the start of `words` name a place of two or three words (`New Hampshire`,
+/// `Salt Lake City`, `North Carolina's`), if they do.
+pub fn place_phrase(words: &[&str]) -> Option<usize> {
+    let lexicon = Lexicon::get();
+    (2..=words.len().min(3)).rev().find(|&width| {
+        let mut phrase = words[..width - 1].join(" ");
+        phrase.push(' ');
+        phrase.push_str(strip_possessive(words[width - 1]));
+        lexicon.place(&phrase).is_some()
+    })
+}
+
+/// True for a word with a possessive ending (`Lavrov's`, `Bank’s`).
+pub fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
 }
 
 /// True for an initial or a run of them: `J`, `G.K`.
@@ -249,35 +281,49 @@ pub fn speech_verb_after(tokens: &[Token], next: usize) -> bool {
             None => return false,
         }
     }
-    if tokens.get(i).is_some_and(|t| t.is(',')) {
+    // The apposition stays inside its sentence; `D-Mich.,` ends an abbreviation, not one.
+    let ends_sentence = |j: usize| {
+        let t = &tokens[j];
+        t.is_break()
+            || t.is('!')
+            || t.is('?')
+            || "“”\"«»".contains(t.text)
+            || (t.is('.') && !tokens.get(j + 1).is_some_and(|n| n.is(',')))
+    };
+    let verb_at = |mut i: usize| {
+        while tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && super::lexicon::is_attribution_adverb(t.text))
+        {
+            i += 1;
+        }
+        tokens.get(i).is_some_and(|t| {
+            t.is_word() && !t.is_capitalized() && lexicon.is_strong_speech_verb(t.text)
+        })
+    };
+    // Up to three commas of apposition (`Ilse Marwood, 49, a county clerk who ..., said`):
+    // each closing comma may open the next.
+    for _ in 0..MAX_APPOSITION_COMMAS {
+        if !tokens.get(i).is_some_and(|t| t.is(',')) {
+            break;
+        }
         let close = (i + 1..tokens.len().min(i + 24)).find(|&j| tokens[j].is(','));
         let Some(close) = close else {
             return false;
         };
-        // The apposition stays inside its sentence; `D-Mich.,` ends an abbreviation, not one.
-        let ends_sentence = |j: usize| {
-            let t = &tokens[j];
-            t.is_break()
-                || t.is('!')
-                || t.is('?')
-                || "“”\"«»".contains(t.text)
-                || (t.is('.') && !tokens.get(j + 1).is_some_and(|n| n.is(',')))
-        };
         if (i + 1..close).any(ends_sentence) {
             return false;
         }
-        i = close + 1;
+        if verb_at(close + 1) {
+            return true;
+        }
+        i = close;
     }
-    while tokens
-        .get(i)
-        .is_some_and(|t| t.is_word() && super::lexicon::is_attribution_adverb(t.text))
-    {
-        i += 1;
-    }
-    tokens.get(i).is_some_and(|t| {
-        t.is_word() && !t.is_capitalized() && lexicon.is_strong_speech_verb(t.text)
-    })
+    verb_at(i)
 }
+
+/// How many commas of apposition may stand between a name and its verb of saying.
+const MAX_APPOSITION_COMMAS: usize = 3;
 
 /// True when the name from token `first` to `next` (exclusive) is the subject of a verb of
 /// saying put before it after a comma or quote (`..., says Ilse Marwood, a county clerk.`,
@@ -378,6 +424,7 @@ pub fn find_people(tokens: &[Token]) -> People {
             let vouched = titled
                 || (count >= 2 && given)
                 || (count >= 2
+                    && !run.after_place
                     && (speech_verb_after(tokens, next) || speech_verb_before(tokens, i)));
             if vouched {
                 let parts = name_parts(&run.name);
@@ -409,8 +456,13 @@ pub fn find_people(tokens: &[Token]) -> People {
         let next = run.next.max(i + 1);
         if !run.name.is_empty() && run.name.len() <= MAX_NAME_WORDS {
             let parts = name_parts(&run.name);
-            let found = match_person(&people, &parts).or_else(|| {
+            let found = match_titled_person(&people, &parts, run.title.as_deref()).or_else(|| {
+                // `in Aurora, Colorado, in July, said`: a word after a preposition is a
+                // place or a thing, not the subject.
+                let after_preposition = i > 0 && is_lower_word(&tokens[i - 1], PREPOSITIONS);
                 (parts.len() == 1
+                    && !after_preposition
+                    && !run.after_place
                     && speech_verb_after(tokens, next)
                     && !lexicon.is_given_name(&parts[0])
                     && mid_sentence
@@ -432,6 +484,13 @@ pub fn find_people(tokens: &[Token]) -> People {
         i = next;
     }
     people
+}
+
+/// Prepositions that put the capitalised word after them out of a clause's subject.
+const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "to", "into", "outside"];
+
+fn is_lower_word(token: &Token, words: &[&str]) -> bool {
+    token.is_word() && words.contains(&token.text)
 }
 
 fn starts_sentence(tokens: &[Token], i: usize) -> bool {
@@ -468,7 +527,29 @@ impl People {
 
 /// The person that a name (full, or one part of it such as the surname) refers to.
 pub fn match_person(people: &People, parts: &[String]) -> Option<usize> {
+    match_titled_person(people, parts, None)
+}
+
+/// [`match_person`] for a name written with a title (`Sen. Dole`): of two people who share
+/// the surname, the one seen with that title.
+pub fn match_titled_person(
+    people: &People,
+    parts: &[String],
+    title: Option<&str>,
+) -> Option<usize> {
     let lexicon = Lexicon::get();
+    let holds_title = |p: &PersonFound| {
+        title.is_some_and(|title| {
+            let title = title.trim_end_matches('.');
+            p.titles.iter().any(|t| {
+                t.trim_end_matches('.')
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last.eq_ignore_ascii_case(title))
+                    || t.trim_end_matches('.').eq_ignore_ascii_case(title)
+            })
+        })
+    };
     let keys: Vec<String> = parts.iter().map(|p| lexicon.name_key(p)).collect();
     // Exact full name first, then the surname, then any other part (`Xi` of `Xi Jinping`).
     people
@@ -476,9 +557,18 @@ pub fn match_person(people: &People, parts: &[String]) -> Option<usize> {
         .iter()
         .position(|p| p.keys == keys)
         .or_else(|| {
-            people.persons.iter().position(|p| {
-                keys.iter().all(|k| p.keys.contains(k)) && p.keys.last() == keys.last()
-            })
+            // A surname that two people share (`Clinton` of Bill and Hillary Clinton) means
+            // the one seen with the title it is written with, else the one mentioned more so
+            // far, the first found on a tie.
+            let rank = |p: &PersonFound| (holds_title(p), p.mentions);
+            let mut best: Option<usize> = None;
+            for (index, p) in people.persons.iter().enumerate() {
+                let fits = keys.iter().all(|k| p.keys.contains(k)) && p.keys.last() == keys.last();
+                if fits && best.is_none_or(|b| rank(p) > rank(&people.persons[b])) {
+                    best = Some(index);
+                }
+            }
+            best
         })
         .or_else(|| {
             (keys.len() == 1)
@@ -589,6 +679,31 @@ mod tests {
                 .collect();
             assert_eq!(names(text), expected, "text {text:?}");
         }
+    }
+
+    #[test]
+    fn places_of_several_words_and_words_after_a_preposition_are_not_people() {
+        let text = "Voters in New Hampshire and North Carolina went to the polls. \
+                    Residents of Brookfield, Vermont, in May, said the roads were closed.";
+        assert_eq!(names(text), vec![]);
+    }
+
+    #[test]
+    fn a_speaker_may_stand_several_commas_before_the_verb() {
+        let text =
+            "Odile Brandt, 52, a nurse who moved to the city in 2003, said the ward was full.";
+        assert_eq!(names(text), vec![("Odile Brandt".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_shared_surname_means_the_person_mentioned_more() {
+        let tokens = tokenize(
+            "Marta Quell spoke. Marta Quell left. Her husband Tobias Quell stayed. Quell waved.",
+        );
+        let people = find_people(&tokens);
+        let marta = people.persons.iter().position(|p| p.name == "Marta Quell");
+        let last = people.mentions.last().map(|m| m.person);
+        assert_eq!(last, marta);
     }
 
     #[test]

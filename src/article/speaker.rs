@@ -5,8 +5,8 @@
 //! title. When the text does not tell, the answer is `None`: no speaker beats a wrong one.
 
 use super::lexicon::{Gender, Lexicon, is_attribution_adverb};
-use super::people::{People, match_person, read_run};
-use super::tokens::{Token, TokenKind};
+use super::people::{NameRun, People, match_person, read_run};
+use super::tokens::{Token, TokenKind, strip_possessive};
 
 /// Words after which a capitalised run is a place or an object, not a speaker
 /// (`in Salem`, `of New York`).
@@ -66,6 +66,15 @@ fn pronoun(word: &str) -> Option<Option<Gender>> {
     }
 }
 
+/// The gender of `he` or `she` (contracted too: `He’s`), or `None` for any other word.
+pub fn gendered_pronoun(token: &Token) -> Option<Gender> {
+    if token.is_word() {
+        pronoun(token.text).flatten()
+    } else {
+        None
+    }
+}
+
 /// Whether the sentence starting at token `start` opens on `he` or `she`.
 pub fn opens_on_pronoun(tokens: &[Token], start: usize) -> bool {
     tokens
@@ -96,12 +105,14 @@ pub fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
     if tokens.get(i + 1).is_some_and(|next| next.is(',')) {
         return false;
     }
-    // A dot after an initial or abbreviated title (`J.`, `Mr.`) does not end the sentence.
+    // A dot after an initial or abbreviated title (`J.`, `Mr.`) does not end the sentence; a
+    // title in full does (`said the state director.`).
     let abbreviation = i > 0
         && tokens[i - 1].end == token.start
         && tokens[i - 1].is_word()
         && (tokens[i - 1].text.chars().count() == 1
-            || Lexicon::get().title_at(&[tokens[i - 1].text]).is_some());
+            || (tokens[i - 1].is_capitalized()
+                && Lexicon::get().is_abbreviated_title(tokens[i - 1].text)));
     !(token.is('.') && abbreviation)
 }
 
@@ -121,6 +132,21 @@ fn subject_forward(tokens: &[Token], k: usize, end: usize) -> Option<(Subject, u
         return Some((Subject::Pronoun(gender), token.start, k + 1));
     }
     if is_lower_word(token, DETERMINERS) {
+        // `the OSCE said`, `the Foreign Ministry said`: a capitalised name right before the
+        // verb is an organisation's.
+        if tokens
+            .get(k + 1)
+            .is_some_and(|t| k + 1 < end && t.is_capitalized())
+        {
+            let run = read_run(tokens, k + 1);
+            let next = run.next.min(end);
+            if next > k + 1
+                && speech_verb_width(tokens, next).is_some()
+                && let organisation @ Subject::Organisation(_) = organisation(&tokens[k..next])
+            {
+                return Some((organisation, token.start, next));
+            }
+        }
         let mut modifiers = Vec::new();
         let mut j = k + 1;
         while j < end && j <= k + 6 && tokens[j].is_word() {
@@ -148,11 +174,14 @@ fn subject_forward(tokens: &[Token], k: usize, end: usize) -> Option<(Subject, u
         return Some((Subject::Other, token.start, j));
     }
     if token.is_capitalized() {
-        let run = read_run(tokens, k);
+        let run = past_owner(tokens, read_run(tokens, k), end);
         let next = run.next.max(k + 1).min(end.max(k + 1));
+        if company_name(&run) {
+            return Some((organisation(&tokens[k..next]), token.start, next));
+        }
         if !run.name.is_empty() {
             let parts = run.name.iter().map(|t| t.text.to_string()).collect();
-            return Some((Subject::Name(parts), token.start, next));
+            return Some((Subject::Name(parts), run.name[0].start, next));
         }
         if let Some(title) = run.title {
             let words: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
@@ -170,6 +199,33 @@ fn subject_forward(tokens: &[Token], k: usize, end: usize) -> Option<(Subject, u
         return Some((organisation(&tokens[k..next]), token.start, next));
     }
     None
+}
+
+/// `NBC's Dante Chinni`, `The Blaze's Matt Walsh`: a name in the possessive followed by another
+/// name is the second one's employer; the run of the second name is returned then (within
+/// `end`), else `run` itself.
+fn past_owner<'a>(tokens: &[Token<'a>], run: NameRun<'a>, end: usize) -> NameRun<'a> {
+    let possessive = run
+        .name
+        .last()
+        .is_some_and(|t| super::people::is_possessive(t.text));
+    if possessive && run.next < end && tokens[run.next].is_capitalized() {
+        let owned = read_run(tokens, run.next);
+        if !owned.name.is_empty() {
+            return owned;
+        }
+    }
+    run
+}
+
+/// A name right after a place that no given name opens (`Ohio Edison`, `Iowa Beef`) names a
+/// company, not a person (`Ohio's Sherrod Brown` is a person: the possessive says so).
+fn company_name(run: &NameRun) -> bool {
+    run.after_place
+        && run
+            .name
+            .first()
+            .is_some_and(|t| !Lexicon::get().is_given_name(t.text))
 }
 
 /// A capitalised run that names no person: an organisation when its words are not a place, a
@@ -217,7 +273,7 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
                     town < j && town > floor && is_lower_word(&tokens[town - 1], PREPOSITIONS);
                 if tokens[j + 1].is_capitalized() && !after_town {
                     let run = read_run(tokens, j + 1);
-                    if !run.name.is_empty() && run.next == k {
+                    if !run.name.is_empty() && run.next == k && !company_name(&run) {
                         let parts = run.name.iter().map(|t| t.text.to_string()).collect();
                         return Some((Subject::Name(parts), run.name[0].start));
                     }
@@ -256,8 +312,11 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
         return Some((Subject::Pronoun(gender), token.start));
     }
     if token.is_capitalized() {
+        // `Cantonal Bank's Fritschi said`: a possessive before the name is its employer.
+        let possessive = |t: &Token| strip_possessive(t.text).len() != t.text.len();
         let mut start = k;
         while start > floor
+            && !possessive(&tokens[start - 1])
             && (tokens[start - 1].is_capitalized()
                 || (tokens[start - 1].is('.') && start >= 2 && tokens[start - 2].is_capitalized())
                 || (tokens[start - 1].is_word() && lexicon.is_particle(tokens[start - 1].text)))
@@ -269,15 +328,32 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
         if before > floor + 1 && is_lower_word(&tokens[before - 1], &["the"]) {
             before -= 1;
         }
+        // `Hans Ast of Sogenal (SGA) in Zurich said`: a parenthesis before the preposition is
+        // passed over.
+        let mut owner = before.saturating_sub(2);
+        if owner > floor && tokens[owner].is(')') {
+            owner = (floor..owner)
+                .rev()
+                .take(8)
+                .find(|&j| tokens[j].is('('))
+                .map_or(owner, |open| open.saturating_sub(1));
+        }
         if before > floor + 1
-            && is_lower_word(&tokens[before - 1], &["of", "at", "from", "for"])
-            && let Some(found) = subject_backward(tokens, before - 2, floor)
+            && is_lower_word(&tokens[before - 1], &["of", "at", "from", "for", "in"])
+            && let Some(found) = subject_backward(tokens, owner, floor)
             && !matches!(found.0, Subject::Other)
         {
             return Some(found);
         }
         let run = read_run(tokens, start);
-        if !run.name.is_empty() && run.name.last().is_some_and(|t| t.end == token.end) {
+        // `the Harbour Pilots Guild said`: no person's name follows `the` without a title.
+        let after_the =
+            start > floor && is_lower_word(&tokens[start - 1], &["the"]) && run.title.is_none();
+        if !run.name.is_empty()
+            && run.name.last().is_some_and(|t| t.end == token.end)
+            && !company_name(&run)
+            && !after_the
+        {
             let parts = run.name.iter().map(|t| t.text.to_string()).collect();
             return Some((Subject::Name(parts), run.name[0].start));
         }
@@ -487,7 +563,7 @@ fn name_after_description(
             let closes = tokens
                 .get(run.next)
                 .is_none_or(|t| run.next >= end || !t.is_word());
-            if !run.name.is_empty() && closes {
+            if !run.name.is_empty() && closes && !company_name(&run) {
                 let parts = run.name.iter().map(|t| t.text.to_string()).collect();
                 return Some((parts, run.name[0].start));
             }
@@ -700,9 +776,9 @@ fn first_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subje
             return Some((Subject::Pronoun(gender), token.start));
         }
         if token.is_capitalized() {
-            let run = read_run(tokens, j);
+            let run = past_owner(tokens, read_run(tokens, j), before);
             let after_preposition = j > floor && is_lower_word(&tokens[j - 1], PREPOSITIONS);
-            if !run.name.is_empty() && !after_preposition {
+            if !run.name.is_empty() && !after_preposition && !company_name(&run) {
                 let parts = run.name.iter().map(|t| t.text.to_string()).collect();
                 return Some((Subject::Name(parts), run.name[0].start));
             }
