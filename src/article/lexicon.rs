@@ -163,6 +163,11 @@ impl Lexicon {
                         .speech_verbs
                         .insert(form[0].clone(), (lemma.clone(), weak));
                 } else {
+                    lexicon
+                        .multiword_by_first
+                        .entry(form[0].clone())
+                        .or_default()
+                        .push(lexicon.multiword_verbs.len());
                     lexicon.multiword_verbs.push(form.to_vec());
                 }
             }
@@ -369,5 +374,31 @@ fn lower(word: &str) -> Cow<'_, str> {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_of_saying_of_several_words_are_found_in_any_form() {
+        let lexicon = Lexicon::get();
+        assert_eq!(
+            lexicon.multiword_speech_verb(&["pointed", "out", "that"]),
+            Some(2)
+        );
+        assert_eq!(lexicon.multiword_speech_verb(&["Points", "out"]), Some(2));
+        assert_eq!(lexicon.multiword_speech_verb(&["pointed", "at"]), None);
+        assert!(lexicon.speech_verb("said").is_some());
+    }
+
+    #[test]
+    fn only_titles_written_with_a_dot_are_abbreviations() {
+        let lexicon = Lexicon::get();
+        assert!(lexicon.is_abbreviated_title("Gov"));
+        assert!(lexicon.is_abbreviated_title("Sen"));
+        assert!(!lexicon.is_abbreviated_title("director"));
+        assert!(!lexicon.is_abbreviated_title("President"));
     }
 }

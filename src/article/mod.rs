@@ -933,6 +933,24 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn frames_of_several_words_and_far_verbs_are_read() {
+        let quotes = quotes_of(&[
+            "As analyst Odile Brandt pointed out in March, “The harbour will not be ready.”",
+            "Minister Tomas Ferro said in May, when the ferry story broke, “I knew nothing.”",
+            "Ferro later Thursday told the Harbour Gazette: “We will wait.”",
+        ]);
+        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Odile Brandt"),
+                Some("Tomas Ferro"),
+                Some("Tomas Ferro")
+            ]
+        );
+    }
+
+    #[test]
     fn attribution_shapes_name_the_speaker() {
         let voronin = Some("Arkady Voronin".to_string());
         let cases: [(&str, &[&str], Option<String>); 14] = [

@@ -101,8 +101,18 @@ pub fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
     if !(token.is('.') || token.is('!') || token.is('?')) {
         return false;
     }
-    // `D-Mich.,` and `Inc.,`: a dot before a comma closes an abbreviation, not a sentence.
-    if tokens.get(i + 1).is_some_and(|next| next.is(',')) {
+    // `D-Mich.,` and `Inc.,`: a dot before a comma closes an abbreviation, not a sentence; so
+    // does one before a word in lower case or a number (`Acme Inc. said`, `the No. 2 man`).
+    if tokens.get(i + 1).is_some_and(|next| {
+        next.is(',')
+            || (token.is('.')
+                && next.is_word()
+                && next
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()))
+    }) {
         return false;
     }
     // A dot after an initial or abbreviated title (`J.`, `Mr.`) does not end the sentence; a
@@ -278,8 +288,16 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
                         return Some((Subject::Name(parts), run.name[0].start));
                     }
                 }
-                let found = j
-                    .checked_sub(1)
+                // `Rep. Jo Kohan (D-Md.), chair of the panel, said`: past the parenthesis.
+                let mut before = j.checked_sub(1);
+                if let Some(close) = before.filter(|&b| b > floor && tokens[b].is(')')) {
+                    before = (floor..close)
+                        .rev()
+                        .take(12)
+                        .find(|&o| tokens[o].is('('))
+                        .and_then(|open| open.checked_sub(1));
+                }
+                let found = before
                     .and_then(|before| subject_backward(tokens, before, floor))
                     .filter(|(s, _)| matches!(s, Subject::Name(_) | Subject::Pronoun(_)));
                 // `Brianne Stone, 29, of Huntsville, Ala., says`: a place inside a longer
@@ -347,8 +365,9 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
         }
         let run = read_run(tokens, start);
         // `the Harbour Pilots Guild said`: no person's name follows `the` without a title.
-        let after_the =
-            start > floor && is_lower_word(&tokens[start - 1], &["the"]) && run.title.is_none();
+        let after_the = (tokens[start].text == "The"
+            || (start > floor && is_lower_word(&tokens[start - 1], &["the"])))
+            && run.title.is_none();
         if !run.name.is_empty()
             && run.name.last().is_some_and(|t| t.end == token.end)
             && !company_name(&run)
@@ -606,19 +625,37 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
     // (`described the meeting as “...”`) counts only right beside the quote, or before the
     // colon that opens it (`Kelly responded pointedly, with a smile: “...”`).
     let weak_reach = if tokens[last].is(':') { 8 } else { 4 };
-    let mut v = last;
+    let mut from = last;
     loop {
-        if speech_verb_width(tokens, v).is_some()
-            && (lexicon.is_strong_speech_verb(tokens[v].text) || last - v <= weak_reach)
-        {
-            break;
+        let mut v = from;
+        loop {
+            if speech_verb_width(tokens, v).is_some()
+                && (lexicon.is_strong_speech_verb(tokens[v].text) || last - v <= weak_reach)
+            {
+                break;
+            }
+            if v == floor || !may_follow_verb(&tokens[v]) || last - v > 30 {
+                return according_to(tokens, floor, open)
+                    .or_else(|| sentence_frame(tokens, floor, open));
+            }
+            v -= 1;
         }
-        if v == floor || !may_follow_verb(&tokens[v]) || last - v > 30 {
-            return according_to(tokens, floor, open)
-                .or_else(|| sentence_frame(tokens, floor, open));
+        if let Some(frame) = frame_at_verb(tokens, floor, open, v) {
+            return Some(frame);
         }
-        v -= 1;
+        // A weak verb with no subject is most often a noun (`when the email story broke, “`):
+        // a verb further back may still frame the quote (`Kohan said in May, when ..., “`).
+        if v == floor || lexicon.is_strong_speech_verb(tokens[v].text) {
+            return None;
+        }
+        from = v - 1;
     }
+}
+
+/// The frame of a quote opening at `open` whose verb of saying is `tokens[v]`.
+fn frame_at_verb(tokens: &[Token], floor: usize, open: usize, v: usize) -> Option<Attribution> {
+    let lexicon = Lexicon::get();
+    let last = open - 1;
     // `Said Dorothy Poynter, who grew up with him, “...”`: the subject follows the verb.
     if tokens[v].is_capitalized() {
         let (subject, at, _) = subject_forward(tokens, v + 1, open)?;
@@ -650,7 +687,10 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
         if s > floor && is_attribution_adverb(tokens[s].text) {
             s -= 1;
         } else if s > floor + 1
-            && is_lower_word(&tokens[s - 1], &["on", "last", "this", "late", "early"])
+            && is_lower_word(
+                &tokens[s - 1],
+                &["on", "last", "this", "late", "early", "later", "earlier"],
+            )
             && Lexicon::get().is_not_name(tokens[s].text)
             && tokens[s].is_capitalized()
         {
