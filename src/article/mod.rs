@@ -490,8 +490,18 @@ fn people_and_quotes(
     }
     // The quotes that others take their speaker from; this pass changes the speakers of
     // unframed quotes only, so the list holds throughout.
+    // An organisation speaks on too (`“...,” the bureau said. “...,” it said.`).
+    let speaks = |j: usize, speakers: &[Option<usize>], attributed_by: &[Option<usize>]| {
+        speakers[j].is_some()
+            || matches!(
+                attributed_by[j]
+                    .and_then(|k| frames[k].as_ref())
+                    .map(|f| &f.subject),
+                Some(Subject::Organisation(_))
+            )
+    };
     let framed: Vec<usize> = (0..spans.len())
-        .filter(|&j| frames[j].is_some() && speakers[j].is_some())
+        .filter(|&j| frames[j].is_some() && speaks(j, &speakers, &attributed_by))
         .collect();
     for i in 0..spans.len() {
         if speakers[i].is_some() || frames[i].is_some() {
@@ -529,7 +539,7 @@ fn people_and_quotes(
             .rev()
             .take_while(|&j| spans[j].last_paragraph >= previous)
             .find(|&j| spans[j].last_paragraph == previous)
-            .filter(|&j| speakers[j].is_some());
+            .filter(|&j| speaks(j, &speakers, &attributed_by));
         if let Some(j) = earlier {
             speakers[i] = speakers[j];
             attributed_by[i] = attributed_by[j];
@@ -605,9 +615,12 @@ fn people_and_quotes(
             // An organisation may speak too (`Fox News reported`), under the name it is given.
             speaker: speakers[i]
                 .map(|p| found.persons[p].name.clone())
-                .or_else(|| match frames[i].as_ref().map(|f| &f.subject) {
-                    Some(Subject::Organisation(name)) => Some(name.clone()),
-                    _ => None,
+                .or_else(|| {
+                    let frame = attributed_by[i].and_then(|j| frames[j].as_ref());
+                    match frame.map(|f| &f.subject) {
+                        Some(Subject::Organisation(name)) => Some(name.clone()),
+                        _ => None,
+                    }
                 }),
             cue: frames[i].as_ref().and_then(|f| f.cue.clone()),
             paragraph: span.paragraph,
@@ -930,6 +943,17 @@ pub(crate) mod tests {
         ]);
         assert_eq!(quotes[0].1.as_deref(), Some("BSMC"));
         assert_eq!(quotes[1].1.as_deref(), Some("Baltic Pilots Guild"));
+    }
+
+    #[test]
+    fn an_organisation_speaks_on_through_following_paragraphs() {
+        let quotes = quotes_of(&[
+            "“There are some encouraging signs,” HFL said in a statement.",
+            "“We have announced new routes,” it said.",
+            "“We have yet to benefit from them.”",
+        ]);
+        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(speakers, [Some("HFL"); 3]);
     }
 
     #[test]

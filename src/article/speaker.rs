@@ -365,9 +365,13 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
         }
         let run = read_run(tokens, start);
         // `the Harbour Pilots Guild said`: no person's name follows `the` without a title.
+        // (`the Exchequer Nigel Lawson`: a given name after other words opens a name.)
         let after_the = (tokens[start].text == "The"
             || (start > floor && is_lower_word(&tokens[start - 1], &["the"])))
-            && run.title.is_none();
+            && run.title.is_none()
+            && run.name.first().is_some_and(|t| {
+                t.start == tokens[start].start || !Lexicon::get().is_given_name(t.text)
+            });
         if !run.name.is_empty()
             && run.name.last().is_some_and(|t| t.end == token.end)
             && !company_name(&run)
