@@ -531,6 +531,22 @@ fn people_and_quotes(
         }
         // A paragraph that opens with a quote continues the previous paragraph's speaker.
         let opens_paragraph = span.open == ranges[span.paragraph].0;
+        // Within a paragraph, a quote that is a sentence of its own and ends the paragraph
+        // continues the indirect speech before it (`Kohan says she got a call. “It scared me.”`).
+        let open_token = speaker::token_at(&tokens, span.open);
+        let paragraph_end = ranges[span.last_paragraph].1;
+        let ends_paragraph = !text[span.close.min(paragraph_end)..paragraph_end]
+            .chars()
+            .any(char::is_alphanumeric);
+        if !opens_paragraph
+            && ends_paragraph
+            && open_token > 0
+            && speaker::is_sentence_end(&tokens, open_token - 1)
+        {
+            let before = (ranges[span.paragraph].0, span.open);
+            speakers[i] = lead_in_speaker(&tokens, before, true, &found, &seen);
+            continue;
+        }
         let Some(previous) = span.paragraph.checked_sub(1).filter(|_| opens_paragraph) else {
             continue;
         };
@@ -943,6 +959,17 @@ pub(crate) mod tests {
         ]);
         assert_eq!(quotes[0].1.as_deref(), Some("BSMC"));
         assert_eq!(quotes[1].1.as_deref(), Some("Baltic Pilots Guild"));
+    }
+
+    #[test]
+    fn a_quote_ending_a_paragraph_continues_the_indirect_speech_before_it() {
+        let quotes = quotes_of(&[
+            "Marta Quell says she got a call from her niece in Gdansk. “She was frightened and she did not know where to go.”",
+            "Tobias Ferro arrived later. The hall was full. “It was loud and the music went on until dawn.”",
+        ]);
+        assert_eq!(quotes[0].1.as_deref(), Some("Marta Quell"));
+        // No indirect speech before it: nobody is named.
+        assert_eq!(quotes[1].1, None);
     }
 
     #[test]
