@@ -378,6 +378,34 @@ fn people_and_quotes(
         .iter()
         .filter(|m| !inside_quote(m.start))
         .collect();
+    // `Clinton spokeswoman Jennifer Palmieri`: a name before a role and another name modifies
+    // the second, which is the one the sentence is about.
+    let modifies_next = |n: usize| {
+        outside.get(n + 1).is_some_and(|next| {
+            let between =
+                speaker::token_at(&tokens, outside[n].end)..speaker::token_at(&tokens, next.start);
+            !between.is_empty()
+                && between.len() <= 3
+                && tokens[between.clone()]
+                    .iter()
+                    .all(|t| t.is_word() && !t.is_capitalized())
+                && tokens[between]
+                    .iter()
+                    .any(|t| lexicon::Lexicon::get().is_role(t.text))
+        })
+    };
+    let first_of_sentence = |n: usize| {
+        let sentence = sentence_of(outside[n].start);
+        // A sentence that opens on `he` or `she` has its subject already (`He notes that the
+        // Kohan commission ...`), and so has one that opens on `The` or `A` before the name
+        // (`The Wisconsin Republican did give Trump some credit`).
+        let opener = &tokens[sentence];
+        let determiner = ["The", "A", "An"].contains(&opener.text)
+            && outside[n].start > tokens.get(sentence + 1).map_or(0, |t| t.end);
+        (n == 0 || sentence_of(outside[n - 1].start) != sentence)
+            && !speaker::opens_on_pronoun(&tokens, sentence)
+            && !determiner
+    };
     let mut seen: Vec<Sighting> = outside
         .iter()
         .enumerate()
@@ -385,10 +413,8 @@ fn people_and_quotes(
             // The first name of a sentence is most often its subject; a name introduced with
             // an apposition (`..., says Ilse Marwood, a county clerk`) is who the story turns
             // to next.
-            // A sentence that opens on `he` or `she` has its subject already (`He notes that
-            // the Kohan commission ...`).
-            subject: ((n == 0 || sentence_of(outside[n - 1].start) != sentence_of(m.start))
-                && !speaker::opens_on_pronoun(&tokens, sentence_of(m.start)))
+            subject: (first_of_sentence(n) && !modifies_next(n))
+                || (n > 0 && first_of_sentence(n - 1) && modifies_next(n - 1))
                 || people::introduced_by_apposition(&tokens, speaker::token_at(&tokens, m.end)),
             at: m.start,
             person: m.person,
@@ -970,6 +996,23 @@ pub(crate) mod tests {
         assert_eq!(quotes[0].1.as_deref(), Some("Marta Quell"));
         // No indirect speech before it: nobody is named.
         assert_eq!(quotes[1].1, None);
+    }
+
+    #[test]
+    fn a_name_that_is_not_the_sentence_subject_does_not_take_the_pronoun() {
+        // The sentence is about the spokeswoman, not the one she speaks for.
+        let quotes = quotes_of(&[
+            "“It was a fair vote,” Governor Tomas Ferro said.",
+            "Ferro spokeswoman Odile Brandt criticised the ruling. “Nice try, not true,” she said.",
+        ]);
+        assert_eq!(quotes[1].1.as_deref(), Some("Odile Brandt"));
+        // A sentence led by a description is not about the name inside it.
+        let quotes = quotes_of(&[
+            "“We need a budget,” Senator Jonas Lindqvist said.",
+            "The Uppland Republican did give Tomas Ferro some credit, but he suggested limits.",
+            "“We do not nominate a giant every year,” he said.",
+        ]);
+        assert_eq!(quotes[1].1.as_deref(), Some("Jonas Lindqvist"));
     }
 
     #[test]
