@@ -214,6 +214,11 @@ fn name_key(source: &str) -> Option<String> {
     // preposition is a title (`Secretary of State John Kerry`); a possessive is a modifier, not
     // the head (`Obama's former strategist`).
     let head = plain.split(',').next().unwrap_or("");
+    // `a New Hampshire Democrat`, `one GOP strategist`: an indefinite phrase names nobody.
+    let opening = head.split_whitespace().next().unwrap_or("");
+    if ["a", "an", "one", "A", "An", "One"].contains(&opening) {
+        return None;
+    }
     let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
     for word in head.split_whitespace() {
         if ["of", "at", "for", "from", "in", "with", "on"].contains(&word) {
@@ -543,6 +548,7 @@ mod tests {
             ("Sen. Claire McCaskill (D-Mo.)", Some("mccaskill")),
             ("Gov. Earl Ray Tomblin of West Virginia", Some("tomblin")),
             ("Secretary of State John F. Kerry", Some("kerry")),
+            ("a New Hampshire Democrat", None),
             ("the Secretary of State", None),
             ("Director of the Budget Office", None),
             ("Obama's former campaign strategist", None),
