@@ -570,7 +570,10 @@ fn people_and_quotes(
             && speaker::is_sentence_end(&tokens, open_token - 1)
         {
             let before = (ranges[span.paragraph].0, span.open);
-            speakers[i] = lead_in_speaker(&tokens, before, true, &found, &seen);
+            // Without a verb of saying, the person the sentence before is about
+            // (`Kohan named bigotry as the reason. “They are tired of it.”`).
+            speakers[i] = lead_in_speaker(&tokens, before, true, &found, &seen)
+                .or_else(|| named_subject_before(&tokens, before, &found, &seen));
             continue;
         }
         let Some(previous) = span.paragraph.checked_sub(1).filter(|_| opens_paragraph) else {
@@ -867,6 +870,24 @@ fn lead_in_speaker(
     speaker::resolve(&frame.subject, end, 0, people, seen)
 }
 
+/// The person named as the subject of the sentence that ends at `end`, in `start..end`.
+fn named_subject_before(
+    tokens: &[tokens::Token],
+    (start, end): (usize, usize),
+    people: &people::People,
+    seen: &[Sighting],
+) -> Option<usize> {
+    let first = speaker::token_at(tokens, start);
+    let last = speaker::token_at(tokens, end);
+    if last == 0 || last <= first {
+        return None;
+    }
+    let floor = speaker::sentence_start(tokens, first, last - 1);
+    let frame = speaker::lead_in_subject(tokens, floor, last)
+        .filter(|frame| matches!(frame.subject, Subject::Name(_)))?;
+    speaker::resolve(&frame.subject, end, 0, people, seen)
+}
+
 /// What reading and parsing one file produced.
 #[derive(Debug, Default)]
 pub struct ParsedFile {
@@ -996,6 +1017,12 @@ pub(crate) mod tests {
         assert_eq!(quotes[0].1.as_deref(), Some("Marta Quell"));
         // No indirect speech before it: nobody is named.
         assert_eq!(quotes[1].1, None);
+        // No verb of saying, but a sentence about someone named.
+        let quotes = quotes_of(&[
+            "On Sunday, Senator Jonas Lindqvist named bigotry as the reason. \
+             “The younger people are tired of it and they will vote.”",
+        ]);
+        assert_eq!(quotes[0].1.as_deref(), Some("Jonas Lindqvist"));
     }
 
     #[test]
