@@ -329,6 +329,8 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
     named.sort();
     let genders = genders_of_names(text);
     let mut quotes: Vec<GoldQuote> = Vec::new();
+    // The document range of the Content piece each gold quote came from.
+    let mut placed: Vec<(usize, usize)> = Vec::new();
     for (source, contents) in &relations {
         let (source_text, source_start) = match source.as_ref().and_then(|s| s.ranges.first()) {
             Some(&(a, b)) => (text.get(a..b).unwrap_or("").to_string(), a),
@@ -361,7 +363,8 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
             // order; a quotation is read in text order.
             let mut ranges = content.ranges.clone();
             ranges.sort_unstable();
-            let mut pieces: Vec<String> = Vec::new();
+            // Each piece with the document range it covers.
+            let mut pieces: Vec<(String, usize, usize)> = Vec::new();
             let mut last_end = None;
             for &(a, b) in &ranges {
                 let piece = text.get(a..b).unwrap_or("");
@@ -373,22 +376,26 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
                 let gap_is_break = last_end
                     .is_some_and(|end: usize| text.get(end..a).is_some_and(|g| g.contains('\n')));
                 match pieces.last_mut() {
-                    Some(previous) if gap_is_space => {
+                    Some((previous, _, end)) if gap_is_space => {
                         previous.push(if gap_is_break { '\n' } else { ' ' });
                         previous.push_str(piece);
+                        *end = b;
                     }
-                    _ => pieces.push(piece.to_string()),
+                    _ => pieces.push((piece.to_string(), a, b)),
                 }
                 last_end = Some(b);
             }
-            for piece in &pieces {
+            for (piece, start, end) in &pieces {
                 for part in quoted_parts(piece) {
-                    if quotes
-                        .iter()
-                        .any(|q| super::normal(&q.text) == super::normal(&part))
-                    {
+                    // The same words in Contents that overlap (one Content in two relations,
+                    // or one inside another) are one quotation; the same words quoted again
+                    // elsewhere in the article are another.
+                    if quotes.iter().zip(&placed).any(|(q, &(a, b))| {
+                        a < *end && *start < b && super::normal(&q.text) == super::normal(&part)
+                    }) {
                         continue;
                     }
+                    placed.push((*start, *end));
                     quotes.push(GoldQuote {
                         text: part,
                         speaker_key: key.clone(),
@@ -657,6 +664,30 @@ mod tests {
             .map(|q| q.text)
             .collect();
         assert_eq!(quotes, ["Prices rose. Wages fell."]);
+    }
+
+    #[test]
+    fn the_same_words_quoted_twice_are_two_quotations() {
+        let text = "Title\n\nAnna Berg called it “a farce” on Monday. On Friday she called it “a farce” again.\n";
+        let first = text.find("“a farce”").unwrap();
+        let second = text.rfind("“a farce”").unwrap();
+        let at = |byte: usize| text[..byte].chars().count();
+        let len = "“a farce”".chars().count();
+        // The first quote is the Content of two relations: it counts once.
+        let ann = format!(
+            "T1\tSource {} {}\tAnna Berg\nT2\tContent {} {}\tx\nT3\tContent {} {}\tx\nE1\tAttribution:T9 Source:T1 Content:T2\nE2\tAttribution:T8 Source:T1 Content:T2\nE3\tAttribution:T7 Source:T1 Content:T3\n",
+            at(text.find("Anna Berg").unwrap()),
+            at(text.find("Anna Berg").unwrap()) + 9,
+            at(first),
+            at(first) + len,
+            at(second),
+            at(second) + len,
+        );
+        let quotes: Vec<String> = gold_quotes(text, &ann)
+            .into_iter()
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(quotes, ["a farce", "a farce"]);
     }
 
     #[test]
