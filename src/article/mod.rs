@@ -616,9 +616,7 @@ fn people_and_quotes(
             .as_ref()
             .is_some_and(|f| f.subject != Subject::Other)
             || (words < MIN_UNATTRIBUTED_QUOTE_WORDS && in_reported_speech(&tokens, &starts, span));
-        let title_like = quote_text
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        let title_like = title_like(quote_text);
         // Only the last characters before the mark can spell it: lower-casing all the text
         // before every quote would be quadratic.
         let before_quote = text[..span.open].trim_end();
@@ -643,10 +641,23 @@ fn people_and_quotes(
         // nickname, a show or a slogan (`called her “Miss Ellery”`, `told “Morning Report”`).
         // Speech in title case is framed after (`“Never,” he said`).
         let named_by_lead_in = title_like && words <= 5 && !framed_after[i];
+        // `on Channel 4's “Morning Report,” Kohan said`, `the spot, titled “Fresh Start,”`: a
+        // title after a preposition or a possessive, or anything after `titled`, is the name of
+        // a show, a book or an advert, even when a frame follows it.
+        let bare_before = word_before
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let named_thing = (title_like
+            && words <= 5
+            && (TITLE_PREPOSITIONS.contains(&bare_before.as_str())
+                || bare_before.ends_with("'s")
+                || bare_before.ends_with("’s")))
+            || TITLING_WORDS.contains(&bare_before.as_str());
         if words == 0
             || so_called
             || names_a_thing
             || named_by_lead_in
+            || named_thing
             || (!adjacent && title_like && words < 8)
             || (!attributed && words < MIN_UNATTRIBUTED_QUOTE_WORDS)
         {
@@ -697,6 +708,33 @@ fn people_and_quotes(
     (people, quotes)
 }
 
+/// Short words that a title leaves in lower case between its capitalised words (`Meet the
+/// Press`, `State of the Union`, `Fox and Friends`).
+const TITLE_LOWER_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "with", "in", "on", "at", "for", "to", "from", "by",
+];
+
+/// Prepositions after which a quoted title is where something appeared or what it belongs to
+/// (`on “Morning Report”`, `the host of “Quiet Harbour”`), not speech.
+const TITLE_PREPOSITIONS: &[&str] = &["of", "on", "in", "at"];
+
+/// Words after which a quoted span is the name given to a thing (`a song titled “...”`).
+const TITLING_WORDS: &[&str] = &["titled", "entitled"];
+
+/// Whether a quoted span is in title case: every word capitalised (or a number), but for short
+/// function words between capitalised ones. Such a span names a thing (a show, a book, a
+/// slogan) more often than it quotes speech.
+fn title_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(|c| !c.is_lowercase());
+    words.iter().enumerate().all(|(n, w)| {
+        capitalised(w)
+            || (n > 0
+                && n + 1 < words.len()
+                && TITLE_LOWER_WORDS.contains(&w.to_lowercase().as_str()))
+    })
+}
+
 /// How many tokens from a short quote a strong verb of saying may stand and still report it
 /// (a weak one a third of that).
 const REPORTED_SPEECH_REACH: usize = 12;
@@ -723,14 +761,38 @@ fn in_reported_speech(
     let open = speaker::token_at(tokens, span.open);
     let close = speaker::token_at(tokens, span.close);
     let from = starts[open].max(open.saturating_sub(REPORTED_SPEECH_REACH));
-    let before =
-        (from..open).any(|k| speaker::is_speech_verb_at(tokens, k) && open - k <= reach(k));
+    // `Kohan described the plan as a “fiasco”`: a verb that characterises its object `as` a
+    // quoted word reaches over the object, however weak.
+    let characterised = characterised_as(tokens, open);
+    let before = (from..open).any(|k| {
+        speaker::is_speech_verb_at(tokens, k)
+            && (open - k <= reach(k)
+                || characterised && !tokens[k + 1..open].iter().any(|t| t.is(',')))
+    });
     let after = || {
         (close..tokens.len().min(close + REPORTED_SPEECH_REACH))
             .take_while(|&k| k == close || !speaker::is_sentence_end(tokens, k - 1))
             .any(|k| speaker::is_speech_verb_at(tokens, k) && k - close < reach(k))
     };
     before || after()
+}
+
+/// Whether the quote opening at token `open` follows `as`, `as a` or `as an` (`branded the
+/// plan as a “fiasco”`), but not `such as`, which opens a list of examples.
+fn characterised_as(tokens: &[tokens::Token], open: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map(|t| t.text.to_lowercase());
+    let Some(mut k) = open.checked_sub(1) else {
+        return false;
+    };
+    if matches!(word(k).as_deref(), Some("a" | "an")) {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        k = before;
+    }
+    word(k).as_deref() == Some("as")
+        && k.checked_sub(1)
+            .is_none_or(|j| !matches!(word(j).as_deref(), Some("such" | "known" | "so")))
 }
 
 /// The quote around byte `offset` (strictly inside its marks), if any. Spans are in text order
@@ -945,6 +1007,52 @@ pub(crate) mod tests {
             .into_iter()
             .map(|q| (q.text, q.speaker))
             .collect()
+    }
+
+    #[test]
+    fn a_word_a_speaker_characterises_something_as_is_quoted() {
+        let quotes = quotes_of(&[
+            "Mayor Edda Quist criticised the harbour plan drawn up last year as a “fiasco” on Monday.",
+        ]);
+        assert_eq!(
+            quotes,
+            [("fiasco".to_string(), Some("Edda Quist".to_string()))]
+        );
+        // Examples after `such as` are not anyone's words.
+        let at_mark = |text: &str| {
+            let tokens = tokens::tokenize(text);
+            let open = tokens.iter().position(|t| t.text == "“").expect("a mark");
+            characterised_as(&tokens, open)
+        };
+        assert!(at_mark("branded the plan as a “fiasco”"));
+        assert!(at_mark("branded the plan as “absurd”"));
+        assert!(!at_mark("used terms such as “fiasco”"));
+    }
+
+    #[test]
+    fn a_title_after_a_preposition_or_possessive_names_a_show() {
+        let quotes = quotes_of(&[
+            "On Sunday's broadcast of “Harbour Watch,” Councillor Irma Dahl said the plan would fail.",
+            "Speaking on Channel 9's “Morning Report,” Dahl said the vote was close.",
+            "The advert, titled “Not Again,” shows the mayor at work.",
+        ]);
+        assert!(quotes.is_empty(), "{quotes:?}");
+        // Speech in title case framed after it is still speech.
+        let quotes = quotes_of(&["“Never Again,” Irma Dahl said."]);
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+    }
+
+    #[test]
+    fn titles_with_lower_case_function_words_are_titles() {
+        assert!(title_like("Morning with the Mayor"));
+        assert!(title_like("Voices of the Valley."));
+        assert!(title_like("Quiet Harbour"));
+        assert!(!title_like("We will win the vote"));
+        assert!(!title_like("the Valley"));
+        assert!(!title_like("Home of"));
+        let quotes =
+            quotes_of(&["Councillor Irma Dahl told “Morning with the Mayor” she would run again."]);
+        assert!(quotes.is_empty(), "{quotes:?}");
     }
 
     #[test]

@@ -164,8 +164,11 @@ fn quoted_parts(text: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
+        // A quote left open at a paragraph's end is reopened at the next one's start (the
+        // convention for quotes of several paragraphs): a straight mark there does not close it.
+        let reopens = open.is_some() && text[..i].trim_end_matches([' ', '\t']).ends_with('\n');
         let is_open = matches!(c, '“' | '«') || (c == '"' && open.is_none());
-        let is_close = matches!(c, '”' | '»') || (c == '"' && open.is_some());
+        let is_close = matches!(c, '”' | '»') || (c == '"' && open.is_some() && !reopens);
         if is_open && open.is_none() {
             open = Some(i + c.len_utf8());
         } else if is_close {
@@ -331,6 +334,8 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
     named.sort();
     let genders = genders_of_names(text);
     let mut quotes: Vec<GoldQuote> = Vec::new();
+    // The document range of the Content piece each gold quote came from.
+    let mut placed: Vec<(usize, usize)> = Vec::new();
     for (source, contents) in &relations {
         let (source_text, source_start) = match source.as_ref().and_then(|s| s.ranges.first()) {
             Some(&(a, b)) => (text.get(a..b).unwrap_or("").to_string(), a),
@@ -359,30 +364,43 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
             // between two sentences too (`“... controversy.` + `I finished it,”`), which must
             // not make two quotations of one.
             // Ranges whose gap holds words (`“...,” he said, “...”`) stay apart.
-            let mut pieces: Vec<String> = Vec::new();
+            // Brat lists a Content's ranges in the order they were marked, not always in text
+            // order; a quotation is read in text order.
+            let mut ranges = content.ranges.clone();
+            ranges.sort_unstable();
+            // Each piece with the document range it covers.
+            let mut pieces: Vec<(String, usize, usize)> = Vec::new();
             let mut last_end = None;
-            for &(a, b) in &content.ranges {
+            for &(a, b) in &ranges {
                 let piece = text.get(a..b).unwrap_or("");
                 let gap_is_space = last_end.is_some_and(|end: usize| {
                     end <= a && text.get(end..a).is_some_and(|g| g.trim().is_empty())
                 });
+                // A paragraph break stays one, so that the mark reopening a quote in the next
+                // paragraph is not read as its close.
+                let gap_is_break = last_end
+                    .is_some_and(|end: usize| text.get(end..a).is_some_and(|g| g.contains('\n')));
                 match pieces.last_mut() {
-                    Some(previous) if gap_is_space => {
-                        previous.push(' ');
+                    Some((previous, _, end)) if gap_is_space => {
+                        previous.push(if gap_is_break { '\n' } else { ' ' });
                         previous.push_str(piece);
+                        *end = b;
                     }
-                    _ => pieces.push(piece.to_string()),
+                    _ => pieces.push((piece.to_string(), a, b)),
                 }
                 last_end = Some(b);
             }
-            for piece in &pieces {
+            for (piece, start, end) in &pieces {
                 for part in quoted_parts(piece) {
-                    if quotes
-                        .iter()
-                        .any(|q| super::normal(&q.text) == super::normal(&part))
-                    {
+                    // The same words in Contents that overlap (one Content in two relations,
+                    // or one inside another) are one quotation; the same words quoted again
+                    // elsewhere in the article are another.
+                    if quotes.iter().zip(&placed).any(|(q, &(a, b))| {
+                        a < *end && *start < b && super::normal(&q.text) == super::normal(&part)
+                    }) {
                         continue;
                     }
+                    placed.push((*start, *end));
                     quotes.push(GoldQuote {
                         text: part,
                         speaker_key: key.clone(),
@@ -529,6 +547,10 @@ mod tests {
             ("“Open to the end", vec!["Open to the end"]),
             ("he hosted “The Apprentice,” a show", vec![]),
             ("no marks at all", vec![]),
+            (
+                "\"We will build it.\n\"And we will pay for it.\"",
+                vec!["We will build it. \"And we will pay for it."],
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(quoted_parts(input), expected, "input {input:?}");
@@ -627,6 +649,51 @@ mod tests {
             quotes,
             ["We agreed. We signed it,", "It holds,", "for now."]
         );
+    }
+
+    #[test]
+    fn a_content_with_ranges_out_of_text_order_is_read_in_text_order() {
+        let text = "Title\n\n“Prices rose. Wages fell.” Anna Berg said.\n";
+        let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let end = |s: &str| at(s) + s.chars().count();
+        let ann = format!(
+            "T1\tSource {} {}\tAnna Berg\nT2\tContent {} {};{} {}\tx\nE1\tAttribution:T9 Source:T1 Content:T2\n",
+            at("Anna Berg"),
+            end("Anna Berg"),
+            at("Wages fell.”"),
+            end("Wages fell.”"),
+            at("“Prices rose."),
+            end("“Prices rose."),
+        );
+        let quotes: Vec<String> = gold_quotes(text, &ann)
+            .into_iter()
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(quotes, ["Prices rose. Wages fell."]);
+    }
+
+    #[test]
+    fn the_same_words_quoted_twice_are_two_quotations() {
+        let text = "Title\n\nAnna Berg called it “a farce” on Monday. On Friday she called it “a farce” again.\n";
+        let first = text.find("“a farce”").unwrap();
+        let second = text.rfind("“a farce”").unwrap();
+        let at = |byte: usize| text[..byte].chars().count();
+        let len = "“a farce”".chars().count();
+        // The first quote is the Content of two relations: it counts once.
+        let ann = format!(
+            "T1\tSource {} {}\tAnna Berg\nT2\tContent {} {}\tx\nT3\tContent {} {}\tx\nE1\tAttribution:T9 Source:T1 Content:T2\nE2\tAttribution:T8 Source:T1 Content:T2\nE3\tAttribution:T7 Source:T1 Content:T3\n",
+            at(text.find("Anna Berg").unwrap()),
+            at(text.find("Anna Berg").unwrap()) + 9,
+            at(first),
+            at(first) + len,
+            at(second),
+            at(second) + len,
+        );
+        let quotes: Vec<String> = gold_quotes(text, &ann)
+            .into_iter()
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(quotes, ["a farce", "a farce"]);
     }
 
     #[test]
