@@ -1151,6 +1151,24 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_verb_after_a_comma_inverts_and_an_employer_is_not_the_subject() {
+        let quotes = quotes_of(&[
+            "Ferro “did well among farmers” in the 2008 vote, said county historian Odile \
+             Brandt.",
+            "Harbour campaign spokesman Jonas Lindqvist responded on the radio, calling the \
+             charge “pathetic.”",
+        ]);
+        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(speakers, [Some("Odile Brandt"), Some("Jonas Lindqvist")]);
+        // `told` names the one spoken to.
+        let quotes = quotes_of(&[
+            "“We will not give up on the harbour,” Ferro said on Monday, told WKRP in an \
+             interview.",
+        ]);
+        assert_ne!(quotes[0].1.as_deref(), Some("WKRP"));
+    }
+
+    #[test]
     fn an_organisation_speaks_on_through_following_paragraphs() {
         let quotes = quotes_of(&[
             "“There are some encouraging signs,” HFL said in a statement.",

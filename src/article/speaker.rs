@@ -228,6 +228,27 @@ fn past_owner<'a>(tokens: &[Token<'a>], run: NameRun<'a>, end: usize) -> NameRun
     run
 }
 
+/// `Clinton campaign spokesman Brian Fallon`: a name before a role of a few lower-case words
+/// and another name is the second one's employer; the second run is returned then (within
+/// `end`), else `run` itself.
+fn past_employer<'a>(tokens: &[Token<'a>], run: NameRun<'a>, end: usize) -> NameRun<'a> {
+    let lexicon = Lexicon::get();
+    let mut j = run.next;
+    while j < end && j < run.next + 3 && tokens[j].is_word() && !tokens[j].is_capitalized() {
+        j += 1;
+    }
+    let role = (run.next..j).any(|k| lexicon.is_role(tokens[k].text));
+    if run.name.is_empty() || !role || j >= end || !tokens[j].is_capitalized() {
+        return run;
+    }
+    let employee = read_run(tokens, j);
+    if employee.name.is_empty() {
+        run
+    } else {
+        employee
+    }
+}
+
 /// A name right after a place that no given name opens (`Ohio Edison`, `Iowa Beef`) names a
 /// company, not a person (`Ohio's Sherrod Brown` is a person: the possessive says so).
 fn company_name(run: &NameRun) -> bool {
@@ -417,7 +438,9 @@ fn speech_verb_width(tokens: &[Token], k: usize) -> Option<usize> {
     if !token.is_word() || (token.is_capitalized() && !opens_sentence) {
         return None;
     }
-    // After a determiner the word is a noun (`the talks`, `a statement`), not a verb.
+    // After a determiner the word is a noun (`the talks`, `a statement`), not a verb. (After a
+    // possessive it is a noun too, but one that reports its owner's words: `Kohan's call for
+    // a “review”`.)
     if k > 0
         && is_lower_word(
             &tokens[k - 1],
@@ -537,6 +560,24 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
             adjacent: true,
         });
     }
+    // `“...” in the 2008 primary, said professor Jo Kohan.`: the verb after a comma is
+    // inverted, and the name after it speaks.
+    // (`, told CBS` names who was told, not who spoke.)
+    if tokens[v - 1].is(',') && !is_lower_word(&tokens[v], TAKES_A_HEARER) {
+        let width = speech_verb_width(tokens, v).unwrap_or(1);
+        let named = match subject_forward(tokens, v + width, end) {
+            Some((Subject::Name(parts), at, _)) => Some((parts, at)),
+            _ => name_after_description(tokens, v + width, end),
+        };
+        if let Some((parts, at)) = named {
+            return Some(Attribution {
+                subject: Subject::Name(parts),
+                cue,
+                at,
+                adjacent: true,
+            });
+        }
+    }
     let mut s = v - 1;
     while s > k && is_attribution_adverb(tokens[s].text) {
         s -= 1;
@@ -556,6 +597,10 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
         adjacent: true,
     })
 }
+
+/// Verbs of saying whose object is the one spoken to (`told CBS`), so that the name after
+/// them is no subject.
+const TAKES_A_HEARER: &[&str] = &["told", "tells", "tell", "telling", "asked", "asks", "urged"];
 
 /// Words that end a description before a name: what follows them belongs to another phrase
 /// (`said a lawyer for Jon Kohan`, `said that Kohan`).
@@ -821,6 +866,7 @@ fn first_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subje
         }
         if token.is_capitalized() {
             let run = past_owner(tokens, read_run(tokens, j), before);
+            let run = past_employer(tokens, run, before);
             let after_preposition = j > floor && is_lower_word(&tokens[j - 1], PREPOSITIONS);
             if !run.name.is_empty() && !after_preposition && !company_name(&run) {
                 let parts = run.name.iter().map(|t| t.text.to_string()).collect();
