@@ -564,8 +564,15 @@ fn people_and_quotes(
         let ends_paragraph = !text[span.close.min(paragraph_end)..paragraph_end]
             .chars()
             .any(char::is_alphanumeric);
+        // A framed quote before it in the paragraph that names nobody (`“...,” a trader
+        // said. “...”`) leaves this one unnamed too.
+        let after_unnamed_frame = (0..i)
+            .rev()
+            .take_while(|&j| spans[j].last_paragraph >= span.paragraph)
+            .any(|j| frames[j].is_some());
         if !opens_paragraph
             && ends_paragraph
+            && !after_unnamed_frame
             && open_token > 0
             && speaker::is_sentence_end(&tokens, open_token - 1)
         {
@@ -1178,6 +1185,15 @@ pub(crate) mod tests {
         ]);
         let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
         assert_eq!(speakers, [Some("Harald M Quist"), Some("Odile Brandt")]);
+    }
+
+    #[test]
+    fn a_quote_after_one_framed_by_nobody_named_stays_unnamed() {
+        let quotes = quotes_of(&[
+            "“When Ferro spoke it helped the market for a while,” a harbour trader said. \
+             “But it is a nervous trade, with no buyers.”",
+        ]);
+        assert_eq!(quotes[1].1, None, "{quotes:?}");
     }
 
     #[test]
