@@ -399,9 +399,14 @@ fn people_and_quotes(
         // A sentence that opens on `he` or `she` has its subject already (`He notes that the
         // Kohan commission ...`), and so has one that opens on `The` or `A` before the name
         // (`The Wisconsin Republican did give Trump some credit`).
+        // (`The head of the agency, Pavel Serebryakov, said`: a name set off by commas after
+        // the description is the description's.)
         let opener = &tokens[sentence];
+        let at = speaker::token_at(&tokens, outside[n].start);
+        let apposition = at > 0 && tokens[at - 1].is(',');
         let determiner = ["The", "A", "An"].contains(&opener.text)
-            && outside[n].start > tokens.get(sentence + 1).map_or(0, |t| t.end);
+            && outside[n].start > tokens.get(sentence + 1).map_or(0, |t| t.end)
+            && !apposition;
         (n == 0 || sentence_of(outside[n - 1].start) != sentence)
             && !speaker::opens_on_pronoun(&tokens, sentence)
             && !determiner
@@ -644,6 +649,8 @@ fn people_and_quotes(
             && word_after.chars().next().is_some_and(char::is_lowercase)
             && word_after.chars().all(char::is_alphabetic)
             && !FUNCTION_WORDS.contains(&word_after);
+        // `the tabloid phrase “expropriation of savers”`: a phrase quoted as a phrase.
+        let mentioned = TERM_NOUNS.contains(&word_before.to_lowercase().as_str());
         // A short title-case span that a lead-in frame introduces is a name it gives: a
         // nickname, a show or a slogan (`called her “Miss Ellery”`, `told “Morning Report”`).
         // Speech in title case is framed after (`“Never,” he said`).
@@ -663,6 +670,7 @@ fn people_and_quotes(
         if words == 0
             || so_called
             || names_a_thing
+            || mentioned
             || named_by_lead_in
             || named_thing
             || (!adjacent && title_like && words < 8)
@@ -714,6 +722,12 @@ fn people_and_quotes(
         .collect();
     (people, quotes)
 }
+
+/// Nouns after which a quoted span is a term mentioned, not anyone's speech (`the phrase
+/// “...”`, `the slogan “...”`).
+const TERM_NOUNS: &[&str] = &[
+    "phrase", "term", "slogan", "label", "motto", "nickname", "hashtag",
+];
 
 /// Short words that a title leaves in lower case between its capitalised words (`Meet the
 /// Press`, `State of the Union`, `Fox and Friends`).
@@ -1194,6 +1208,15 @@ pub(crate) mod tests {
              “But it is a nervous trade, with no buyers.”",
         ]);
         assert_eq!(quotes[1].1, None, "{quotes:?}");
+    }
+
+    #[test]
+    fn a_phrase_quoted_as_a_phrase_is_no_quotation() {
+        let quotes = quotes_of(&[
+            "Critics have long argued that the policy is a tax on savers, a complaint often \
+             summed up in the tabloid phrase “theft from the thrifty savers.”",
+        ]);
+        assert!(quotes.is_empty(), "{quotes:?}");
     }
 
     #[test]
