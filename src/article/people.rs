@@ -456,20 +456,34 @@ pub fn find_people(tokens: &[Token]) -> People {
         let next = run.next.max(i + 1);
         if !run.name.is_empty() && run.name.len() <= MAX_NAME_WORDS {
             let parts = name_parts(&run.name);
-            let found = match_titled_person(&people, &parts, run.title.as_deref()).or_else(|| {
-                // `in Aurora, Colorado, in July, said`: a word after a preposition is a
-                // place or a thing, not the subject.
-                let after_preposition = i > 0 && is_lower_word(&tokens[i - 1], PREPOSITIONS);
-                (parts.len() == 1
-                    && !after_preposition
-                    && !run.after_place
-                    && speech_verb_after(tokens, next)
-                    && !lexicon.is_given_name(&parts[0])
-                    && mid_sentence
-                        .get_or_insert_with(|| mid_sentence_words(&tokens[title_case_end..]))
-                        .contains(run.name[0].text))
-                .then(|| add_person(&mut people, parts.clone(), None, Vec::new(), None))
-            });
+            let found = match_titled_person(&people, &parts, run.title.as_deref())
+                .or_else(|| {
+                    // `in Aurora, Colorado, in July, said`: a word after a preposition is a
+                    // place or a thing, not the subject.
+                    let after_preposition = i > 0 && is_lower_word(&tokens[i - 1], PREPOSITIONS);
+                    (parts.len() == 1
+                        && !after_preposition
+                        && !run.after_place
+                        && speech_verb_after(tokens, next)
+                        && !lexicon.is_given_name(&parts[0])
+                        && mid_sentence
+                            .get_or_insert_with(|| mid_sentence_words(&tokens[title_case_end..]))
+                            .contains(run.name[0].text))
+                    .then(|| add_person(&mut people, parts.clone(), None, Vec::new(), None))
+                })
+                .or_else(|| {
+                    // `Rakeyia Scott` beside `Keith Lamont Scott`: a full name with a known surname
+                    // and another given name is a relative, another person.
+                    let keys: Vec<String> = parts.iter().map(|p| lexicon.name_key(p)).collect();
+                    let relative = parts.len() == 2
+                        && !run.after_place
+                        && people.persons.iter().any(|p| {
+                            p.keys.len() >= 2
+                                && p.keys.last() == keys.last()
+                                && p.keys[0] != keys[0]
+                        });
+                    relative.then(|| add_person(&mut people, parts.clone(), None, Vec::new(), None))
+                });
             if let Some(person) = found {
                 let first = run.name[0];
                 let last = run.name[run.name.len() - 1];
@@ -704,6 +718,20 @@ mod tests {
         let marta = people.persons.iter().position(|p| p.name == "Marta Quell");
         let last = people.mentions.last().map(|m| m.person);
         assert_eq!(last, marta);
+    }
+
+    #[test]
+    fn a_relative_sharing_a_surname_is_another_person() {
+        let text = "Police shot Henrik Lamont Quell on Tuesday. Sunniva Quell can be heard on the \
+                    video. Quell's family asked for calm.";
+        let found = names(text);
+        assert_eq!(
+            found,
+            vec![
+                ("Henrik Lamont Quell".to_string(), 2),
+                ("Sunniva Quell".to_string(), 1)
+            ]
+        );
     }
 
     #[test]
