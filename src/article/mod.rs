@@ -1220,6 +1220,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_pronoun_far_from_any_subject_means_the_last_speaker_not_the_last_name() {
+        let quotes = quotes_of(&[
+            "“The ferry will run again in May,” said Captain Jonas Lindqvist.",
+            "The ferry was built in 1968 for Tomas Ferro's company.",
+            "It has not sailed since the storm of March.",
+            "“We are waiting for one part,” he said.",
+        ]);
+        assert_eq!(
+            quotes[1].1.as_deref(),
+            Some("Jonas Lindqvist"),
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
     fn an_organisation_speaks_on_through_following_paragraphs() {
         let quotes = quotes_of(&[
             "“There are some encouraging signs,” HFL said in a statement.",

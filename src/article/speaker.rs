@@ -978,6 +978,13 @@ pub fn resolve(
                 .or(speaker)
                 .or(subject)
                 .map(|s| s.person)
+                // Else the last one heard speaking, however far back; else whoever was named
+                // last.
+                .or_else(|| {
+                    earlier()
+                        .find(|s| s.speaking && fits(s.person))
+                        .map(|s| s.person)
+                })
                 .or_else(|| earlier().find(|s| fits(s.person)).map(|s| s.person))
         }
         Subject::Role { modifiers, role } => {
