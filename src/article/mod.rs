@@ -1030,6 +1030,13 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// Asserts the speakers of the paragraphs' quotes, in order.
+    fn assert_speakers(paragraphs: &[&str], expected: &[Option<&str>]) {
+        let quotes = quotes_of(paragraphs);
+        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(speakers, expected, "{quotes:?}");
+    }
+
     #[test]
     fn a_word_a_speaker_characterises_something_as_is_quoted() {
         let quotes = quotes_of(&[
@@ -1173,14 +1180,15 @@ pub(crate) mod tests {
 
     #[test]
     fn a_verb_after_a_comma_inverts_and_an_employer_is_not_the_subject() {
-        let quotes = quotes_of(&[
-            "Ferro “did well among farmers” in the 2008 vote, said county historian Odile \
+        assert_speakers(
+            &[
+                "Ferro “did well among farmers” in the 2008 vote, said county historian Odile \
              Brandt.",
-            "Harbour campaign spokesman Jonas Lindqvist responded on the radio, calling the \
+                "Harbour campaign spokesman Jonas Lindqvist responded on the radio, calling the \
              charge “pathetic.”",
-        ]);
-        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
-        assert_eq!(speakers, [Some("Odile Brandt"), Some("Jonas Lindqvist")]);
+            ],
+            &[Some("Odile Brandt"), Some("Jonas Lindqvist")],
+        );
         // `told` names the one spoken to.
         let quotes = quotes_of(&[
             "“We will not give up on the harbour,” Ferro said on Monday, told WKRP in an \
@@ -1191,14 +1199,15 @@ pub(crate) mod tests {
 
     #[test]
     fn a_verb_of_saying_used_as_a_noun_lets_the_real_verb_frame_the_quote() {
-        let quotes = quotes_of(&[
-            "Senate Leader Harald M. Quist (D-Nev.) told reporters that Ferro \
+        assert_speakers(
+            &[
+                "Senate Leader Harald M. Quist (D-Nev.) told reporters that Ferro \
              “may have broken the law” in May.",
-            "Odile Brandt, a voter from the harbour area, said that sometimes Ferro's \
+                "Odile Brandt, a voter from the harbour area, said that sometimes Ferro's \
              over-the-top comments make her wish they could “put the genie back in the bottle.”",
-        ]);
-        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
-        assert_eq!(speakers, [Some("Harald M Quist"), Some("Odile Brandt")]);
+            ],
+            &[Some("Harald M Quist"), Some("Odile Brandt")],
+        );
     }
 
     #[test]
@@ -1236,30 +1245,29 @@ pub(crate) mod tests {
 
     #[test]
     fn an_organisation_speaks_on_through_following_paragraphs() {
-        let quotes = quotes_of(&[
-            "“There are some encouraging signs,” HFL said in a statement.",
-            "“We have announced new routes,” it said.",
-            "“We have yet to benefit from them.”",
-        ]);
-        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
-        assert_eq!(speakers, [Some("HFL"); 3]);
+        assert_speakers(
+            &[
+                "“There are some encouraging signs,” HFL said in a statement.",
+                "“We have announced new routes,” it said.",
+                "“We have yet to benefit from them.”",
+            ],
+            &[Some("HFL"); 3],
+        );
     }
 
     #[test]
     fn frames_of_several_words_and_far_verbs_are_read() {
-        let quotes = quotes_of(&[
-            "As analyst Odile Brandt pointed out in March, “The harbour will not be ready.”",
-            "Minister Tomas Ferro said in May, when the ferry story broke, “I knew nothing.”",
-            "Ferro later Thursday told the Harbour Gazette: “We will wait.”",
-        ]);
-        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
-        assert_eq!(
-            speakers,
-            [
+        assert_speakers(
+            &[
+                "As analyst Odile Brandt pointed out in March, “The harbour will not be ready.”",
+                "Minister Tomas Ferro said in May, when the ferry story broke, “I knew nothing.”",
+                "Ferro later Thursday told the Harbour Gazette: “We will wait.”",
+            ],
+            &[
                 Some("Odile Brandt"),
                 Some("Tomas Ferro"),
-                Some("Tomas Ferro")
-            ]
+                Some("Tomas Ferro"),
+            ],
         );
     }
 
