@@ -404,9 +404,16 @@ fn people_and_quotes(
         let opener = &tokens[sentence];
         let at = speaker::token_at(&tokens, outside[n].start);
         let apposition = at > 0 && tokens[at - 1].is(',');
+        // (`A similar argument was made by Fed chairman Paul Volcker`: the agent of a passive
+        // is who acts.)
+        let agent = (sentence.max(at.saturating_sub(6))..at)
+            .rev()
+            .take_while(|&k| tokens[k].is_word() || tokens[k].is('.'))
+            .any(|k| tokens[k].text == "by");
         let determiner = ["The", "A", "An"].contains(&opener.text)
             && outside[n].start > tokens.get(sentence + 1).map_or(0, |t| t.end)
-            && !apposition;
+            && !apposition
+            && !agent;
         (n == 0 || sentence_of(outside[n - 1].start) != sentence)
             && !speaker::opens_on_pronoun(&tokens, sentence)
             && !determiner
@@ -1176,6 +1183,18 @@ pub(crate) mod tests {
             "“We do not nominate a giant every year,” he said.",
         ]);
         assert_eq!(quotes[1].1.as_deref(), Some("Jonas Lindqvist"));
+        // The agent of a passive is who the sentence is about.
+        let quotes = quotes_of(&[
+            "Minister Tomas Ferro argues that the currency has fallen enough.",
+            "The budget was not mentioned.",
+            "A similar argument was made on Monday by central bank governor Jonas Lindqvist. \
+             A further fall would “pose risks to prices and to confidence,” he said.",
+        ]);
+        assert_eq!(
+            quotes[0].1.as_deref(),
+            Some("Jonas Lindqvist"),
+            "{quotes:?}"
+        );
     }
 
     #[test]
