@@ -58,11 +58,16 @@ fn pronoun(word: &str) -> Option<Option<Gender>> {
         .iter()
         .find_map(|suffix| word.strip_suffix(suffix))
         .unwrap_or(word);
-    match bare.to_lowercase().as_str() {
-        "he" => Some(Some(Gender::Male)),
-        "she" => Some(Some(Gender::Female)),
-        "they" | "i" | "we" => Some(None),
-        _ => None,
+    // Compared without lower-casing: this runs on every token of every article.
+    let is = |pronoun: &str| bare.eq_ignore_ascii_case(pronoun);
+    if is("he") {
+        Some(Some(Gender::Male))
+    } else if is("she") {
+        Some(Some(Gender::Female))
+    } else if is("they") || is("i") || is("we") {
+        Some(None)
+    } else {
+        None
     }
 }
 
