@@ -105,6 +105,8 @@ pub struct Lexicon {
     role_synonyms: HashMap<String, Vec<String>>,
     places: Vec<Place>,
     place_terms: HashMap<String, usize>,
+    /// The first words of place names of several words (`New`, `North`, `Salt`).
+    place_phrase_firsts: HashSet<String>,
     given_names: HashMap<String, Option<Gender>>,
     particles: HashSet<String>,
     not_names: HashSet<String>,
@@ -222,6 +224,9 @@ impl Lexicon {
                 terms.extend(list(row.get(column)));
             }
             let index = lexicon.places.len();
+            for (first, _) in terms.iter().filter_map(|term| term.split_once(' ')) {
+                lexicon.place_phrase_firsts.insert(first.to_string());
+            }
             for term in &terms {
                 lexicon.place_terms.entry(term.clone()).or_insert(index);
             }
@@ -336,6 +341,21 @@ impl Lexicon {
             self.place_terms.get(&word)
         };
         exact.or_else(capitalised).map(|&index| &self.places[index])
+    }
+
+    /// True when a place name of several words may start with `word` (as written, or with
+    /// its first letter capitalised, as [`Lexicon::place`] also looks it up).
+    pub fn may_open_place_phrase(&self, word: &str) -> bool {
+        if self.place_phrase_firsts.contains(word) {
+            return true;
+        }
+        let mut chars = word.chars();
+        chars.next().is_some_and(|first| {
+            first.is_lowercase()
+                && self
+                    .place_phrase_firsts
+                    .contains(&first.to_uppercase().chain(chars).collect::<String>())
+        })
     }
 
     /// True when `word` is a known given name.

@@ -473,15 +473,16 @@ fn people_and_quotes(
             let paragraph = paragraph_of(at);
             let subject = Subject::Pronoun(Some(gender));
             if let Some(person) = speaker::resolve(&subject, at, paragraph, &found, seen) {
-                let index = seen.partition_point(|s| s.at <= at);
-                let sighting = Sighting {
-                    at,
-                    person,
-                    speaking,
-                    subject: true,
-                    paragraph,
-                };
-                seen.insert(index, sighting);
+                see(
+                    seen,
+                    Sighting {
+                        at,
+                        person,
+                        speaking,
+                        subject: true,
+                        paragraph,
+                    },
+                );
             }
         }
     };
@@ -512,10 +513,8 @@ fn people_and_quotes(
         });
         speakers.push(resolved);
         if let (Some(person), Some(frame)) = (resolved, &frames[i]) {
-            // In text order, after the sightings at the same offset.
-            let at = seen.partition_point(|s| s.at <= frame.at);
-            seen.insert(
-                at,
+            see(
+                &mut seen,
                 Sighting {
                     at: frame.at,
                     person,
@@ -761,6 +760,12 @@ fn title_like(text: &str) -> bool {
                 && n + 1 < words.len()
                 && TITLE_LOWER_WORDS.contains(&w.to_lowercase().as_str()))
     })
+}
+
+/// Adds a sighting to `seen` in text order, after the sightings at the same offset.
+fn see(seen: &mut Vec<Sighting>, sighting: Sighting) {
+    let index = seen.partition_point(|s| s.at <= sighting.at);
+    seen.insert(index, sighting);
 }
 
 /// How many tokens from a short quote a strong verb of saying may stand and still report it

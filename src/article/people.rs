@@ -231,6 +231,13 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
 /// `Salt Lake City`, `North Carolina's`), if they do.
 pub fn place_phrase(words: &[&str]) -> Option<usize> {
     let lexicon = Lexicon::get();
+    // Most capitalised words open no such name: ask before building phrases to look up.
+    if !words
+        .first()
+        .is_some_and(|w| lexicon.may_open_place_phrase(w))
+    {
+        return None;
+    }
     (2..=words.len().min(3)).rev().find(|&width| {
         let mut phrase = words[..width - 1].join(" ");
         phrase.push(' ');

@@ -6,7 +6,7 @@
 
 use super::lexicon::{Gender, Lexicon, is_attribution_adverb};
 use super::people::{NameRun, People, match_person, read_run};
-use super::tokens::{Token, TokenKind, strip_possessive};
+use super::tokens::{Token, TokenKind};
 
 /// Words after which a capitalised run is a place or an object, not a speaker
 /// (`in Salem`, `of New York`).
@@ -359,10 +359,9 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
     }
     if token.is_capitalized() {
         // `Cantonal Bank's Fritschi said`: a possessive before the name is its employer.
-        let possessive = |t: &Token| strip_possessive(t.text).len() != t.text.len();
         let mut start = k;
         while start > floor
-            && !possessive(&tokens[start - 1])
+            && !super::people::is_possessive(tokens[start - 1].text)
             && (tokens[start - 1].is_capitalized()
                 || (tokens[start - 1].is('.') && start >= 2 && tokens[start - 2].is_capitalized())
                 || (tokens[start - 1].is_word() && lexicon.is_particle(tokens[start - 1].text)))
