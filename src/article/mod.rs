@@ -11,6 +11,7 @@ pub mod quotes;
 pub mod speaker;
 pub mod tokens;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -313,7 +314,39 @@ fn people_and_quotes(
         let floor = starts[open]
             .max(speaker::token_at(&tokens, floor_offset))
             .max(open.saturating_sub(MAX_FRAME_REACH));
-        let before = || speaker::attribution_before(&tokens, floor, open);
+        // A subject inside an earlier quote of the sentence (`“Immunity deals ...,” Chaffetz
+        // said, adding that ...`) is no subject: the frame is looked for again after it.
+        // A possessive before a noun of saying (`Moore called Obama's remarks “a wake-up
+        // call”`) gives way to a frame further back; alone (`Trump's call for a “...”`), it
+        // is the frame.
+        let before = || {
+            let mut floor = floor;
+            loop {
+                let frame = speaker::attribution_before(&tokens, floor, open)?;
+                if let Some(earlier) = quote_around(&spans, frame.at) {
+                    floor = speaker::token_at(&tokens, earlier.close);
+                    continue;
+                }
+                let possessive = matches!(&frame.subject, Subject::Name(parts)
+                    if parts.last().is_some_and(|p| people::is_possessive(p)));
+                let further = || {
+                    speaker::attribution_before(
+                        &tokens,
+                        floor,
+                        speaker::token_at(&tokens, frame.at),
+                    )
+                    .filter(|f| {
+                        quote_around(&spans, f.at).is_none()
+                            && matches!(f.subject, Subject::Name(_) | Subject::Pronoun(Some(_)))
+                    })
+                };
+                return Some(if possessive {
+                    further().unwrap_or(frame)
+                } else {
+                    frame
+                });
+            }
+        };
         // The frame after a quote wins when it is tied to it; else the lead-in before it.
         framed_after.push(after.is_some());
         // A short quote in reported speech (`Kohan accused the mayor of “stalling”`) is the
@@ -333,34 +366,25 @@ fn people_and_quotes(
     }
 
     // `NBC reported`, `the RNC's statement said`: a lone word in capitals is an acronym, an
-    // organisation's name.
+    // organisation's name; `Demonstrators said`, a plural common noun, names a group.
+    let mid_sentence = people::mid_sentence_words(&tokens);
     for frame in frames.iter_mut().flatten() {
-        if let Subject::Name(parts) = &frame.subject
-            && let [word] = parts.as_slice()
+        if let Some(group) = group_subject(&frame.subject, &mid_sentence, &found) {
+            frame.subject = group;
+        }
+        // `the Commission on Presidential Debates announced`: a name after a preposition
+        // inside a capitalised phrase is the end of an organisation's name, no person's.
+        if matches!(frame.subject, Subject::Name(_))
+            && people::in_organisation_name(&tokens, speaker::token_at(&tokens, frame.at))
         {
-            let bare = tokens::strip_possessive(word);
-            if bare.chars().count() >= 2 && bare.chars().all(|c| !c.is_lowercase()) {
-                frame.subject = Subject::Organisation(bare.to_string());
-            }
+            frame.subject = Subject::Other;
         }
     }
     // A name in an attribution frame is a person even when nothing else vouched for it
     // (`“...” ― Sonya Herridge`, `said Chuck Jordan`).
-    let mid_sentence = people::mid_sentence_words(&tokens);
     for frame in frames.iter().flatten() {
         if let Subject::Name(parts) = &frame.subject {
-            let lexicon = lexicon::Lexicon::get();
-            // A lone capitalised word at a sentence's start (`Critics call it ...`) is a common
-            // noun unless it is capitalised elsewhere too.
-            let lone_common_noun = parts.len() == 1 && !mid_sentence.contains(parts[0].as_str());
-            let words: Vec<&str> = parts.iter().map(String::as_str).collect();
-            let plausible = parts.len() <= 4
-                && !lone_common_noun
-                && people::place_phrase(&words).is_none()
-                && parts.iter().all(|p| {
-                    let bare = tokens::strip_possessive(p);
-                    !lexicon.is_not_name(bare) && lexicon.place(bare).is_none()
-                });
+            let plausible = plausible_name(parts, &mid_sentence);
             // `Marwood's office said`: the name without its possessive.
             let bare: Vec<String> = parts
                 .iter()
@@ -490,6 +514,9 @@ fn people_and_quotes(
     // Second pass, in text order: resolve subjects, then fill quotes without a frame from their
     // paragraph or the paragraph before.
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(spans.len());
+    // Who an unframed quote is the words of when that is no person (`PolitiFact rated ... as
+    // “false”`): the subject of its sentence.
+    let mut sentence_subjects: Vec<Option<Subject>> = vec![None; spans.len()];
     // The quote whose frame attributes each quote: itself, or the one it continues.
     let mut attributed_by: Vec<Option<usize>> = frames
         .iter()
@@ -507,8 +534,16 @@ fn people_and_quotes(
                     found.mentions.get(at).filter(|m| m.start == frame.at)
                 })
                 .flatten();
+            // (`he characterized Sen. Tim Kaine as “...”`: those named after the frame's subject
+            // are not who it means.)
             mention.map(|m| m.person).or_else(|| {
-                speaker::resolve(&frame.subject, span.open, span.paragraph, &found, &seen)
+                speaker::resolve(
+                    &frame.subject,
+                    frame.at.min(span.open),
+                    span.paragraph,
+                    &found,
+                    &seen,
+                )
             })
         });
         speakers.push(resolved);
@@ -540,8 +575,71 @@ fn people_and_quotes(
     let framed: Vec<usize> = (0..spans.len())
         .filter(|&j| frames[j].is_some() && speaks(j, &speakers, &attributed_by))
         .collect();
+    // A quote inside a sentence that no frame names anyone for (`Trump attacked “the hateful
+    // ideology ...”`, `he said, adding that “...”`) is the words of the sentence's subject, read
+    // after any earlier quote of the sentence: a person, or else an organisation or a group.
+    let subject_of_sentence = |i: usize,
+                               speakers: &[Option<usize>],
+                               sentence_subjects: &[Option<Subject>]|
+     -> (Option<usize>, Option<Subject>) {
+        let span = &spans[i];
+        let open = speaker::token_at(&tokens, span.open);
+        let mut floor = starts[open].max(speaker::token_at(&tokens, ranges[span.paragraph].0));
+        if let Some(j) = i.checked_sub(1)
+            && tokens.get(floor).is_some_and(|t| spans[j].close > t.start)
+        {
+            // An earlier quote of the sentence with a speaker lends it (`she was “...” not for
+            // her policy (think Eleanor Roosevelt) but for her “...”`).
+            if (speakers[j].is_some() || sentence_subjects[j].is_some())
+                && !title_like(&spans[j].text(&text))
+            {
+                return (speakers[j], sentence_subjects[j].clone());
+            }
+            floor = speaker::token_at(&tokens, spans[j].close);
+        }
+        // A subject inside an earlier quote (`On “Face the Nation,” Sanders ...`) is none.
+        let subject = loop {
+            match speaker::clause_subject(&tokens, floor, open) {
+                Some((_, at)) if let Some(earlier) = quote_around(&spans, at) => {
+                    floor = speaker::token_at(&tokens, earlier.close);
+                }
+                // (A name read on into the quote is no subject.)
+                Some((subject, at)) if at < span.open => break subject,
+                _ => return (None, None),
+            }
+        };
+        if let Some(group) = group_subject(&subject, &mid_sentence, &found) {
+            return (None, Some(group));
+        }
+        let person = speaker::resolve(&subject, span.open, span.paragraph, &found, &seen);
+        // `PolitiFact rated ...`: a name nobody vouched for as a person, capitalised in the
+        // middle of a sentence, and (one word) used more than once.
+        let organisation = match &subject {
+            Subject::Name(parts) if person.is_none() && plausible_name(parts, &mid_sentence) => {
+                (parts.len() > 1
+                    || tokens
+                        .iter()
+                        .filter(|t| t.text == parts[0])
+                        .nth(1)
+                        .is_some())
+                .then(|| Subject::Organisation(parts.join(" ")))
+            }
+            _ => None,
+        };
+        (person, organisation)
+    };
     for i in 0..spans.len() {
-        if speakers[i].is_some() || frames[i].is_some() {
+        if speakers[i].is_some() {
+            continue;
+        }
+        // A frame that names nobody (`“...,” one official said`) leaves its quote unnamed,
+        // unless the quote is one of several in a sentence that names its subject (`..., he
+        // said, adding that “...”`).
+        if let Some(frame) = &frames[i] {
+            if frame.subject == Subject::Other {
+                (speakers[i], sentence_subjects[i]) =
+                    subject_of_sentence(i, &speakers, &sentence_subjects);
+            }
             continue;
         }
         let span = &spans[i];
@@ -592,6 +690,14 @@ fn people_and_quotes(
             // (`Kohan named bigotry as the reason. “They are tired of it.”`).
             speakers[i] = lead_in_speaker(&tokens, before, true, &found, &seen)
                 .or_else(|| named_subject_before(&tokens, before, &found, &seen));
+            continue;
+        }
+        // A quote inside a sentence that no frame attributes is the words of the sentence's
+        // subject.
+        if !opens_paragraph && open_token > 0 && !speaker::is_sentence_end(&tokens, open_token - 1)
+        {
+            (speakers[i], sentence_subjects[i]) =
+                subject_of_sentence(i, &speakers, &sentence_subjects);
             continue;
         }
         let Some(previous) = span.paragraph.checked_sub(1).filter(|_| opens_paragraph) else {
@@ -694,7 +800,7 @@ fn people_and_quotes(
                 .map(|p| found.persons[p].name.clone())
                 .or_else(|| {
                     let frame = attributed_by[i].and_then(|j| frames[j].as_ref());
-                    match frame.map(|f| &f.subject) {
+                    match frame.map(|f| &f.subject).or(sentence_subjects[i].as_ref()) {
                         Some(Subject::Organisation(name)) => Some(name.clone()),
                         _ => None,
                     }
@@ -728,6 +834,63 @@ fn people_and_quotes(
         .collect();
     (people, quotes)
 }
+
+/// Whether the words of a subject may be a name: at most four words, none of them a place or a
+/// word that is never a name, and not one capitalised word that is capitalised only where it
+/// opens a sentence (`Critics call it ...`).
+fn plausible_name(parts: &[String], mid_sentence: &HashSet<&str>) -> bool {
+    let lexicon = lexicon::Lexicon::get();
+    let lone_common_noun = parts.len() == 1 && !mid_sentence.contains(parts[0].as_str());
+    let words: Vec<&str> = parts.iter().map(String::as_str).collect();
+    parts.len() <= 4
+        && !lone_common_noun
+        && people::place_phrase(&words).is_none()
+        && parts.iter().all(|p| {
+            let bare = tokens::strip_possessive(p);
+            !lexicon.is_not_name(bare) && lexicon.place(bare).is_none()
+        })
+}
+
+/// The organisation or group a one-word subject names, if it names one: a short word in capitals
+/// is an acronym (`NBC reported`, `the RNC's statement said`), and a plural common noun that is
+/// capitalised only where it opens a sentence, and is nobody's name, a group (`Demonstrators
+/// said`, `Officials at the agency said`). A long word in capitals names nobody.
+fn group_subject(
+    subject: &Subject,
+    mid_sentence: &HashSet<&str>,
+    found: &people::People,
+) -> Option<Subject> {
+    let Subject::Name(parts) = subject else {
+        return None;
+    };
+    let [word] = parts.as_slice() else {
+        return None;
+    };
+    let bare = tokens::strip_possessive(word);
+    let capitals = bare.chars().all(|c| !c.is_lowercase());
+    // (`CONGRESS HAS INVESTIGATED HIM — ...`: a long word in capitals is a heading's.)
+    if capitals && bare.chars().count() > MAX_ACRONYM_LETTERS {
+        return Some(Subject::Other);
+    }
+    let acronym = bare.chars().count() >= 2 && capitals;
+    let plural = PEOPLE_PLURAL_ENDINGS
+        .iter()
+        .any(|e| bare.len() > e.len() + 2 && bare.ends_with(e))
+        && !mid_sentence.contains(word.as_str())
+        && people::match_person(found, &[bare.to_string()]).is_none()
+        && !lexicon::Lexicon::get().is_given_name(bare);
+    (acronym || plural).then(|| Subject::Organisation(bare.to_string()))
+}
+
+/// Endings of plural nouns for people (`Demonstrators`, `Officials`, `Critics`, `Residents`,
+/// `Analysts`, `Politicians`, `Employees`): such a noun as a subject names a group.
+const PEOPLE_PLURAL_ENDINGS: &[&str] = &[
+    "ers", "ors", "ists", "ians", "ants", "ents", "als", "ics", "ives", "ees",
+];
+
+/// The longest word in capitals taken for an acronym (`UNESCO`); a longer one is a word of a
+/// heading set in capitals.
+const MAX_ACRONYM_LETTERS: usize = 6;
 
 /// Nouns after which a quoted span is a term mentioned, not anyone's speech (`the phrase
 /// “...”`, `the slogan “...”`).
@@ -1027,15 +1190,19 @@ pub(crate) mod tests {
     use super::*;
 
     /// Each quote of the paragraphs (after a headline) with its speaker.
-    pub(crate) fn quotes_of(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+    /// The article parsed from a headline and these paragraphs.
+    fn article_of(paragraphs: &[&str]) -> Article {
         let mut all = vec!["Headline".to_string()];
         all.extend(paragraphs.iter().map(|p| p.to_string()));
         let raw = RawArticle {
             paragraphs: all,
             ..RawArticle::default()
         };
-        parse(&raw)
-            .expect("parses")
+        parse(&raw).expect("parses")
+    }
+
+    pub(crate) fn quotes_of(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        article_of(paragraphs)
             .quotes
             .into_iter()
             .map(|q| (q.text, q.speaker))
@@ -1047,6 +1214,117 @@ pub(crate) mod tests {
         let quotes = quotes_of(paragraphs);
         let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
         assert_eq!(speakers, expected, "{quotes:?}");
+    }
+
+    #[test]
+    fn an_unframed_quote_is_the_words_of_its_sentence_subject() {
+        assert_speakers(
+            &[
+                "In a speech in May, Councillor Mara Vintner attacked “the quiet neglect of the \
+                 harbour towns and the people who work there.”",
+                "In recent weeks, Vintner has gone after Ferro as a “harbour baron who will sell \
+                 the coast.”",
+            ],
+            &[Some("Mara Vintner"), Some("Mara Vintner")],
+        );
+        // An opening clause is not the sentence's subject.
+        assert_speakers(
+            &[
+                "Mayor Oskar Ferro spoke first. When Ferro suggested that the port would close, \
+                 Councillor Mara Vintner fired back: “Then we will open it again ourselves.”",
+            ],
+            &[Some("Mara Vintner")],
+        );
+    }
+
+    #[test]
+    fn a_quote_after_another_in_its_sentence_keeps_that_speaker() {
+        assert_speakers(
+            &[
+                "“The dredging is done,” Mayor Oskar Ferro said, adding that “the ships will \
+                 come back by spring.”",
+                "“The budget should never have been cut,” Councillor Mara Vintner (L-North) said \
+                 in a statement, adding that the funds were handed out “like sweets.”",
+                "On “Harbour Hour,” Ferro said the town needs “more patience” and \
+                 “more dredgers.”",
+            ],
+            &[
+                Some("Oskar Ferro"),
+                Some("Oskar Ferro"),
+                Some("Mara Vintner"),
+                Some("Mara Vintner"),
+                Some("Oskar Ferro"),
+                Some("Oskar Ferro"),
+            ],
+        );
+    }
+
+    #[test]
+    fn groups_and_organisations_speak_under_their_names() {
+        let quotes = quotes_of(&[
+            "Dockworkers marched to the town hall on Monday.",
+            "Demonstrators said they want “a fair deal for Torvik,” and pledged to stay calm.",
+            "HarbourWatch rated the mayor's claim as “mostly false” in its weekly review. The \
+             report by HarbourWatch was shared widely.",
+        ]);
+        let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Demonstrators"), Some("HarbourWatch")],
+            "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_possessive_before_a_noun_of_saying_gives_way_to_the_real_frame() {
+        assert_speakers(
+            &[
+                "Councillor Mara Vintner called Mayor Oskar Ferro's remarks on Saturday “a true \
+                 wake-up call” for the harbour.",
+                "Ferro's call for a “harbour tax on yachts” drew protests.",
+            ],
+            &[Some("Mara Vintner"), Some("Oskar Ferro")],
+        );
+    }
+
+    #[test]
+    fn clauses_after_a_quote_frame_it_only_when_they_say_it() {
+        // `when Vintner blasted him` is a clause of its own, not the frame.
+        assert_speakers(
+            &[
+                "Mayor Oskar Ferro and Councillor Mara Vintner debated on Monday. The footage \
+                 shows Ferro answering, “That makes me careful with money,” when Vintner \
+                 blasted him for the deficit.",
+                "“The harbour will be saved” if the vote passes, said Councillor Mara Vintner.",
+                "“We will see,” said 2019 candidate Jo Brandt.",
+            ],
+            &[Some("Oskar Ferro"), Some("Mara Vintner"), Some("Jo Brandt")],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_frame_means_someone_named_before_it() {
+        // Ferro is named after `he`, between the pronoun and the quote.
+        assert_speakers(
+            &[
+                "“The harbour is safe,” said Councillor Jonas Lindqvist.",
+                "However, he characterized Mayor Oskar Ferro as “a little desperate, always \
+                 trying to get his points in.”",
+            ],
+            &[Some("Jonas Lindqvist"), Some("Jonas Lindqvist")],
+        );
+    }
+
+    #[test]
+    fn organisation_names_and_sentence_openers_are_no_people() {
+        let article = article_of(&[
+            "The Commission on Harbour Debates announced on Friday that the vote was delayed.",
+            "Rival Mara Vintner said the delay was wrong. Injecting Vintner into the debate, \
+             Mayor Oskar Ferro said little.",
+            "Hours later, the commission said it would meet again.",
+        ]);
+        let names: Vec<&str> = article.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Mara Vintner", "Oskar Ferro"]);
     }
 
     #[test]

@@ -194,6 +194,19 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
         title_gender = None;
         roles.clear();
     }
+    // A sentence may open on a word that is no name before one (`Rival Hillary Clinton`,
+    // `Injecting Clinton`): a gerund, or a word that is no given name before a given name and
+    // a surname (`Rakeyia Scott` is a name: Scott may be a surname).
+    if k == 0
+        && words.len() >= 2
+        && positions[0] == start
+        && starts_sentence(tokens, start)
+        && !lexicon.is_given_name(texts[0])
+        && ((words.len() >= 3 && lexicon.is_given_name(texts[1]))
+            || (texts[0].len() > 5 && texts[0].ends_with("ing")))
+    {
+        k = 1;
+    }
     // The name runs until the next non-name word (`Lavrov Monday` is `Lavrov`).
     let mut name = Vec::new();
     for token in &words[k..] {
@@ -432,6 +445,7 @@ pub fn find_people(tokens: &[Token]) -> People {
                 || (count >= 2 && given)
                 || (count >= 2
                     && !run.after_place
+                    && !in_organisation_name(tokens, i)
                     && (speech_verb_after(tokens, next) || speech_verb_before(tokens, i)));
             if vouched {
                 let parts = name_parts(&run.name);
@@ -470,6 +484,7 @@ pub fn find_people(tokens: &[Token]) -> People {
                     let after_preposition = i > 0 && is_lower_word(&tokens[i - 1], PREPOSITIONS);
                     (parts.len() == 1
                         && !after_preposition
+                        && !in_organisation_name(tokens, i)
                         && !run.after_place
                         && speech_verb_after(tokens, next)
                         && !lexicon.is_given_name(&parts[0])
@@ -512,6 +527,28 @@ const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "to", "into", 
 
 fn is_lower_word(token: &Token, words: &[&str]) -> bool {
     token.is_word() && words.contains(&token.text)
+}
+
+/// Whether the capitalised word at `i` follows a preposition inside a capitalised phrase
+/// (`the Commission on Presidential Debates`, `Bank of America`): the tail of an
+/// organisation's name, no person's.
+/// Capitalised words between the preposition and `i` belong to the phrase too (`Presidential`
+/// before `Debates`), unless a given name opens a name at `i` (`Secretary of State John Kerry`).
+pub fn in_organisation_name(tokens: &[Token], i: usize) -> bool {
+    if tokens
+        .get(i)
+        .is_none_or(|t| Lexicon::get().is_given_name(t.text))
+    {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && tokens[j - 1].is_capitalized() {
+        j -= 1;
+    }
+    j >= 2
+        && tokens[j - 1].is_word()
+        && ["of", "on", "for"].contains(&tokens[j - 1].text)
+        && tokens[j - 2].is_capitalized()
 }
 
 fn starts_sentence(tokens: &[Token], i: usize) -> bool {

@@ -479,6 +479,9 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     if k >= end {
         return None;
     }
+    // `“That makes me smart,” when Clinton blasted him`: a clause of its own, no frame; but
+    // `“...” if she loses, said Kohan` is framed after the clause.
+    let subordinate = is_lower_word(&tokens[k], SUBORDINATORS);
     // Verbless `“...” — Name`.
     if ["—", "–", "-", "―"].iter().any(|d| tokens[k].text == *d) {
         let (subject, at, _) = subject_forward(tokens, k + 1, end)?;
@@ -514,10 +517,15 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
         }
         v += 1;
     }
-    if v >= end || v - k > reach {
+    if v >= end || v - k > reach || subordinate && !tokens[k..v].iter().any(|t| t.is(',')) {
         return None;
     }
     let cue = Some(tokens[v].text.to_string());
+    // `“...,” referencing the crowd`, `“...,” adding that ...`: a participle speaks for the
+    // sentence's subject, which a frame before the quote or the sentence names.
+    if v == k && !tokens[v].is_capitalized() && tokens[v].text.ends_with("ing") {
+        return None;
+    }
     if v == k {
         // `said Lavrov`, `added the minister`, `said its owner, Name`.
         let width = speech_verb_width(tokens, v).unwrap_or(1);
@@ -604,6 +612,13 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     })
 }
 
+/// Conjunctions that open a clause of its own after a quote (`“...,” when Clinton blasted him`).
+/// Not `as`: `“...,” as Kohan put it` is a frame.
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "after", "before", "because", "if", "since", "although", "though", "until",
+    "unless", "whereas",
+];
+
 /// Verbs of saying whose object is the one spoken to (`told CBS`), so that the name after
 /// them is no subject.
 const TAKES_A_HEARER: &[&str] = &["told", "tells", "tell", "telling", "asked", "asks", "urged"];
@@ -626,6 +641,15 @@ fn name_after_description(
     let mut j = from;
     while j < end && j < from + 8 {
         let token = &tokens[j];
+        // `said 9/11 widow Terry Strada`: a date or a number may describe.
+        let numeric = token
+            .text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == '-');
+        if numeric {
+            j += 1;
+            continue;
+        }
         if !token.is_word()
             || is_lower_word(token, PREPOSITIONS)
             || is_lower_word(token, NOT_IN_DESCRIPTION)
@@ -759,6 +783,13 @@ fn frame_at_verb(tokens: &[Token], floor: usize, open: usize, v: usize) -> Optio
     if s < floor {
         return None;
     }
+    // `Rep. Paul Ryan (R-WI) said “...”`: skip the parenthesis.
+    if tokens[s].is(')')
+        && let Some(open) = (floor..s).rev().find(|&j| tokens[j].is('('))
+        && open > floor
+    {
+        s = open - 1;
+    }
     // `Kohan did not name anyone, but told the crowd, “...”`: when no subject stands right before
     // a strong verb that opens the quote, the sentence's subject spoke.
     let (subject, at) = subject_backward(tokens, s, floor).or_else(|| {
@@ -819,6 +850,13 @@ pub fn lead_in_subject(tokens: &[Token], floor: usize, end: usize) -> Option<Att
     })
 }
 
+/// The subject of the clause that runs from `floor` to `before`, when it names someone or stands
+/// for someone (`In recent weeks, Reid has gone after Trump as a “...”`): [`sentence_subject`].
+pub fn clause_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
+    sentence_subject(tokens, floor, before)
+        .filter(|(subject, _)| matches!(subject, Subject::Name(_) | Subject::Pronoun(Some(_))))
+}
+
 /// [`sentence_subject`], when it names a person or stands for one.
 fn person_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
     verb_subject(tokens, floor, before)
@@ -863,9 +901,17 @@ fn sentence_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Su
 /// Words that open a second clause after a comma.
 const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "while", "whereas"];
 
-/// [`sentence_subject`] from `floor` on, whatever the clauses.
+/// [`sentence_subject`] from `floor` on, whatever the clauses. An opening subordinate clause
+/// (`When Trump suggested ..., Rubio fired back`) is skipped to the comma that ends it.
 fn first_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
     let mut j = floor;
+    if tokens
+        .get(floor)
+        .is_some_and(|t| is_lower_word(t, SUBORDINATORS))
+        && let Some(comma) = (floor..before).find(|&k| tokens[k].is(','))
+    {
+        j = comma + 1;
+    }
     while j < before {
         let token = &tokens[j];
         if let Some(gender) = pronoun(token.text) {
