@@ -358,17 +358,29 @@ impl Lexicon {
         })
     }
 
-    /// True when `word` is a known given name.
+    /// True when `word` is a known given name, or a hyphenated pair of them (`Jo-Renee`,
+    /// `Jean-Pierre`).
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains_key(lower(word).as_ref())
+        let word = lower(word);
+        self.given_names.contains_key(word.as_ref())
+            || word.split_once('-').is_some_and(|(first, second)| {
+                self.given_names.contains_key(first) && self.given_names.contains_key(second)
+            })
     }
 
-    /// The gender a given name implies, if the table says.
+    /// The gender a given name implies, if the table says; of a hyphenated pair, the gender
+    /// its parts agree on, or the one part that has one (`Jo-Renee`: female).
     pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
-        self.given_names
-            .get(lower(word).as_ref())
-            .copied()
-            .flatten()
+        let word = lower(word);
+        let gender = |part: &str| self.given_names.get(part).copied().flatten();
+        if let Some(known) = self.given_names.get(word.as_ref()) {
+            return *known;
+        }
+        let (first, second) = word.split_once('-')?;
+        match (gender(first), gender(second)) {
+            (Some(a), Some(b)) => (a == b).then_some(a),
+            (a, b) => a.or(b),
+        }
     }
 
     /// True for name particles such as `al`, `bin`, `van`, `de`.
@@ -411,6 +423,16 @@ mod tests {
         assert_eq!(lexicon.multiword_speech_verb(&["Points", "out"]), Some(2));
         assert_eq!(lexicon.multiword_speech_verb(&["pointed", "at"]), None);
         assert!(lexicon.speech_verb("said").is_some());
+    }
+
+    #[test]
+    fn a_hyphenated_pair_of_given_names_is_a_given_name() {
+        let lexicon = Lexicon::get();
+        assert!(lexicon.is_given_name("Jo-Renee"));
+        assert_eq!(lexicon.given_name_gender("Jo-Renee"), Some(Gender::Female));
+        assert_eq!(lexicon.given_name_gender("Jean-Pierre"), Some(Gender::Male));
+        assert!(!lexicon.is_given_name("al-Assad"));
+        assert!(!lexicon.is_given_name("Seitz-Wald"));
     }
 
     #[test]

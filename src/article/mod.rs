@@ -689,7 +689,7 @@ fn people_and_quotes(
             // Without a verb of saying, the person the sentence before is about
             // (`Kohan named bigotry as the reason. “They are tired of it.”`).
             speakers[i] = lead_in_speaker(&tokens, before, true, &found, &seen)
-                .or_else(|| named_subject_before(&tokens, before, &found, &seen));
+                .or_else(|| named_subject_before(&tokens, &spans, before, &found, &seen));
             continue;
         }
         // A quote inside a sentence that no frame attributes is the words of the sentence's
@@ -1128,9 +1128,11 @@ fn lead_in_speaker(
     speaker::resolve(&frame.subject, end, 0, people, seen)
 }
 
-/// The person named as the subject of the sentence that ends at `end`, in `start..end`.
+/// The person named as the subject of the sentence that ends at `end`, in `start..end`; a name
+/// inside a quote (`On “Face the Nation,” Sanders ...`) is none.
 fn named_subject_before(
     tokens: &[tokens::Token],
+    spans: &[quotes::QuoteSpan],
     (start, end): (usize, usize),
     people: &people::People,
     seen: &[Sighting],
@@ -1140,10 +1142,15 @@ fn named_subject_before(
     if last == 0 || last <= first {
         return None;
     }
-    let floor = speaker::sentence_start(tokens, first, last - 1);
-    let frame = speaker::lead_in_subject(tokens, floor, last)
-        .filter(|frame| matches!(frame.subject, Subject::Name(_)))?;
-    speaker::resolve(&frame.subject, end, 0, people, seen)
+    let mut floor = speaker::sentence_start(tokens, first, last - 1);
+    loop {
+        let frame = speaker::lead_in_subject(tokens, floor, last)
+            .filter(|frame| matches!(frame.subject, Subject::Name(_)))?;
+        match quote_around(spans, frame.at) {
+            Some(quote) => floor = speaker::token_at(tokens, quote.close),
+            None => return speaker::resolve(&frame.subject, end, 0, people, seen),
+        }
+    }
 }
 
 /// What reading and parsing one file produced.
@@ -1325,6 +1332,43 @@ pub(crate) mod tests {
         ]);
         let names: Vec<&str> = article.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Mara Vintner", "Oskar Ferro"]);
+    }
+
+    #[test]
+    fn appositions_of_several_descriptions_lead_back_to_the_name() {
+        assert_speakers(
+            &[
+                "“It is an invasion of the harbour's rights,” Oskar Ferro, the mayor of Torvik, \
+                 one of the towns suing the agency, said at an event this month.",
+                "“The story is being pushed by the papers,” Mara Vintner, the executive director \
+                 at the Centre for Harbour Justice and who also appears in the film, told the \
+                 Torvik Herald.",
+            ],
+            &[Some("Oskar Ferro"), Some("Mara Vintner")],
+        );
+    }
+
+    #[test]
+    fn a_sentence_continued_by_a_quote_names_its_subject_past_a_quoted_title() {
+        assert_speakers(
+            &[
+                "On “Harbour Hour,” Councillor Mara Vintner named the dredging as one of the \
+                 reasons to stay. “The young people here are tired of waiting for the ships.”",
+            ],
+            &[Some("Mara Vintner")],
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_given_name_opens_a_name_and_gives_the_pronoun() {
+        assert_speakers(
+            &[
+                "Jo-Renee Kaskel, a historian at Torvik College, described the plan in terms of \
+                 lowering expectations.",
+                "“If he cannot answer, he will deflect the question back,” she said.",
+            ],
+            &[Some("Jo-Renee Kaskel")],
+        );
     }
 
     #[test]

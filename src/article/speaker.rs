@@ -298,7 +298,7 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
     if token.is(',') {
         // `Name, a description, said`: skip the apposition back to its opening comma.
         let mut j = k;
-        while j > floor && k - j < 16 {
+        while j > floor && k - j < MAX_APPOSITION_TOKENS {
             j -= 1;
             if tokens[j].is(',') {
                 // `China's chief negotiator, Xu Dongsheng, told`: the apposition is the name,
@@ -334,6 +334,18 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
                     let i = token_at(tokens, start);
                     i > floor && is_lower_word(&tokens[i - 1], PREPOSITIONS)
                 };
+                // `Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
+                // said`: a description before this one is read back to its name too.
+                let further_back = |from: usize| {
+                    let comma = (floor + 1..from)
+                        .rev()
+                        .take(MAX_APPOSITION_TOKENS)
+                        .find(|&c| tokens[c].is(','))?;
+                    let is_name = |found: &(Subject, usize)| matches!(found.0, Subject::Name(_));
+                    subject_backward(tokens, comma - 1, floor)
+                        .filter(is_name)
+                        .or_else(|| subject_backward(tokens, comma, floor).filter(is_name))
+                };
                 return match found {
                     Some((Subject::Name(_), at)) if is_place(at) => {
                         let place = token_at(tokens, at);
@@ -342,6 +354,7 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
                             .find(|&c| tokens[c].is(','))
                             .and_then(|comma| subject_backward(tokens, comma, floor))
                     }
+                    None => further_back(j),
                     other => other,
                 };
             }
@@ -618,6 +631,10 @@ const SUBORDINATORS: &[&str] = &[
     "when", "while", "after", "before", "because", "if", "since", "although", "though", "until",
     "unless", "whereas",
 ];
+
+/// How far back (in tokens) an apposition between commas is read (`Malkia Cyril, the executive
+/// director at the Center of Media Justice and also in the film, told`).
+const MAX_APPOSITION_TOKENS: usize = 24;
 
 /// Verbs of saying whose object is the one spoken to (`told CBS`), so that the name after
 /// them is no subject.
