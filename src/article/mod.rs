@@ -1372,6 +1372,29 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_also_a_title_or_a_common_word_ends_a_name() {
+        assert_speakers(
+            &[
+                "“We have done what we could,” Amy Pope, a deputy adviser, said on a call.",
+                "“The party is not divided,” Senator Jeff Sessions, a close ally, told reporters.",
+                "“The harbour stays open,” Lee County spokesman Jo Brandt said.",
+            ],
+            &[Some("Amy Pope"), Some("Jeff Sessions"), Some("Jo Brandt")],
+        );
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_an_apposition_is_no_quote_mark() {
+        assert_speakers(
+            &[
+                "\"This campaign is changing the harbour,\" Jonas Lindqvist, Ferros' campaign \
+               manager, said in a statement.",
+            ],
+            &[Some("Jonas Lindqvist")],
+        );
+    }
+
+    #[test]
     fn a_word_a_speaker_characterises_something_as_is_quoted() {
         let quotes = quotes_of(&[
             "Mayor Edda Quist criticised the harbour plan drawn up last year as a “fiasco” on Monday.",

@@ -208,7 +208,7 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
         k = 1;
     }
     // The name runs until the next non-name word (`Lavrov Monday` is `Lavrov`).
-    let mut name = Vec::new();
+    let mut name: Vec<Token<'a>> = Vec::new();
     for token in &words[k..] {
         let bare = strip_possessive(token.text);
         // A place after a name's first word is a surname (`Chuck Jordan`, `Mike Israel`).
@@ -216,7 +216,14 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
         let is_non_name = !initial && (lexicon.is_not_name(bare) && !lexicon.is_given_name(bare))
             || (name.is_empty() && lexicon.place(bare).is_some())
             || lexicon.title_at(&[bare]).is_some();
-        if is_non_name && !lexicon.is_particle(bare) {
+        // `Amy Pope`, `Jeff Sessions`: a title or another non-name word that ends the run after
+        // a lone given name is the surname.
+        let surname_after_given = name.len() == 1
+            && k + 2 == words.len()
+            && lexicon.is_given_name(name[0].text)
+            && lexicon.place(bare).is_none()
+            && !NAMED_PLACE_HEADS.contains(&bare);
+        if is_non_name && !lexicon.is_particle(bare) && !surname_after_given {
             break;
         }
         name.push(*token);
@@ -521,6 +528,53 @@ pub fn find_people(tokens: &[Token]) -> People {
     }
     people
 }
+
+/// Nouns that end the names of places and institutions named after people (`Lee County`,
+/// `Regan Hall`, `Kennedy Center`): after a given name they make no surname.
+const NAMED_PLACE_HEADS: &[&str] = &[
+    "County",
+    "City",
+    "Town",
+    "Township",
+    "Parish",
+    "State",
+    "Street",
+    "Avenue",
+    "Road",
+    "Boulevard",
+    "Square",
+    "Bridge",
+    "River",
+    "Lake",
+    "Island",
+    "Valley",
+    "Mountain",
+    "University",
+    "College",
+    "School",
+    "Academy",
+    "Hospital",
+    "Center",
+    "Centre",
+    "Institute",
+    "Foundation",
+    "Library",
+    "Museum",
+    "Stadium",
+    "Arena",
+    "Airport",
+    "Station",
+    "Building",
+    "Tower",
+    "Dam",
+    "Act",
+    "Doctrine",
+    "Award",
+    "Prize",
+    "Fund",
+    "Trust",
+    "Memorial",
+];
 
 /// Prepositions that put the capitalised word after them out of a clause's subject.
 const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "to", "into", "outside"];

@@ -138,6 +138,17 @@ pub fn is_quote_mark(token: &Token) -> bool {
     token.kind == TokenKind::Punct && "“”\"«»„`'".contains(token.text)
 }
 
+/// Whether `tokens[k]` is a quote mark that opens or closes a quote, not the apostrophe of a
+/// plural possessive (`Sanders' campaign manager`).
+fn is_quoting_mark(tokens: &[Token], k: usize) -> bool {
+    let possessive = ["'", "’"].contains(&tokens[k].text)
+        && k > 0
+        && tokens[k - 1].end == tokens[k].start
+        && tokens[k - 1].text.ends_with('s')
+        && tokens.get(k + 1).is_some_and(|t| t.start > tokens[k].end);
+    is_quote_mark(&tokens[k]) && !possessive
+}
+
 /// Reads a subject phrase forward from `tokens[k]`; returns it, its offset and the next index.
 fn subject_forward(tokens: &[Token], k: usize, end: usize) -> Option<(Subject, usize, usize)> {
     let lexicon = Lexicon::get();
@@ -358,7 +369,7 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
                     other => other,
                 };
             }
-            if is_sentence_end(tokens, j) || is_quote_mark(&tokens[j]) {
+            if is_sentence_end(tokens, j) || is_quoting_mark(tokens, j) {
                 return None;
             }
         }
@@ -522,7 +533,7 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
             depth += 1;
         } else if tokens[v].is(')') {
             depth = depth.saturating_sub(1);
-        } else if depth == 0 && (is_sentence_end(tokens, v) || is_quote_mark(&tokens[v])) {
+        } else if depth == 0 && (is_sentence_end(tokens, v) || is_quoting_mark(tokens, v)) {
             return None;
         }
         if speech_verb_width(tokens, v).is_some() {
