@@ -419,14 +419,20 @@ fn people_and_quotes(
         })
     };
     let first_of_sentence = |n: usize| {
-        let sentence = sentence_of(outside[n].start);
+        // The subject stands in the main clause, after an opening clause and its comma (`In
+        // describing Trump, Cuban said`, `Although ... Clinton's emails, Lynch took ...`).
+        let at = speaker::token_at(&tokens, outside[n].start);
+        let sentence = speaker::main_clause_start(&tokens, sentence_of(outside[n].start), at);
+        if at < sentence {
+            return false;
+        }
         // A sentence that opens on `he` or `she` has its subject already (`He notes that the
-        // Kohan commission ...`), and so has one that opens on `The` or `A` before the name
-        // (`The Wisconsin Republican did give Trump some credit`).
+        // Kohan commission ...`, `Though he did not name Rubio, ...`), and so has one that
+        // opens on `The` or `A` before the name (`The Wisconsin Republican did give Trump
+        // some credit`).
         // (`The head of the agency, Pavel Serebryakov, said`: a name set off by commas after
         // the description is the description's.)
         let opener = &tokens[sentence];
-        let at = speaker::token_at(&tokens, outside[n].start);
         let apposition = at > 0 && tokens[at - 1].is(',');
         // (`A similar argument was made by Fed chairman Paul Volcker`: the agent of a passive
         // is who acts.)
@@ -438,9 +444,10 @@ fn people_and_quotes(
             && outside[n].start > tokens.get(sentence + 1).map_or(0, |t| t.end)
             && !apposition
             && !agent;
-        (n == 0 || sentence_of(outside[n - 1].start) != sentence)
-            && !speaker::opens_on_pronoun(&tokens, sentence)
-            && !determiner
+        let pronoun_before = tokens[sentence..at]
+            .iter()
+            .any(|t| speaker::gendered_pronoun(t).is_some());
+        (n == 0 || outside[n - 1].start < tokens[sentence].start) && !pronoun_before && !determiner
     };
     let mut seen: Vec<Sighting> = outside
         .iter()
@@ -480,7 +487,11 @@ fn people_and_quotes(
         .filter_map(|(k, token)| {
             let gender = speaker::gendered_pronoun(token)?;
             let speaking = people::speech_verb_after(&tokens, k + 1);
-            let subject = starts[k] == k;
+            // The subject of the sentence, of its main clause (`Though ..., he made it clear`)
+            // or of an opening clause (`Though he did not name them, ...`).
+            let subject = starts[k] == k
+                || speaker::main_clause_start(&tokens, starts[k], k + 1) == k
+                || (k == starts[k] + 1 && speaker::opens_clause(&tokens[starts[k]]));
             ((speaking || subject)
                 && !inside_quote(token.start)
                 && frame_offsets.binary_search(&token.start).is_err())
@@ -1391,6 +1402,43 @@ pub(crate) mod tests {
                manager, said in a statement.",
             ],
             &[Some("Jonas Lindqvist")],
+        );
+    }
+
+    #[test]
+    fn names_in_an_opening_clause_are_not_the_subject_a_pronoun_means() {
+        assert_speakers(
+            &[
+                "In describing Mayor Oskar Ferro, the councillor Jonas Lindqvist sees a man \
+                 without curiosity.",
+                "“You have to be able to adapt,” he said of Ferro.",
+            ],
+            &[Some("Jonas Lindqvist")],
+        );
+        // A pronoun in the opening clause or at the main clause's start carries the chain.
+        assert_speakers(
+            &[
+                "Councillor Jonas Lindqvist, who won the north ward, is calling for rivals to \
+                 stand down.",
+                "The count went on late into the night.",
+                "Though he did not name Oskar Ferro, he made it clear that the mayor should go.",
+                "He asked them to “prayerfully consider” the future of their campaigns.",
+            ],
+            &[Some("Jonas Lindqvist")],
+        );
+    }
+
+    #[test]
+    fn whose_view_a_sentence_gives_is_its_subject() {
+        assert_speakers(
+            &[
+                "To harbour historian Brigid Kaskel, Mayor Ferro's stare seemed to reflect \
+                 sadness.",
+                "“It really looked like heartbreak,” she said.",
+                "According to Kaskel, the town has had four harbour masters since 2010.",
+                "“There is a reason for that,” she said.",
+            ],
+            &[Some("Brigid Kaskel"), Some("Brigid Kaskel")],
         );
     }
 

@@ -929,17 +929,60 @@ fn sentence_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Su
 /// Words that open a second clause after a comma.
 const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "while", "whereas"];
 
-/// [`sentence_subject`] from `floor` on, whatever the clauses. An opening subordinate clause
-/// (`When Trump suggested ..., Rubio fired back`) is skipped to the comma that ends it.
-fn first_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
-    let mut j = floor;
-    if tokens
-        .get(floor)
-        .is_some_and(|t| is_lower_word(t, SUBORDINATORS))
-        && let Some(comma) = (floor..before).find(|&k| tokens[k].is(','))
-    {
-        j = comma + 1;
+/// Where the main clause of the sentence starting at token `sentence` starts, looking no
+/// further than `before`: after the comma that ends an opening clause (`When Trump suggested
+/// ..., Rubio fired back`, `In describing Trump, Cuban said`, `Preceded by Arpaio, Trump
+/// spoke`), else at the sentence's start.
+pub fn main_clause_start(tokens: &[Token], sentence: usize, before: usize) -> usize {
+    if !tokens.get(sentence).is_some_and(opens_clause) {
+        return sentence;
     }
+    (sentence..before.min(tokens.len()))
+        .find(|&k| tokens[k].is(',') || is_sentence_end(tokens, k))
+        .filter(|&k| tokens[k].is(','))
+        .map_or(sentence, |comma| comma + 1)
+}
+
+/// Whether a sentence opening on `token` opens on a clause or phrase before its subject: a
+/// subordinating conjunction, a preposition or a participle (`When`, `In`, `Preceded`).
+/// (`According to Ham, ...` names its source; `..., when asked about Trump, Obama said` may
+/// follow a quote in lower case.)
+pub fn opens_clause(token: &Token) -> bool {
+    is_lower_word(token, SUBORDINATORS)
+        || token.is_capitalized()
+            && (is_lower_word(token, CLAUSE_OPENERS)
+                || token.text.len() > 5
+                    && (token.text.ends_with("ing") || token.text.ends_with("ed"))
+                    && token.text != "According")
+}
+
+/// Prepositions that open a sentence with a phrase before its subject (`In an interview,
+/// Kohan said`, `With Garland, Obama made ...`). Not `to`: `To professor Kohan, it seemed ...`
+/// names whose view the sentence gives.
+const CLAUSE_OPENERS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "during",
+    "despite",
+    "following",
+    "with",
+    "without",
+    "for",
+    "like",
+    "unlike",
+    "amid",
+    "under",
+    "from",
+    "by",
+    "as",
+    "once",
+];
+
+/// [`sentence_subject`] from `floor` on, whatever the clauses. An opening clause (`When Trump
+/// suggested ..., Rubio fired back`) is skipped to the comma that ends it.
+fn first_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
+    let mut j = main_clause_start(tokens, floor, before);
     while j < before {
         let token = &tokens[j];
         if let Some(gender) = pronoun(token.text) {
