@@ -19,7 +19,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::RawArticle;
 use date::DateSource;
-use lexicon::Gender;
 use speaker::{Attribution, Sighting, Subject};
 
 /// Quotes shorter than this many words are scare quotes or quoted names unless an attribution
@@ -481,33 +480,43 @@ fn people_and_quotes(
         at.sort_unstable();
         at
     };
-    let pronouns: Vec<(usize, Gender, bool)> = tokens
+    // A description that opens a sentence (`The Florida senator sought ...`) is the person who
+    // last held that role, and is seen again like a pronoun.
+    let pronouns: Vec<(usize, Subject, bool)> = tokens
         .iter()
         .enumerate()
         .filter_map(|(k, token)| {
-            let gender = speaker::gendered_pronoun(token)?;
-            let speaking = people::speech_verb_after(&tokens, k + 1);
             // The subject of the sentence, of its main clause (`Though ..., he made it clear`)
             // or of an opening clause (`Though he did not name them, ...`).
-            let subject = starts[k] == k
-                || speaker::main_clause_start(&tokens, starts[k], k + 1) == k
-                || (k == starts[k] + 1 && speaker::opens_clause(&tokens[starts[k]]));
-            ((speaking || subject)
-                && !inside_quote(token.start)
-                && frame_offsets.binary_search(&token.start).is_err())
-            .then_some((token.start, gender, speaking))
+            let subject = || {
+                starts[k] == k
+                    || speaker::main_clause_start(&tokens, starts[k], k + 1) == k
+                    || (k == starts[k] + 1 && speaker::opens_clause(&tokens[starts[k]]))
+            };
+            let (subject, speaking) = match speaker::gendered_pronoun(token) {
+                Some(gender) => {
+                    let speaking = people::speech_verb_after(&tokens, k + 1);
+                    (speaking || subject()).then_some((Subject::Pronoun(Some(gender)), speaking))?
+                }
+                None if token.is_capitalized() && subject() => {
+                    let (role, next) = speaker::description_subject(&tokens, k)?;
+                    (role, people::speech_verb_after(&tokens, next))
+                }
+                None => return None,
+            };
+            (!inside_quote(token.start) && frame_offsets.binary_search(&token.start).is_err())
+                .then_some((token.start, subject, speaking))
         })
         .collect();
     let mut pending_pronouns = pronouns.iter().peekable();
     let mut see_pronouns_before = |offset: usize, seen: &mut Vec<Sighting>| {
-        while let Some(&&(at, gender, speaking)) = pending_pronouns.peek() {
+        while let Some(&&(at, ref subject, speaking)) = pending_pronouns.peek() {
             if at >= offset {
                 break;
             }
             pending_pronouns.next();
             let paragraph = paragraph_of(at);
-            let subject = Subject::Pronoun(Some(gender));
-            if let Some(person) = speaker::resolve(&subject, at, paragraph, &found, seen) {
+            if let Some(person) = speaker::resolve(subject, at, paragraph, &found, seen) {
                 see(
                     seen,
                     Sighting {
@@ -1439,6 +1448,19 @@ pub(crate) mod tests {
                 "“There is a reason for that,” she said.",
             ],
             &[Some("Brigid Kaskel"), Some("Brigid Kaskel")],
+        );
+    }
+
+    #[test]
+    fn a_description_opening_a_sentence_is_the_one_who_holds_that_role() {
+        assert_speakers(
+            &[
+                "Sen. Jonas Lindqvist won the north ward, and Gov. Oskar Ferro kept the south.",
+                "Ferro thanked his voters on Tuesday.",
+                "The Vermont senator sought to calm his supporters after the count.",
+                "He said that he would offer “a prayer” for the eventual nominee.",
+            ],
+            &[Some("Jonas Lindqvist")],
         );
     }
 

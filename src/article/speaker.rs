@@ -229,6 +229,25 @@ fn subject_forward(tokens: &[Token], k: usize, end: usize) -> Option<(Subject, u
     None
 }
 
+/// A description of a person by their role at `tokens[k]` (`The Florida senator sought`,
+/// `the former president said`), followed by no name (`the senator Jo Kohan` is a name with
+/// its title): the role, and the index after it.
+pub fn description_subject(tokens: &[Token], k: usize) -> Option<(Subject, usize)> {
+    if !is_lower_word(tokens.get(k)?, &["the"]) {
+        return None;
+    }
+    match subject_forward(tokens, k, tokens.len())? {
+        (role @ Subject::Role { .. }, _, next)
+            if tokens
+                .get(next)
+                .is_some_and(|t| t.is(',') || t.is_word() && !t.is_capitalized()) =>
+        {
+            Some((role, next))
+        }
+        _ => None,
+    }
+}
+
 /// `NBC's Dante Chinni`, `The Blaze's Matt Walsh`: a name in the possessive followed by another
 /// name is the second one's employer; the run of the second name is returned then (within
 /// `end`), else `run` itself.
