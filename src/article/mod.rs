@@ -1465,6 +1465,26 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_employer_and_a_role_after_an_inverted_verb_lead_to_the_name() {
+        assert_speakers(
+            &[
+                "“Education is the driver,” said Torvik College pollster Ilse Marwood.",
+                "“We are frustrated,” said Harbour ranking Democrat Jonas Lindqvist (D-Nord).",
+                "“I was hoping for something else,” said Air Force 1st Lt. Odile Brandt.",
+                "“It is a creation of the media,” said HPA spokesman Jo Kaskel in a statement.",
+                "“It will pass,” said Ferro on Tuesday.",
+            ],
+            &[
+                Some("Ilse Marwood"),
+                Some("Jonas Lindqvist"),
+                Some("Odile Brandt"),
+                Some("Jo Kaskel"),
+                Some("Ferro"),
+            ],
+        );
+    }
+
+    #[test]
     fn a_word_a_speaker_characterises_something_as_is_quoted() {
         let quotes = quotes_of(&[
             "Mayor Edda Quist criticised the harbour plan drawn up last year as a “fiasco” on Monday.",

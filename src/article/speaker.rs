@@ -594,21 +594,14 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
             subject = Subject::Name(parts);
             at = name_at;
         }
-        // `said Ayotte campaign manager Jon Kohan`: the name after the role is the speaker.
-        if matches!(subject, Subject::Name(_)) {
-            let mut j = next;
-            while j < end && j < next + 4 && tokens[j].is_word() && !tokens[j].is_capitalized() {
-                j += 1;
-            }
-            if j > next
-                && j < end
-                && tokens[j].is_capitalized()
-                && Lexicon::get().is_role(tokens[j - 1].text)
-                && let Some((Subject::Name(parts), name_at, _)) = subject_forward(tokens, j, end)
-            {
-                subject = Subject::Name(parts);
-                at = name_at;
-            }
+        // `said Ayotte campaign manager Jon Kohan`, `said Marquette pollster Charles Franklin`,
+        // `said Air Force 1st Lt. Tyler Livingston`: an employer and a role before a full name,
+        // which is the speaker.
+        if matches!(subject, Subject::Name(_))
+            && let Some((parts, name_at)) = name_after_employer(tokens, next, end)
+        {
+            subject = Subject::Name(parts);
+            at = name_at;
         }
         return Some(Attribution {
             subject,
@@ -716,6 +709,41 @@ fn name_after_description(
         } else {
             j += 1;
         }
+    }
+    None
+}
+
+/// The full name that ends a description after an employer's name, read from `from` (the word
+/// after the employer): lower-case words of a role, numbers and capitalised words that are no
+/// name (`pollster`, `ranking Democrat`, `Force 1st`), then a name of two words or more, or one
+/// with a title, that no capitalised word follows. Reads at most 6 tokens before the name.
+fn name_after_employer(tokens: &[Token], from: usize, end: usize) -> Option<(Vec<String>, usize)> {
+    let mut j = from;
+    while j < end && j < from + 6 {
+        let token = &tokens[j];
+        if !token.is_word()
+            || is_lower_word(token, PREPOSITIONS)
+            || is_lower_word(token, NOT_IN_DESCRIPTION)
+        {
+            return None;
+        }
+        if token.is_capitalized() {
+            let run = read_run(tokens, j);
+            if run.name.is_empty() {
+                j = run.next.max(j + 1);
+                continue;
+            }
+            let closes = tokens
+                .get(run.next)
+                .is_none_or(|t| run.next >= end || !t.is_capitalized());
+            let full = run.name.len() >= 2 || run.title.is_some();
+            if j == from || !closes || !full || company_name(&run) {
+                return None;
+            }
+            let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+            return Some((parts, run.name[0].start));
+        }
+        j += 1;
     }
     None
 }
