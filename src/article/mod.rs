@@ -360,6 +360,7 @@ fn people_and_quotes(
                 .find(|&k| speaker::is_sentence_end(&tokens, k))
                 .unwrap_or(tokens.len().min(close + REPORTED_SPEECH_REACH));
             speaker::reported_speech(&tokens, floor, end)
+                .filter(|frame| quote_around(&spans, frame.at).is_none())
         };
         frames.push(after.or_else(before).or_else(reported));
     }
@@ -617,11 +618,27 @@ fn people_and_quotes(
             }
             floor = speaker::token_at(&tokens, spans[j].close);
         }
-        // A subject inside an earlier quote (`On “Face the Nation,” Sanders ...`) is none.
+        // A subject inside an earlier quote (`On “Face the Nation,” Sanders ...`) is none, and
+        // so is a capitalised word that names nobody (`Immediately after the attacks, Trump
+        // issued a statement, “...”`).
         let subject = loop {
             match speaker::clause_subject(&tokens, floor, open) {
                 Some((_, at)) if let Some(earlier) = quote_around(&spans, at) => {
                     floor = speaker::token_at(&tokens, earlier.close);
+                }
+                Some((Subject::Name(parts), at))
+                    if at < span.open
+                        && speaker::resolve(
+                            &Subject::Name(parts.clone()),
+                            at,
+                            0,
+                            &found,
+                            &seen,
+                        )
+                        .is_none()
+                        && !plausible_name(&parts, &mid_sentence) =>
+                {
+                    floor = speaker::token_at(&tokens, at) + parts.len();
                 }
                 // (A name read on into the quote is no subject.)
                 Some((subject, at)) if at < span.open => break subject,
@@ -1482,6 +1499,34 @@ pub(crate) mod tests {
                 Some("Ferro"),
             ],
         );
+    }
+
+    #[test]
+    fn adverbs_and_words_inside_quotes_open_no_subject() {
+        assert_speakers(
+            &[
+                "“Watch the harbour video,” said former shipping executive Ilse Marwood during \
+                 the second debate.",
+                "Immediately after the storm, Mayor Oskar Ferro issued a statement, “Last night \
+                 our harbour was hit harder than ever before.”",
+                "Early in his campaign, Ferro attacked Lindqvist, calling him, among other \
+                 things, “a failed candidate.”",
+                "“An awful lot of analysts said no,” remembered Jonas Lindqvist, the former \
+                 harbour master.",
+            ],
+            &[
+                Some("Ilse Marwood"),
+                Some("Oskar Ferro"),
+                Some("Oskar Ferro"),
+                Some("Jonas Lindqvist"),
+            ],
+        );
+        // `denounced her record as secretary` is no inverted frame.
+        let quotes = quotes_of(&[
+            "Mayor Oskar Ferro summed up the councillor as “terrible,” denounced her record as \
+             secretary of the board.",
+        ]);
+        assert_eq!(quotes[0].1.as_deref(), Some("Oskar Ferro"), "{quotes:?}");
     }
 
     #[test]

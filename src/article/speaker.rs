@@ -594,6 +594,12 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
             subject = Subject::Name(parts);
             at = name_at;
         }
+        // `“...,” denounced her record as secretary`: a weak verb inverts over no description.
+        if matches!(subject, Subject::Role { .. })
+            && !Lexicon::get().is_strong_speech_verb(tokens[v].text)
+        {
+            return None;
+        }
         // `said Ayotte campaign manager Jon Kohan`, `said Marquette pollster Charles Franklin`,
         // `said Air Force 1st Lt. Tyler Livingston`: an employer and a role before a full name,
         // which is the speaker.
@@ -698,9 +704,15 @@ fn name_after_description(
         }
         if token.is_capitalized() {
             let run = read_run(tokens, j);
-            let closes = tokens
-                .get(run.next)
-                .is_none_or(|t| run.next >= end || !t.is_word());
+            // (`said former executive Carly Fiorina during the debate`: a preposition or a
+            // clause may follow the name.)
+            let closes = tokens.get(run.next).is_none_or(|t| {
+                run.next >= end
+                    || !t.is_word()
+                    || is_lower_word(t, PREPOSITIONS)
+                    || is_lower_word(t, NOT_IN_DESCRIPTION)
+                    || is_lower_word(t, &["during", "on", "for", "about", "with"])
+            });
             if !run.name.is_empty() && closes && !company_name(&run) {
                 let parts = run.name.iter().map(|t| t.text.to_string()).collect();
                 return Some((parts, run.name[0].start));
@@ -981,7 +993,7 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "while", "whereas"];
 /// ..., Rubio fired back`, `In describing Trump, Cuban said`, `Preceded by Arpaio, Trump
 /// spoke`), else at the sentence's start.
 pub fn main_clause_start(tokens: &[Token], sentence: usize, before: usize) -> usize {
-    if !tokens.get(sentence).is_some_and(opens_clause) {
+    if !tokens.get(sentence).is_some_and(opens_clause) && !opens_on_adverb(tokens, sentence) {
         return sentence;
     }
     (sentence..before.min(tokens.len()))
@@ -1001,6 +1013,25 @@ pub fn opens_clause(token: &Token) -> bool {
                 || token.text.len() > 5
                     && (token.text.ends_with("ing") || token.text.ends_with("ed"))
                     && token.text != "According")
+}
+
+/// Whether the sentence at `sentence` opens on an adverb of time before a phrase (`Early in
+/// his campaign, ...`, `Immediately after the attacks, ...`, `Later that day, ...`): such a
+/// word is no name, and the phrase is no subject.
+fn opens_on_adverb(tokens: &[Token], sentence: usize) -> bool {
+    let Some(first) = tokens.get(sentence).filter(|t| t.is_capitalized()) else {
+        return false;
+    };
+    let adverb = first.text.ends_with("ly") || is_lower_word(first, &["later", "earlier"]);
+    adverb
+        && !Lexicon::get().is_given_name(first.text)
+        && tokens.get(sentence + 1).is_some_and(|t| {
+            is_lower_word(t, PREPOSITIONS)
+                || is_lower_word(
+                    t,
+                    &["after", "before", "on", "during", "that", "this", "last"],
+                )
+        })
 }
 
 /// Prepositions that open a sentence with a phrase before its subject (`In an interview,
