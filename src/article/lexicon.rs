@@ -395,8 +395,33 @@ impl Lexicon {
 
     /// The key that transliteration variants of a name part share (`sergey` -> `sergei`).
     pub fn name_key(&self, word: &str) -> String {
-        let lower = word.to_lowercase();
+        // `O’Neill` and `O'Neill` are one name.
+        let lower = word.to_lowercase().replace('’', "'");
         self.name_variants.get(&lower).cloned().unwrap_or(lower)
+    }
+}
+
+/// Whether two different words differ by one letter replaced, added or dropped.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
     }
 }
 
@@ -433,6 +458,18 @@ mod tests {
         assert_eq!(lexicon.given_name_gender("Jean-Pierre"), Some(Gender::Male));
         assert!(!lexicon.is_given_name("al-Assad"));
         assert!(!lexicon.is_given_name("Seitz-Wald"));
+    }
+
+    #[test]
+    fn words_one_letter_apart_are_found() {
+        assert!(one_edit_apart("wimes", "wines"));
+        assert!(one_edit_apart("mcclenney", "mclenney"));
+        assert!(one_edit_apart("sweeney", "sweeny"));
+        assert!(!one_edit_apart("wines", "wines"));
+        assert!(!one_edit_apart("obama", "omaha"));
+        assert!(!one_edit_apart("kohan", "kohanek"));
+        let lexicon = Lexicon::get();
+        assert_eq!(lexicon.name_key("O’Neill"), lexicon.name_key("O'Neill"));
     }
 
     #[test]

@@ -1530,6 +1530,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_surname_misspelled_by_one_letter_is_the_same_person() {
+        assert_speakers(
+            &[
+                "Harbour activist Leslie Vimmers runs the campaign. Mayor Anna Ferro disagreed \
+                 with her.",
+                "Vimers believes the mayor took the dockworkers for granted.",
+                "“They have a big problem,” she said.",
+            ],
+            &[Some("Leslie Vimmers")],
+        );
+    }
+
+    #[test]
     fn a_word_a_speaker_characterises_something_as_is_quoted() {
         let quotes = quotes_of(&[
             "Mayor Edda Quist criticised the harbour plan drawn up last year as a “fiasco” on Monday.",

@@ -485,6 +485,7 @@ pub fn find_people(tokens: &[Token]) -> People {
         if !run.name.is_empty() && run.name.len() <= MAX_NAME_WORDS {
             let parts = name_parts(&run.name);
             let found = match_titled_person(&people, &parts, run.title.as_deref())
+                .or_else(|| misspelled_surname(&people, &parts))
                 .or_else(|| {
                     // `in Aurora, Colorado, in July, said`: a word after a preposition is a
                     // place or a thing, not the subject.
@@ -581,6 +582,33 @@ const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "to", "into", 
 
 fn is_lower_word(token: &Token, words: &[&str]) -> bool {
     token.is_word() && words.contains(&token.text)
+}
+
+/// The person whose surname a lone word misspells by one letter (`Wines` of Leslie Wimes,
+/// `McLenney` of Shirley McClenney): a word of five letters or more, no given name, place or
+/// non-name, that starts like the surname of exactly one person found with a full name.
+fn misspelled_surname(people: &People, parts: &[String]) -> Option<usize> {
+    let lexicon = Lexicon::get();
+    let [word] = parts else {
+        return None;
+    };
+    if word.chars().count() < 5
+        || lexicon.is_given_name(word)
+        || lexicon.is_not_name(word)
+        || lexicon.place(word).is_some()
+    {
+        return None;
+    }
+    let key = lexicon.name_key(word);
+    let mut candidates = people.persons.iter().enumerate().filter(|(_, p)| {
+        p.keys.len() >= 2
+            && p.keys.last().is_some_and(|last| {
+                last.chars().next() == key.chars().next()
+                    && super::lexicon::one_edit_apart(last, &key)
+            })
+    });
+    let (index, _) = candidates.next()?;
+    candidates.next().is_none().then_some(index)
 }
 
 /// Whether the capitalised word at `i` follows a preposition inside a capitalised phrase
