@@ -1543,6 +1543,25 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn addressees_and_lone_surnames_after_straight_quotes_are_read_for_what_they_are() {
+        assert_speakers(
+            &[
+                "In response, Mayor Oskar Ferro wrote to Jonas Lindqvist: “Only a fool would send \
+                 such a letter.”",
+                "Ferro left early, Ilse Marwood said, adding, “He was not very friendly.”",
+                "\"They took his slogan and gave it to Ferro,\" Kaskel said.",
+                "“Is the harbour safe?” said Torvik Dockers Political Director Jo Brandt.",
+            ],
+            &[
+                Some("Oskar Ferro"),
+                Some("Ilse Marwood"),
+                Some("Kaskel"),
+                Some("Jo Brandt"),
+            ],
+        );
+    }
+
+    #[test]
     fn a_word_a_speaker_characterises_something_as_is_quoted() {
         let quotes = quotes_of(&[
             "Mayor Edda Quist criticised the harbour plan drawn up last year as a “fiasco” on Monday.",

@@ -634,12 +634,14 @@ pub fn in_organisation_name(tokens: &[Token], i: usize) -> bool {
 }
 
 fn starts_sentence(tokens: &[Token], i: usize) -> bool {
-    i == 0
-        || tokens[i - 1].is_break()
-        || tokens[i - 1].is('.')
-        || tokens[i - 1].is('!')
-        || tokens[i - 1].is('?')
-        || "“\"«".contains(tokens[i - 1].text)
+    let ends = |t: &Token| t.is_break() || t.is('.') || t.is('!') || t.is('?');
+    // A straight quote mark right after a word or a comma closes a quote (`"...," Hale said`):
+    // only a full stop before it ends the sentence.
+    let closing_straight = i >= 2
+        && tokens[i - 1].is('"')
+        && tokens[i - 2].end == tokens[i - 1].start
+        && !ends(&tokens[i - 2]);
+    i == 0 || ends(&tokens[i - 1]) || ("“\"«".contains(tokens[i - 1].text) && !closing_straight)
 }
 
 /// The words that appear somewhere other than at a sentence's start, in one pass: what tells a

@@ -749,7 +749,9 @@ fn name_after_employer(tokens: &[Token], from: usize, end: usize) -> Option<(Vec
                 .get(run.next)
                 .is_none_or(|t| run.next >= end || !t.is_capitalized());
             let full = run.name.len() >= 2 || run.title.is_some();
-            if j == from || !closes || !full || company_name(&run) {
+            // (`said United Steelworkers Political Director Tim Waters`: a title may follow the
+            // employer directly.)
+            if (j == from && run.title.is_none()) || !closes || !full || company_name(&run) {
                 return None;
             }
             let parts = run.name.iter().map(|t| t.text.to_string()).collect();
@@ -774,11 +776,18 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
         return None;
     }
     // Verbless `Name: “...”` and `According to Name, “...”`.
+    // (`Trump wrote to Roffman: “...”`: a name after `to`, `with` ... or a verb is who was
+    // addressed, and the verb's subject speaks; `More from Jones:` names the source.)
     let last = open - 1;
     if tokens[last].is(':')
         && last > floor
         && let Some((subject, at)) = subject_backward(tokens, last - 1, floor)
         && matches!(subject, Subject::Name(_))
+        && token_at(tokens, at).checked_sub(1).is_none_or(|b| {
+            b < floor
+                || !(is_lower_word(&tokens[b], &["to", "with", "at", "for", "about", "against"])
+                    || speech_verb_width(tokens, b).is_some())
+        })
     {
         return Some(Attribution {
             subject,
@@ -840,8 +849,14 @@ fn frame_at_verb(tokens: &[Token], floor: usize, open: usize, v: usize) -> Optio
     let cue = Some(tokens[v].text.to_string());
     // `Trump shot back in a statement, saying he's “...”`: a participle after a comma speaks
     // for the sentence's subject.
+    // (`Mateen left early, Nefzi said, adding, “...”`: the subject of the verb of saying
+    // before the participle, if there is one.)
     if v > floor && tokens[v - 1].is(',') && tokens[v].text.ends_with("ing") {
-        let (subject, at) = sentence_subject(tokens, floor, v)?;
+        let said = (v >= floor + 2)
+            .then(|| v - 2)
+            .filter(|&u| speech_verb_width(tokens, u) == Some(1) && !tokens[u].is_capitalized())
+            .and_then(|u| verb_subject(tokens, floor, u));
+        let (subject, at) = said.or_else(|| sentence_subject(tokens, floor, v))?;
         return Some(Attribution {
             subject,
             cue,
