@@ -11,7 +11,7 @@ pub mod quotes;
 pub mod speaker;
 pub mod tokens;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -444,10 +444,13 @@ fn people_and_quotes(
             && outside[n].start > tokens.get(sentence + 1).map_or(0, |t| t.end)
             && !apposition
             && !agent;
-        let pronoun_before = tokens[sentence..at]
-            .iter()
-            .any(|t| speaker::gendered_pronoun(t).is_some());
-        (n == 0 || outside[n - 1].start < tokens[sentence].start) && !pronoun_before && !determiner
+        // (The first name of its clause only: a sentence of many names is read once.)
+        let first = n == 0 || outside[n - 1].start < tokens[sentence].start;
+        first
+            && !determiner
+            && !tokens[sentence..at]
+                .iter()
+                .any(|t| speaker::gendered_pronoun(t).is_some())
     };
     let mut seen: Vec<Sighting> = outside
         .iter()
@@ -599,6 +602,8 @@ fn people_and_quotes(
     // A quote inside a sentence that no frame names anyone for (`Trump attacked “the hateful
     // ideology ...”`, `he said, adding that “...”`) is the words of the sentence's subject, read
     // after any earlier quote of the sentence: a person, or else an organisation or a group.
+    // How often each word is written, counted once when first needed.
+    let word_counts = std::cell::OnceCell::new();
     let subject_of_sentence = |i: usize,
                                speakers: &[Option<usize>],
                                sentence_subjects: &[Option<Subject>]|
@@ -653,13 +658,17 @@ fn people_and_quotes(
         // middle of a sentence, and (one word) used more than once.
         let organisation = match &subject {
             Subject::Name(parts) if person.is_none() && plausible_name(parts, &mid_sentence) => {
-                (parts.len() > 1
-                    || tokens
-                        .iter()
-                        .filter(|t| t.text == parts[0])
-                        .nth(1)
-                        .is_some())
-                .then(|| Subject::Organisation(parts.join(" ")))
+                let used_again = || {
+                    let counts = word_counts.get_or_init(|| {
+                        let mut counts: HashMap<&str, usize> = HashMap::new();
+                        for token in &tokens {
+                            *counts.entry(token.text).or_default() += 1;
+                        }
+                        counts
+                    });
+                    counts.get(parts[0].as_str()).is_some_and(|&n| n > 1)
+                };
+                (parts.len() > 1 || used_again()).then(|| Subject::Organisation(parts.join(" ")))
             }
             _ => None,
         };

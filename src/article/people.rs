@@ -624,7 +624,7 @@ pub fn in_organisation_name(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let mut j = i;
-    while j > 0 && tokens[j - 1].is_capitalized() {
+    while j > 0 && i - j < MAX_NAME_WORDS && tokens[j - 1].is_capitalized() {
         j -= 1;
     }
     j >= 2

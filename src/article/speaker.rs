@@ -1011,11 +1011,16 @@ pub fn main_clause_start(tokens: &[Token], sentence: usize, before: usize) -> us
     if !tokens.get(sentence).is_some_and(opens_clause) && !opens_on_adverb(tokens, sentence) {
         return sentence;
     }
-    (sentence..before.min(tokens.len()))
+    // (An opening clause is short: the search is bounded, so that a sentence of thousands of
+    // names is not walked once for each.)
+    (sentence..before.min(tokens.len()).min(sentence + MAX_OPENING_CLAUSE))
         .find(|&k| tokens[k].is(',') || is_sentence_end(tokens, k))
         .filter(|&k| tokens[k].is(','))
         .map_or(sentence, |comma| comma + 1)
 }
+
+/// The most tokens an opening clause runs before its comma.
+const MAX_OPENING_CLAUSE: usize = 40;
 
 /// Whether a sentence opening on `token` opens on a clause or phrase before its subject: a
 /// subordinating conjunction, a preposition or a participle (`When`, `In`, `Preceded`).
