@@ -154,6 +154,13 @@ pub fn parse(raw: &RawArticle) -> Result<Article, NotAnArticle> {
             (header.headline, header.deck, body)
         }
     };
+    let headline = repair_apostrophes(&headline);
+    let deck = deck.map(|deck| repair_apostrophes(&deck));
+    for paragraph in &mut paragraphs {
+        if paragraph.contains('?') {
+            *paragraph = repair_apostrophes(paragraph);
+        }
+    }
     let dateline = paragraphs
         .first()
         .and_then(|first| dateline::parse_dateline(first));
@@ -198,6 +205,38 @@ pub fn parse(raw: &RawArticle) -> Result<Article, NotAnArticle> {
         quotes,
         body,
     })
+}
+
+/// `the EU?s decision`, `don?t`: feeds that lost the apostrophe write `?` in its place. A `?`
+/// between a letter and the end of a contraction or possessive (`s`, `t`, `re`, `ll`, `ve`,
+/// `d`, `m`) that ends the word is an apostrophe again; a question mark is followed by a space.
+pub fn repair_apostrophes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('?') {
+        let (before, after) = rest.split_at(at);
+        let after = &after[1..];
+        let letter_before = before.chars().next_back().is_some_and(char::is_alphabetic);
+        let suffix = after
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(after, |end| &after[..end]);
+        let ends_word = after[suffix.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !matches!(c, '=' | '&' | '/' | '_'));
+        let contraction = ["s", "t", "re", "ll", "ve", "d", "m"]
+            .iter()
+            .any(|s| suffix.eq_ignore_ascii_case(s));
+        out.push_str(before);
+        out.push(if letter_before && contraction && ends_word {
+            '\''
+        } else {
+            '?'
+        });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 fn date_of(
@@ -1567,6 +1606,34 @@ pub(crate) mod tests {
                 Some("Kaskel"),
                 Some("Jo Brandt"),
             ],
+        );
+    }
+
+    #[test]
+    fn question_marks_that_stand_for_apostrophes_are_apostrophes_again() {
+        assert_eq!(
+            repair_apostrophes("The EU?s decision? Russia?s reaction, and we don?t know."),
+            "The EU's decision? Russia's reaction, and we don't know."
+        );
+        assert_eq!(
+            repair_apostrophes("I?m sure they?ll go"),
+            "I'm sure they'll go"
+        );
+        // Questions and addresses keep their marks.
+        assert_eq!(repair_apostrophes("Why? So?"), "Why? So?");
+        assert_eq!(repair_apostrophes("see page.php?s=1"), "see page.php?s=1");
+        assert_eq!(repair_apostrophes("Is it? s"), "Is it? s");
+    }
+
+    #[test]
+    fn a_role_without_a_determiner_is_the_one_who_holds_it() {
+        assert_speakers(
+            &[
+                "\"It is regrettable,\" Kremlin Spokesman Dmitry Peskov said.",
+                "Asked about the sanctions on Anton Belov and Ilya Sorin, Russian presidential \
+                 spokesman stressed that \"they are suspected without any basis at all.\"",
+            ],
+            &[Some("Dmitry Peskov"), Some("Dmitry Peskov")],
         );
     }
 

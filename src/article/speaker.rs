@@ -468,10 +468,39 @@ fn subject_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject
                     tokens[j].start,
                 ));
             }
+            // `..., Russian presidential spokesman stressed that`: a role with no determiner
+            // after a comma, or opening the sentence, is a subject too.
+            // (`Manafort's attorney has acknowledged`: someone's employee is no one we know.)
+            let owned =
+                |modifiers: &[String]| modifiers.iter().any(|m| super::people::is_possessive(m));
             if !tokens[j].is_word() {
-                break;
+                let opens_phrase = [',', ';', ':', '—'].iter().any(|&p| tokens[j].is(p));
+                return (opens_phrase && !modifiers.is_empty() && !owned(&modifiers)).then(|| {
+                    modifiers.reverse();
+                    (
+                        Subject::Role {
+                            modifiers,
+                            role: token.text.to_lowercase(),
+                        },
+                        tokens[j + 1].start,
+                    )
+                });
             }
             modifiers.push(tokens[j].text.to_lowercase());
+        }
+        if j == floor
+            && !modifiers.is_empty()
+            && k - j < 6
+            && !modifiers.iter().any(|m| super::people::is_possessive(m))
+        {
+            modifiers.reverse();
+            return Some((
+                Subject::Role {
+                    modifiers,
+                    role: token.text.to_lowercase(),
+                },
+                tokens[floor].start,
+            ));
         }
         return None;
     }
@@ -1214,7 +1243,7 @@ pub fn resolve(
                     && modifiers.iter().all(|m| {
                         found.title_mentions(m)
                             || lexicon.place(m).is_some()
-                            || is_lower_word_str(m, &["former", "new", "top", "senior", "veteran"])
+                            || is_lower_word_str(m, GENERIC_ROLE_MODIFIERS)
                     })
             };
             earlier().find(|s| fits(s.person)).map(|s| s.person)
@@ -1222,6 +1251,22 @@ pub fn resolve(
         Subject::Organisation(_) | Subject::Other => None,
     }
 }
+
+/// Words before a role that any holder of it may be described with (`the former minister`,
+/// `the Russian presidential spokesman`, `the chief negotiator`).
+const GENERIC_ROLE_MODIFIERS: &[&str] = &[
+    "former",
+    "new",
+    "top",
+    "senior",
+    "veteran",
+    "presidential",
+    "chief",
+    "press",
+    "official",
+    "longtime",
+    "government",
+];
 
 fn is_lower_word_str(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
