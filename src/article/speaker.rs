@@ -725,10 +725,7 @@ fn name_after_description(
             j += 1;
             continue;
         }
-        if !token.is_word()
-            || is_lower_word(token, PREPOSITIONS)
-            || is_lower_word(token, NOT_IN_DESCRIPTION)
-        {
+        if breaks_description(token) {
             return None;
         }
         if token.is_capitalized() {
@@ -754,6 +751,14 @@ fn name_after_description(
     None
 }
 
+/// Whether `token` cannot stand in a description before a name: punctuation, a preposition or
+/// a word that opens another phrase (`said a lawyer for Jon Kohan`, `said that Kohan`).
+fn breaks_description(token: &Token) -> bool {
+    !token.is_word()
+        || is_lower_word(token, PREPOSITIONS)
+        || is_lower_word(token, NOT_IN_DESCRIPTION)
+}
+
 /// The full name that ends a description after an employer's name, read from `from` (the word
 /// after the employer): lower-case words of a role, numbers and capitalised words that are no
 /// name (`pollster`, `ranking Democrat`, `Force 1st`), then a name of two words or more, or one
@@ -762,10 +767,7 @@ fn name_after_employer(tokens: &[Token], from: usize, end: usize) -> Option<(Vec
     let mut j = from;
     while j < end && j < from + 6 {
         let token = &tokens[j];
-        if !token.is_word()
-            || is_lower_word(token, PREPOSITIONS)
-            || is_lower_word(token, NOT_IN_DESCRIPTION)
-        {
+        if breaks_description(token) {
             return None;
         }
         if token.is_capitalized() {
