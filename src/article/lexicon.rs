@@ -110,6 +110,7 @@ pub struct Lexicon {
     given_names: HashMap<String, Option<Gender>>,
     particles: HashSet<String>,
     not_names: HashSet<String>,
+    named_place_heads: HashSet<String>,
     name_variants: HashMap<String, String>,
     /// One-word titles written with a dot (`Gov.`, `Sen.`), lower case, without it.
     abbreviated_titles: HashSet<String>,
@@ -242,6 +243,9 @@ impl Lexicon {
         }
         for row in rows(include_str!("data/not_names.txt")) {
             lexicon.not_names.insert(row[0].to_lowercase());
+        }
+        for row in rows(include_str!("data/named_place_heads.txt")) {
+            lexicon.named_place_heads.insert(row[0].to_string());
         }
         for row in rows(include_str!("data/name_variants.tsv")) {
             let key = row[0].to_lowercase();
@@ -391,6 +395,12 @@ impl Lexicon {
     /// True for capitalised words that are never part of a person's name.
     pub fn is_not_name(&self, word: &str) -> bool {
         self.not_names.contains(lower(word).as_ref())
+    }
+
+    /// True for a noun that ends the name of a place or an institution named after a person
+    /// (`County` of `Lee County`, `Center` of `Kennedy Center`), as written.
+    pub fn is_named_place_head(&self, word: &str) -> bool {
+        self.named_place_heads.contains(word)
     }
 
     /// The key that transliteration variants of a name part share (`sergey` -> `sergei`).

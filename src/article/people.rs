@@ -222,7 +222,7 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
             && k + 2 == words.len()
             && lexicon.is_given_name(name[0].text)
             && lexicon.place(bare).is_none()
-            && !NAMED_PLACE_HEADS.contains(&bare);
+            && !lexicon.is_named_place_head(bare);
         if is_non_name && !lexicon.is_particle(bare) && !surname_after_given {
             break;
         }
@@ -529,53 +529,6 @@ pub fn find_people(tokens: &[Token]) -> People {
     }
     people
 }
-
-/// Nouns that end the names of places and institutions named after people (`Lee County`,
-/// `Regan Hall`, `Kennedy Center`): after a given name they make no surname.
-const NAMED_PLACE_HEADS: &[&str] = &[
-    "County",
-    "City",
-    "Town",
-    "Township",
-    "Parish",
-    "State",
-    "Street",
-    "Avenue",
-    "Road",
-    "Boulevard",
-    "Square",
-    "Bridge",
-    "River",
-    "Lake",
-    "Island",
-    "Valley",
-    "Mountain",
-    "University",
-    "College",
-    "School",
-    "Academy",
-    "Hospital",
-    "Center",
-    "Centre",
-    "Institute",
-    "Foundation",
-    "Library",
-    "Museum",
-    "Stadium",
-    "Arena",
-    "Airport",
-    "Station",
-    "Building",
-    "Tower",
-    "Dam",
-    "Act",
-    "Doctrine",
-    "Award",
-    "Prize",
-    "Fund",
-    "Trust",
-    "Memorial",
-];
 
 /// Prepositions that put the capitalised word after them out of a clause's subject.
 const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "to", "into", "outside"];
