@@ -1638,6 +1638,17 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn someone_new_after_the_last_speaker_takes_the_pronoun() {
+        assert_speakers(
+            &[
+                "Mayor Oskar Ferro said the port would close in May. Councillor Jonas \
+                 Lindqvist disagreed with him. “That is simply not true,” he said.",
+            ],
+            &[Some("Jonas Lindqvist")],
+        );
+    }
+
+    #[test]
     fn a_word_a_speaker_characterises_something_as_is_quoted() {
         let quotes = quotes_of(&[
             "Mayor Edda Quist criticised the harbour plan drawn up last year as a “fiasco” on Monday.",

@@ -1218,11 +1218,14 @@ pub fn resolve(
             // whoever was named last.
             let subject =
                 earlier().find(|s| s.subject && fits(s.person) && s.paragraph + 1 >= paragraph);
-            // A paragraph that opens on someone new hands the pronoun to them, not to the
-            // speaker of a paragraph before (`Minister X welcomed it. “...,” he said.`).
+            // Someone new in the pronoun's paragraph takes it from the last speaker, when they
+            // come after that speaker (`Minister X welcomed it. “...,” he said.`, `Ferro said
+            // the port would close. Lindqvist disagreed. “...,” he said.`).
             let newcomer = subject.filter(|found| {
                 found.paragraph == paragraph
-                    && speaker.is_some_and(|s| s.paragraph < paragraph && s.person != found.person)
+                    && speaker.is_some_and(|s| {
+                        (s.paragraph < paragraph || s.at < found.at) && s.person != found.person
+                    })
             });
             newcomer
                 .or(speaker)
