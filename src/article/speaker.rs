@@ -984,7 +984,8 @@ pub fn lead_in_subject(tokens: &[Token], floor: usize, end: usize) -> Option<Att
 }
 
 /// The subject of the clause that runs from `floor` to `before`, when it names someone or stands
-/// for someone (`In recent weeks, Reid has gone after Trump as a “...”`): [`sentence_subject`].
+/// for someone (`In recent weeks, Reid has gone after Trump as a “...”`), as `sentence_subject`
+/// reads it.
 pub fn clause_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subject, usize)> {
     sentence_subject(tokens, floor, before)
         .filter(|(subject, _)| matches!(subject, Subject::Name(_) | Subject::Pronoun(Some(_))))
