@@ -541,7 +541,12 @@ fn people_and_quotes(
                     let speaking = people::speech_verb_after(&tokens, k + 1);
                     (speaking || subject()).then_some((Subject::Pronoun(Some(gender)), speaking))?
                 }
-                None if token.is_capitalized() && subject() => {
+                // (Only `The` can open a description: the clause test, which reads up to a
+                // comma, is not run for every capitalised word.)
+                None if token.is_capitalized()
+                    && token.text.eq_ignore_ascii_case("the")
+                    && subject() =>
+                {
                     let (role, next) = speaker::description_subject(&tokens, k)?;
                     (role, people::speech_verb_after(&tokens, next))
                 }
