@@ -29,7 +29,6 @@
 pub mod article;
 pub mod bench;
 pub mod error;
-pub mod eval;
 pub mod index;
 pub mod output;
 pub mod query;

@@ -1,12 +1,10 @@
-//! Benchmarks end to end: index a folder with wiredex and with the baselines users would pick
-//! instead (raw tantivy, SQLite FTS5, a file scan), run one workload of named query groups
-//! through each with every hit count checked (and for `count` queries every engine's tally by
-//! year against wiredex's), and report throughput, peak memory, latency percentiles and ratios.
-//! Also the article generator for scale data. Used by `wiredex bench`, `wiredex generate` and
-//! the criterion benches; prints nothing itself except through `write_table`.
+//! Benchmarks of wiredex's own speed, end to end: index a folder (or open an index), run one
+//! workload of named query groups with every expected hit count checked, and report
+//! throughput, peak memory, latency percentiles and queries per second. Other engines can run
+//! beside wiredex on the same files and workload as [`Peer`]s (the `wiredex-lab` crate brings
+//! raw tantivy, SQLite FTS5 and a file scan), with ratios and their tallies checked against
+//! wiredex's. Prints nothing itself except through `write_table`.
 
-pub mod baseline;
-pub mod generate;
 pub mod machine;
 pub mod workload;
 
@@ -22,26 +20,46 @@ use crate::query::{QuoteRequest, SearchRequest, Searcher};
 pub use machine::Machine;
 pub use workload::{Kind, Workload, WorkloadQuery};
 
-/// Engine names as reported.
+/// wiredex's name in reports.
 pub const WIREDEX: &str = "wiredex";
-/// Raw tantivy with a plain schema.
-pub const TANTIVY: &str = "tantivy-plain";
-/// SQLite FTS5.
-pub const SQLITE: &str = "sqlite-fts5";
-/// Brute-force file scan.
-pub const SCAN: &str = "grep-scan";
 
-/// Above this many files the scan runs each query once instead of `runs` times: it takes
-/// seconds per query, and its median is not what is in doubt.
-const SCAN_FULL_RUNS_MAX_FILES: usize = 5_000;
+/// What a benchmark runs on.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// A folder of articles: indexed first (timed) into a temporary index, then queried.
+    Folder(PathBuf),
+    /// An existing index: queried as it is, nothing indexed.
+    Index(PathBuf),
+}
+
+/// Another engine benchmarked beside wiredex on the same files and workload.
+pub trait Peer {
+    /// Its name in reports.
+    fn name(&self) -> &str;
+    /// Reads and indexes every article of `corpus`, keeping what it needs in `scratch`;
+    /// returns the number of articles indexed.
+    fn ingest(&mut self, corpus: &Path, scratch: &Path) -> Result<usize>;
+    /// Its answer to one workload query (run once untimed, then `runs` times timed).
+    fn answer(&self, query: &WorkloadQuery) -> Result<Answer>;
+    /// Timed runs per query, given the runs asked for and the folder's file count (a slow
+    /// engine may run fewer).
+    fn runs(&self, requested: usize, _files: usize) -> usize {
+        requested
+    }
+    /// Whether its ingest is worth a row of the report (a scan reads nothing ahead).
+    fn reports_ingest(&self) -> bool {
+        true
+    }
+}
 
 /// How to run a benchmark.
 #[derive(Debug, Clone)]
 pub struct BenchOptions {
-    /// The folder of articles.
-    pub corpus: PathBuf,
-    /// The queries.
-    pub workload: Workload,
+    /// What to benchmark on.
+    pub target: Target,
+    /// The queries; `None` for the built-in groups, drawn from the index (see
+    /// [`Workload::builtin`]).
+    pub workload: Option<Workload>,
     /// Timed runs of each query per engine (after one untimed warm-up run).
     pub runs: usize,
 }
@@ -115,16 +133,14 @@ pub struct BenchReport {
     pub date: String,
     /// Where.
     pub machine: Machine,
-    /// The folder benchmarked.
+    /// The folder (or index) benchmarked.
     pub corpus: String,
-    /// Files in it.
+    /// Files in the folder (0 for an index).
     pub files: usize,
-    /// Their bytes.
+    /// Their bytes (0 for an index).
     pub bytes: u64,
-    /// Timed runs per query.
+    /// Timed runs per query asked for (an engine's `samples` say how many it ran).
     pub runs: usize,
-    /// Timed runs per query for the scan.
-    pub scan_runs: usize,
     /// Whether peak RSS was reset before each ingest (else it is the process's peak so far).
     pub rss_reset: bool,
     /// Ingest per engine, wiredex first.
@@ -259,75 +275,97 @@ fn ingest_with<T>(
     ))
 }
 
-/// Runs the benchmark: ingest by every engine, then the workload through each.
-pub fn run(options: &BenchOptions) -> Result<BenchReport> {
-    let corpus = &options.corpus;
-    let scratch = tempfile::tempdir().map_err(|reason| Error::Io {
-        path: std::env::temp_dir(),
-        reason,
-    })?;
-    // Read every file once untimed, so every engine starts from a warm page cache.
-    let (mut files, _) = crate::source::discover(std::slice::from_ref(corpus));
+/// The files a folder benchmark reads, and their bytes; each is read once untimed so that
+/// every engine starts from a warm page cache.
+fn warm_files(corpus: &Path) -> (usize, u64) {
+    let (mut files, _) = crate::source::discover(&[corpus.to_path_buf()]);
     files.retain(|f| crate::source::Format::of(f).is_some());
-    let bytes: u64 = files
+    let bytes = files
         .iter()
         .filter_map(|f| std::fs::read(f).ok())
         .map(|b| b.len() as u64)
         .sum();
+    (files.len(), bytes)
+}
+
+/// Runs the benchmark: wiredex's ingest (for a folder) and every peer's, then the workload
+/// through wiredex and each peer, every expected count and every peer's tally by year checked.
+pub fn run(options: &BenchOptions, peers: &mut [Box<dyn Peer>]) -> Result<BenchReport> {
+    let scratch = tempfile::tempdir().map_err(|reason| Error::Io {
+        path: std::env::temp_dir(),
+        reason,
+    })?;
     let mut rss_reset = true;
     let mut ingest = Vec::new();
-
-    let (index, wiredex_ingest) = ingest_with(WIREDEX, bytes, &mut rss_reset, || {
-        let (index, report) = crate::index::build(
-            &scratch.path().join("wiredex"),
-            std::slice::from_ref(corpus),
-        )?;
-        Ok((index, report.articles))
-    })?;
-    ingest.push(wiredex_ingest);
-    let (plain, plain_ingest) = ingest_with(TANTIVY, bytes, &mut rss_reset, || {
-        baseline::PlainTantivy::ingest(corpus, &scratch.path().join("tantivy"))
-    })?;
-    ingest.push(plain_ingest);
-    #[cfg(feature = "sqlite-baseline")]
-    let (fts5, fts5_ingest) = ingest_with(SQLITE, bytes, &mut rss_reset, || {
-        baseline::Fts5::ingest(corpus, &scratch.path().join("fts5.db"))
-    })?;
-    #[cfg(feature = "sqlite-baseline")]
-    ingest.push(fts5_ingest);
-    let wiredex_rate = ingest[0].mb_per_s;
-    for i in &mut ingest {
-        i.wiredex_ratio = wiredex_rate / i.mb_per_s;
-    }
-
-    let scan = baseline::Scan::new(corpus);
-    let scan_runs = if files.len() > SCAN_FULL_RUNS_MAX_FILES {
-        1
-    } else {
-        options.runs
+    let (index, corpus, files, bytes) = match &options.target {
+        Target::Folder(corpus) => {
+            let (files, bytes) = warm_files(corpus);
+            let (index, wiredex_ingest) = ingest_with(WIREDEX, bytes, &mut rss_reset, || {
+                let (index, report) = crate::index::build(
+                    &scratch.path().join("wiredex"),
+                    std::slice::from_ref(corpus),
+                )?;
+                Ok((index, report.articles))
+            })?;
+            ingest.push(wiredex_ingest);
+            for (n, peer) in peers.iter_mut().enumerate() {
+                let dir = scratch.path().join(format!("peer-{n}"));
+                std::fs::create_dir_all(&dir).map_err(|reason| Error::Io {
+                    path: dir.clone(),
+                    reason,
+                })?;
+                let name = peer.name().to_string();
+                let ((), peer_ingest) = ingest_with(&name, bytes, &mut rss_reset, || {
+                    Ok(((), peer.ingest(corpus, &dir)?))
+                })?;
+                if peer.reports_ingest() {
+                    ingest.push(peer_ingest);
+                }
+            }
+            let wiredex_rate = ingest[0].mb_per_s;
+            for i in &mut ingest {
+                i.wiredex_ratio = wiredex_rate / i.mb_per_s;
+            }
+            (index, corpus.display().to_string(), files, bytes)
+        }
+        Target::Index(path) => {
+            if !peers.is_empty() {
+                return Err(Error::Io {
+                    path: path.clone(),
+                    reason: std::io::Error::other(
+                        "other engines need the folder of articles, not an index",
+                    ),
+                });
+            }
+            let index = crate::index::WireIndex::open(path)?;
+            (index, path.display().to_string(), 0, 0)
+        }
     };
     let searcher = Searcher::new(&index)?;
+    let workload = match &options.workload {
+        Some(workload) => workload.clone(),
+        None => Workload::builtin(&searcher)?,
+    };
+    let runs: Vec<usize> = std::iter::once(options.runs)
+        .chain(peers.iter().map(|p| p.runs(options.runs, files)))
+        .collect();
     let mut groups = Vec::new();
     let mut errors = Vec::new();
-    for name in options.workload.groups() {
-        let queries: Vec<WorkloadQuery> = options
-            .workload
+    for name in workload.groups() {
+        let queries: Vec<WorkloadQuery> = workload
             .queries
             .iter()
             .filter(|q| q.group == name)
             .cloned()
             .collect();
-        let mut per_engine: Vec<(&str, Vec<Duration>, Vec<Answer>)> = vec![
-            (WIREDEX, vec![], vec![]),
-            (TANTIVY, vec![], vec![]),
-            #[cfg(feature = "sqlite-baseline")]
-            (SQLITE, vec![], vec![]),
-            (SCAN, vec![], vec![]),
-        ];
         let errors_before = errors.len();
+        let mut per_engine: Vec<(String, Vec<Duration>, Vec<Answer>)> =
+            std::iter::once(WIREDEX.to_string())
+                .chain(peers.iter().map(|p| p.name().to_string()))
+                .map(|name| (name, vec![], vec![]))
+                .collect();
         for q in &queries {
-            let by_year = q.kind == Kind::Count;
-            let (answer, times) = measure(options.runs, || wiredex_answer(&searcher, q))?;
+            let (answer, times) = measure(runs[0], || wiredex_answer(&searcher, q))?;
             if let Some(expect) = q.expect
                 && expect != answer.hits
             {
@@ -338,64 +376,16 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
             }
             per_engine[0].1.extend(times);
             per_engine[0].2.push(answer);
-            let plain_query = q.plain()?;
-            let tantivy_query = plain.query(&plain_query);
-            let (answer, times) = measure(options.runs, || {
-                Ok(if by_year {
-                    Answer::years(plain.count_by_year(tantivy_query.as_ref())?)
-                } else {
-                    Answer::hits(plain.run(tantivy_query.as_ref())?)
-                })
-            })?;
-            per_engine[1].1.extend(times);
-            per_engine[1].2.push(answer);
-            #[cfg(feature = "sqlite-baseline")]
-            {
-                let (answer, times) = measure(options.runs, || {
-                    Ok(if by_year {
-                        Answer::years(fts5.count_by_year(&plain_query)?)
-                    } else {
-                        Answer::hits(fts5.run(&plain_query)?)
-                    })
-                })?;
-                per_engine[2].1.extend(times);
-                per_engine[2].2.push(answer);
+            for (n, peer) in peers.iter().enumerate() {
+                let (answer, times) = measure(runs[n + 1], || peer.answer(q))?;
+                per_engine[n + 1].1.extend(times);
+                per_engine[n + 1].2.push(answer);
             }
-            let (answer, times) = measure(scan_runs, || {
-                Ok(if by_year {
-                    Answer::years(scan.count_by_year(&plain_query)?)
-                } else {
-                    Answer::hits(scan.run(&plain_query)?)
-                })
-            })?;
-            let last = per_engine.len() - 1;
-            per_engine[last].1.extend(times);
-            per_engine[last].2.push(answer);
-            // A checked count query also checks that every engine that found as many stories
-            // tallied them in the same years: a dating error. An engine that matched a different
-            // number (a phrase over a full stop, which wiredex does not match) is shown, not
-            // failed.
-            if q.expect.is_some()
-                && let Some(ours) = per_engine[0].2.last().and_then(|a| a.years.clone())
-            {
-                let total = |rows: &[Count]| rows.iter().map(|r| r.count).sum::<usize>();
-                for (engine, _, answers) in &per_engine[1..] {
-                    let theirs = answers.last().and_then(|a| a.years.as_deref());
-                    if theirs.is_some_and(|t| total(t) != total(&ours)) {
-                        continue;
-                    }
-                    if let Some(diff) = tally_differences(&ours, engine, theirs.unwrap_or(&[])) {
-                        errors.push(format!(
-                            "{}: {}: {engine}'s counts by year differ from wiredex's: {diff}",
-                            q.group, q.text
-                        ));
-                    }
-                }
-            }
+            errors.extend(tally_errors(q, &per_engine));
         }
         let mut engines: Vec<Latency> = per_engine
             .into_iter()
-            .map(|(engine, times, answers)| latency(engine, times, answers))
+            .map(|(engine, times, answers)| latency(&engine, times, answers))
             .collect();
         let base = engines[0].p50_ms;
         for e in &mut engines {
@@ -414,16 +404,45 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     Ok(BenchReport {
         date: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         machine: Machine::current(),
-        corpus: corpus.display().to_string(),
-        files: files.len(),
+        corpus,
+        files,
         bytes,
         runs: options.runs,
-        scan_runs,
         rss_reset,
         ingest,
         groups,
         errors,
     })
+}
+
+/// A checked count query also checks that every engine that found as many stories tallied
+/// them in the same years: a dating error. An engine that matched a different number (a phrase
+/// over a full stop, which wiredex does not match) is shown, not failed.
+fn tally_errors(
+    q: &WorkloadQuery,
+    per_engine: &[(String, Vec<Duration>, Vec<Answer>)],
+) -> Vec<String> {
+    let Some(ours) = per_engine[0].2.last().and_then(|a| a.years.clone()) else {
+        return vec![];
+    };
+    if q.expect.is_none() {
+        return vec![];
+    }
+    let total = |rows: &[Count]| rows.iter().map(|r| r.count).sum::<usize>();
+    let mut errors = Vec::new();
+    for (engine, _, answers) in &per_engine[1..] {
+        let theirs = answers.last().and_then(|a| a.years.as_deref());
+        if theirs.is_some_and(|t| total(t) != total(&ours)) {
+            continue;
+        }
+        if let Some(diff) = tally_differences(&ours, engine, theirs.unwrap_or(&[])) {
+            errors.push(format!(
+                "{}: {}: {engine}'s counts by year differ from wiredex's: {diff}",
+                q.group, q.text
+            ));
+        }
+    }
+    errors
 }
 
 /// The hit count wiredex reports for a workload query (top hits fetched and rendered as
@@ -458,16 +477,14 @@ pub fn wiredex_answer(searcher: &Searcher, query: &WorkloadQuery) -> Result<Answ
     })
 }
 
-/// The workload to use for a folder: `workload.tsv` in it (as `wiredex generate` writes), else
-/// the built-in queries without expected counts.
-pub fn workload_for(corpus: &Path) -> Result<Workload> {
-    let file = corpus.join(generate::WORKLOAD_FILE);
+/// The workload a folder brings: `workload.tsv` in it (as `wiredex-lab generate` writes), if
+/// there is one.
+pub fn workload_in(corpus: &Path) -> Result<Option<Workload>> {
+    let file = corpus.join(workload::WORKLOAD_FILE);
     if file.exists() {
-        Workload::read(&file)
+        Workload::read(&file).map(Some)
     } else {
-        Ok(Workload {
-            queries: generate::queries(),
-        })
+        Ok(None)
     }
 }
 
@@ -481,12 +498,11 @@ pub fn write_table(out: &mut impl Write, r: &BenchReport) -> std::io::Result<()>
     )?;
     writeln!(
         out,
-        "corpus: {} · {} files · {:.1} MB · {} timed runs per query ({} for the scan) · {}",
+        "corpus: {} · {} files · {:.1} MB · {} timed runs per query · {}",
         r.corpus,
         r.files,
         r.bytes as f64 / 1e6,
         r.runs,
-        r.scan_runs,
         r.date
     )?;
     writeln!(out)?;
@@ -650,11 +666,11 @@ mod tests {
         ];
         for (theirs, expected) in cases {
             assert_eq!(
-                tally_differences(&ours, SCAN, &theirs).as_deref(),
+                tally_differences(&ours, "grep-scan", &theirs).as_deref(),
                 expected,
                 "{theirs:?}"
             );
         }
-        assert_eq!(tally_differences(&[], SCAN, &[]), None);
+        assert_eq!(tally_differences(&[], "grep-scan", &[]), None);
     }
 }

@@ -1,5 +1,6 @@
-//! `wiredex bench`: index a folder (or freshly generated articles) with wiredex and with the
-//! baselines, run a workload with every hit count checked, and print a table or JSON.
+//! `wiredex bench`: time wiredex on a folder of articles (indexed first, into a temporary
+//! index) or on an existing index, with a workload whose expected counts are checked, and print
+//! a table or JSON. Other engines beside wiredex are the lab's (`wiredex-lab bench`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,30 +8,24 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 
-use wiredex::bench::{self, BenchOptions, Workload, generate};
+use wiredex::bench::{self, BenchOptions, Target, Workload};
 use wiredex::output::json;
+
+use super::IndexLocation;
 
 /// Arguments of `wiredex bench`.
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Folder of articles to benchmark on
-    #[arg(
-        long,
-        value_name = "DIR",
-        conflicts_with = "generate",
-        required_unless_present = "generate"
-    )]
+    /// Folder of articles to index and then query (timing the ingest too) [default: query the
+    /// index of --index as it is]
+    #[arg(long, value_name = "DIR", conflicts_with = "index")]
     corpus: Option<PathBuf>,
-    /// Benchmark on N freshly generated articles (in a temporary folder)
-    #[arg(long, value_name = "N")]
-    generate: Option<usize>,
-    /// Seed for --generate
-    #[arg(long, value_name = "S", default_value_t = 1)]
-    seed: u64,
-    /// Workload file: group<TAB>kind<TAB>query<TAB>expected per line, kind search, quotes or count [default: DIR/workload.tsv, else the built-in queries unchecked]
+    #[command(flatten)]
+    location: IndexLocation,
+    /// Workload file: group<TAB>kind<TAB>query<TAB>expected per line, kind search, quotes or count [default: DIR/workload.tsv, else built-in groups of common wire words and the index's most quoted speakers, unchecked]
     #[arg(long, value_name = "FILE")]
     workload: Option<PathBuf>,
-    /// Timed runs of each query per engine
+    /// Timed runs of each query
     #[arg(long, value_name = "R", default_value_t = 10)]
     runs: usize,
     /// Write the whole result as one JSON object
@@ -42,45 +37,48 @@ pub struct BenchArgs {
     save_json: Option<PathBuf>,
 }
 
-/// Runs the benchmark and prints it; fails when a checked hit count, or a checked tally by year
-/// of a baseline, is wrong.
+/// Runs the benchmark and prints it; fails when a checked hit count is wrong.
 pub fn run(args: BenchArgs, out: &mut impl Write) -> Result<bool> {
-    let generated;
-    let (corpus, default_workload) = match (args.corpus, args.generate) {
-        (Some(dir), _) => {
-            let workload = bench::workload_for(&dir)?;
-            (dir, workload)
-        }
-        (None, Some(n)) => {
-            generated = tempfile::tempdir().context("creating a temporary folder")?;
-            let dir = generated.path().join("articles");
-            let report = generate::generate(&dir, n, args.seed)?;
-            (dir, report.workload)
-        }
-        (None, None) => bail!("give --corpus DIR or --generate N"),
+    let workload = match (&args.workload, &args.corpus) {
+        (Some(file), _) => Some(Workload::read(file)?),
+        (None, Some(dir)) => bench::workload_in(dir)?,
+        (None, None) => None,
     };
-    let workload = match &args.workload {
-        Some(file) => Workload::read(file)?,
-        None => default_workload,
+    let target = match args.corpus {
+        Some(dir) => Target::Folder(dir),
+        None => Target::Index(args.location.path()),
     };
-    let report = bench::run(&BenchOptions {
-        corpus,
-        workload,
-        runs: args.runs.max(1),
-    })?;
-    if let Some(path) = &args.save_json {
+    let report = bench::run(
+        &BenchOptions {
+            target,
+            workload,
+            runs: args.runs.max(1),
+        },
+        &mut [],
+    )?;
+    write_report(&report, args.json, args.save_json.as_deref(), out)
+}
+
+/// Prints a report (and saves it as JSON when asked); fails when a checked count was wrong.
+pub fn write_report(
+    report: &bench::BenchReport,
+    as_json: bool,
+    save_json: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> Result<bool> {
+    if let Some(path) = save_json {
         let mut file = std::io::BufWriter::new(
             std::fs::File::create(path)
                 .with_context(|| format!("cannot write {}", path.display()))?,
         );
-        json::write_line(&mut file, &report)?;
+        json::write_line(&mut file, report)?;
         file.flush()
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    if args.json {
-        json::write_line(out, &report)?;
+    if as_json {
+        json::write_line(out, report)?;
     } else {
-        bench::write_table(out, &report).context("writing the table")?;
+        bench::write_table(out, report).context("writing the table")?;
     }
     if !report.errors.is_empty() {
         out.flush().context("writing output")?;

@@ -2,8 +2,6 @@
 //! Shared flags are defined once here so every subcommand speaks the same vocabulary.
 
 mod bench;
-mod eval;
-mod generate;
 mod index;
 mod parse;
 mod people;
@@ -50,12 +48,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Print the fields extracted from files, without indexing them.
     Parse(parse::ParseArgs),
-    /// Write synthetic wire articles for scale tests.
-    Generate(generate::GenerateArgs),
-    /// Measure indexing and query speed against raw tantivy, SQLite FTS5 and a file scan.
+    /// Measure indexing and query speed on a folder or an index: p50/p95/p99, QPS, checked counts.
     Bench(bench::BenchArgs),
-    /// Score extraction against gold: tests/gold, Reuters-21578, PolNeAR.
-    Eval(eval::EvalArgs),
 }
 
 /// Where the index lives.
@@ -202,9 +196,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stats(args) => stats::run(args, &mut out),
         Command::Timeline(args) => timeline::run(args, &mut out),
         Command::Parse(args) => parse::run(args, &mut out),
-        Command::Generate(args) => generate::run(args, &mut out),
         Command::Bench(args) => bench::run(args, &mut out),
-        Command::Eval(args) => eval::run(args, &mut out),
     }?;
     std::io::Write::flush(&mut out).context("writing output")?;
     Ok(if found {

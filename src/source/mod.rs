@@ -15,7 +15,7 @@ mod text;
 mod xml;
 
 /// Undoes SGML character entities (`&amp;`, `&#3;`) as Reuters-21578 writes them.
-pub(crate) use sgml::entities as sgml_entities;
+pub use sgml::entities as sgml_entities;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;

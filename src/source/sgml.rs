@@ -97,7 +97,7 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 
 /// Decodes `&lt;`, `&gt;`, `&amp;` and numeric references; control characters (`&#3;`, the
 /// wire's end-of-text) are dropped.
-pub(crate) fn entities(text: &str) -> String {
+pub fn entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {

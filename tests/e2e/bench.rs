@@ -1,133 +1,11 @@
-//! `wiredex generate` and `wiredex bench` end to end on 200 generated articles: the files and
-//! workload are written, the bench JSON has its documented shape, and every expected hit count
-//! was checked and held. Also the team corpus's workload, whose count-by-year tallies must be
-//! those of `wiredex search --count-by year`. No timing is asserted.
+//! `wiredex bench` end to end: on the team corpus with its workload (every count checked, the
+//! count-by-year tallies those of `wiredex search --count-by year`), with a wrong count (it
+//! fails and names the query), and on an existing index with the built-in groups. No timing is
+//! asserted. The peers beside wiredex are the lab's (`lab/tests`).
 
 use serde_json::Value;
 
-use crate::harness::{corpus_index, scratch, wiredex};
-
-#[test]
-fn generate_writes_articles_in_folders_with_a_checked_workload() {
-    let out = scratch().join("generated-200");
-    let out_str = out.to_str().unwrap();
-    let run = wiredex(&["generate", "--articles", "200", "--out", out_str, "--json"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let report: Value = serde_json::from_str(run.stdout.trim()).unwrap();
-    assert_eq!(report["articles"], 200);
-    let files = std::fs::read_dir(out.join("0000")).unwrap().count();
-    assert_eq!(files, 200);
-    let workload = std::fs::read_to_string(out.join("workload.tsv")).unwrap();
-    assert!(
-        workload
-            .lines()
-            .any(|l| l.starts_with("quotes_speaker_topic\tquotes\tby="))
-    );
-    // The same seed writes the same files.
-    let again = scratch().join("generated-200-again");
-    let run = wiredex(&[
-        "generate",
-        "--articles",
-        "200",
-        "--out",
-        again.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(
-        workload,
-        std::fs::read_to_string(again.join("workload.tsv")).unwrap()
-    );
-    // And wiredex reads every one of them.
-    let index = scratch().join("generated-200-index");
-    let run = wiredex(&[
-        "index",
-        out_str,
-        "--index",
-        index.to_str().unwrap(),
-        "--json",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let indexed: Value = serde_json::from_str(run.stdout.trim()).unwrap();
-    assert_eq!(indexed["articles"], 200);
-}
-
-#[test]
-fn bench_json_reports_every_engine_and_verified_counts() {
-    let run = wiredex(&["bench", "--generate", "200", "--runs", "3", "--json"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let report: Value = serde_json::from_str(run.stdout.trim()).unwrap();
-    assert!(report["machine"]["cores"].as_u64().unwrap() >= 1);
-    assert!(report["machine"]["cpu"].is_string());
-    assert_eq!(report["runs"], 3);
-    assert_eq!(report["errors"].as_array().unwrap().len(), 0);
-    let ingest = report["ingest"].as_array().unwrap();
-    assert_eq!(ingest[0]["engine"], "wiredex");
-    assert_eq!(ingest[0]["articles"], 200);
-    for i in ingest {
-        assert!(i["mb_per_s"].as_f64().unwrap() > 0.0, "{i}");
-        assert!(i["articles_per_s"].is_number(), "{i}");
-    }
-    let groups = report["groups"].as_array().unwrap();
-    let names: Vec<&str> = groups
-        .iter()
-        .map(|g| g["group"].as_str().unwrap())
-        .collect();
-    for expected in [
-        "term",
-        "phrase",
-        "boolean",
-        "field_date",
-        "quotes_speaker_topic",
-        "count_by",
-    ] {
-        assert!(names.contains(&expected), "{names:?}");
-    }
-    for group in groups {
-        assert_eq!(group["verified"], true, "{group}");
-        let queries = group["queries"].as_array().unwrap();
-        assert_eq!(group["checked"].as_u64().unwrap() as usize, queries.len());
-        let engines = group["engines"].as_array().unwrap();
-        assert_eq!(engines[0]["engine"], "wiredex");
-        let engine_names: Vec<&str> = engines
-            .iter()
-            .map(|e| e["engine"].as_str().unwrap())
-            .collect();
-        assert!(engine_names.contains(&"tantivy-plain") && engine_names.contains(&"grep-scan"));
-        for (query, hits) in queries.iter().zip(engines[0]["hits"].as_array().unwrap()) {
-            assert_eq!(&query["expect"], hits, "{query}");
-        }
-        if group["group"] == "count_by" {
-            assert!(queries.iter().all(|q| q["kind"] == "count"), "{group}");
-            // Each tally totals the hit count, and every engine tallied the same years.
-            let wiredex_years = engines[0]["years"].as_array().unwrap();
-            assert_eq!(wiredex_years.len(), queries.len());
-            for (years, hits) in wiredex_years
-                .iter()
-                .zip(engines[0]["hits"].as_array().unwrap())
-            {
-                let rows = years.as_array().unwrap();
-                assert!(rows.len() > 1, "a tally of one year checks little: {years}");
-                let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
-                assert_eq!(Some(total), hits.as_u64(), "{years}");
-            }
-            for e in &engines[1..] {
-                assert_eq!(&e["years"], &engines[0]["years"], "{}", e["engine"]);
-            }
-        } else {
-            assert!(engines.iter().all(|e| e.get("years").is_none()), "{group}");
-        }
-        for e in engines {
-            assert_eq!(
-                e["samples"].as_u64().unwrap() as usize,
-                queries.len() * 3,
-                "{e}"
-            );
-            for key in ["p50_ms", "p95_ms", "p99_ms", "qps", "ratio_to_wiredex"] {
-                assert!(e[key].is_number(), "{key} in {e}");
-            }
-        }
-    }
-}
+use crate::harness::{corpus_index, ok, scratch, wiredex};
 
 #[test]
 fn bench_with_a_wrong_expected_count_fails_and_names_the_query() {
@@ -149,116 +27,108 @@ fn bench_with_a_wrong_expected_count_fails_and_names_the_query() {
         "{}",
         run.stderr
     );
+    assert!(run.stdout.contains("| term | WRONG |"), "{}", run.stdout);
 }
 
-/// The team corpus's workload holds, and each of its count lines tallies in the bench what
+/// The team corpus's workload holds, wiredex alone is timed, and each count line tallies what
 /// `wiredex search QUERY --count-by year --json` prints.
 #[test]
 fn corpus_workload_holds_and_its_tallies_are_those_of_search_count_by_year() {
-    let run = wiredex(&[
+    let run = ok(&[
         "bench",
         "--corpus",
         "corpus",
         "--workload",
         "bench/workloads/corpus.tsv",
         "--runs",
-        "1",
+        "2",
         "--json",
     ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
     let report: Value = serde_json::from_str(run.stdout.trim()).unwrap();
     assert_eq!(report["errors"].as_array().unwrap().len(), 0);
-    let groups = report["groups"].as_array().unwrap();
-    let group = groups.iter().find(|g| g["group"] == "count_by").unwrap();
-    assert_eq!(group["verified"], true);
-    let queries = group["queries"].as_array().unwrap();
-    let checked = queries.iter().filter(|q| !q["expect"].is_null()).count();
-    assert!(checked >= 2, "{group}");
-    assert_eq!(group["checked"].as_u64().unwrap() as usize, checked);
-    let engines = group["engines"].as_array().unwrap();
-    for (n, query) in queries.iter().enumerate() {
-        let text = query["text"].as_str().unwrap();
-        let search = wiredex(&[
-            "search",
-            text,
-            "--index",
-            corpus_index(),
-            "--count-by",
-            "year",
-            "--json",
-        ]);
-        assert_eq!(search.code, 0, "{text}: {}", search.stderr);
-        let rows: Vec<Value> = search.json_lines();
+    assert_eq!(report["runs"], 2);
+    let ingest = report["ingest"].as_array().unwrap();
+    assert_eq!(ingest.len(), 1);
+    assert_eq!(ingest[0]["engine"], "wiredex");
+    assert!(ingest[0]["mb_per_s"].as_f64().unwrap() > 0.0);
+    for group in report["groups"].as_array().unwrap() {
+        assert_eq!(group["verified"], true, "{group}");
+        let engines = group["engines"].as_array().unwrap();
+        assert_eq!(engines.len(), 1, "{group}");
+        let queries = group["queries"].as_array().unwrap();
         assert_eq!(
-            engines[0]["years"][n],
-            Value::Array(rows),
-            "{text}: bench and search --count-by year disagree"
+            engines[0]["samples"].as_u64().unwrap() as usize,
+            queries.len() * 2
         );
-        if !query["expect"].is_null() {
-            for e in &engines[1..] {
-                assert_eq!(
-                    e["years"][n], engines[0]["years"][n],
-                    "{text}: {}",
-                    e["engine"]
-                );
-            }
+        for key in ["p50_ms", "p95_ms", "p99_ms", "qps"] {
+            assert!(engines[0][key].is_number(), "{key} in {group}");
+        }
+        if group["group"] != "count_by" {
+            continue;
+        }
+        for (n, query) in queries.iter().enumerate() {
+            let text = query["text"].as_str().unwrap();
+            let search = ok(&[
+                "search",
+                text,
+                "--index",
+                corpus_index(),
+                "--count-by",
+                "year",
+                "--json",
+            ]);
+            let rows: Vec<Value> = search.json_lines();
+            assert_eq!(engines[0]["years"][n], Value::Array(rows), "{text}");
         }
     }
 }
 
-/// A count line whose total is right still fails when a baseline tallies other years: the
-/// scan dates files only by their names, and tokyo is in stories wiredex dates from the text.
+/// On an index, without a workload, the built-in groups run, and the quotes group asks for the
+/// index's most quoted speaker.
 #[test]
-fn bench_with_a_baseline_tallying_other_years_fails_and_names_the_engine() {
-    let search = wiredex(&[
-        "search",
-        "tokyo",
+fn bench_on_an_index_runs_the_built_in_groups() {
+    let run = ok(&["bench", "--index", corpus_index(), "--runs", "1", "--json"]);
+    let report: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert!(report["ingest"].as_array().unwrap().is_empty());
+    assert_eq!(report["files"], 0);
+    let groups = report["groups"].as_array().unwrap();
+    let names: Vec<&str> = groups
+        .iter()
+        .map(|g| g["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "term",
+            "phrase",
+            "boolean",
+            "field_date",
+            "quotes_speaker_topic",
+            "count_by"
+        ]
+    );
+    let people = ok(&[
+        "people",
         "--index",
         corpus_index(),
-        "--count-by",
-        "year",
         "--json",
-    ]);
-    let rows: Vec<Value> = search.json_lines();
-    let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
-    assert!(rows.iter().all(|r| r["key"] != "(undated)"), "{rows:?}");
-    let workload = scratch().join("count-tokyo.tsv");
-    std::fs::write(&workload, format!("count_by\tcount\ttokyo\t{total}\n")).unwrap();
-    let run = wiredex(&[
-        "bench",
-        "--corpus",
-        "corpus",
-        "--workload",
-        workload.to_str().unwrap(),
-        "--runs",
+        "--limit",
         "1",
     ]);
-    assert_eq!(run.code, 2, "{}", run.stdout);
+    let top: Vec<Value> = people.json_lines();
+    let name = top[0]["name"].as_str().unwrap().replace(' ', "_");
+    let quotes = groups
+        .iter()
+        .find(|g| g["group"] == "quotes_speaker_topic")
+        .unwrap();
+    assert_eq!(quotes["queries"][0]["text"], format!("by={name}"));
+    assert!(quotes["engines"][0]["hits"][0].as_u64().unwrap() > 0);
+    let table = ok(&["bench", "--index", corpus_index(), "--runs", "1"]);
     assert!(
-        !run.stderr.contains("tokyo: expected"),
-        "the total was right: {}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("count_by: tokyo: grep-scan's counts by year differ from wiredex's: "),
+        table
+            .stdout
+            .contains("| quotes_speaker_topic | unchecked |"),
         "{}",
-        run.stderr
-    );
-    // wiredex dated every tokyo story, so what the scan could not date shows as (undated).
-    assert!(
-        run.stderr.contains("(undated) wiredex 0, grep-scan "),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stdout.contains("| count_by | WRONG |"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("WRONG COUNT count_by: tokyo: "),
-        "{}",
-        run.stdout
+        table.stdout
     );
 }

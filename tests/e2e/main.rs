@@ -7,7 +7,6 @@ mod cli;
 mod duplicates;
 mod errors;
 mod formats;
-mod gold;
 mod harness;
 mod incremental;
 mod shared;

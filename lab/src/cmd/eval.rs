@@ -1,0 +1,81 @@
+//! `wiredex eval`: extraction scored against gold — our own (`tests/gold/`), Reuters-21578
+//! datelines, and PolNeAR's attributed quotations.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+
+use wiredex_lab::eval::{self, polnear, reuters};
+
+/// Arguments of `wiredex eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    gold: GoldSource,
+    /// List every error after the scores
+    #[arg(long, global = true)]
+    show: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum GoldSource {
+    /// Our hand-made gold: one JSON file per article (tests/gold/)
+    Gold {
+        /// Folder of gold files
+        #[arg(default_value = "tests/gold", value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Reuters-21578 SGML files: dateline place and date of every record with a body
+    Reuters {
+        /// Folder holding reut2-*.sgm
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// PolNeAR: direct quotations and speakers of one split (train, dev or test)
+    Polnear {
+        /// PolNeAR's data folder (holding train/, dev/, test/)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Which split to score; keep test for final scores
+        #[arg(long, default_value = "dev")]
+        split: String,
+    },
+}
+
+fn show(out: &mut impl Write, errors: &[String]) -> std::io::Result<()> {
+    for error in errors {
+        writeln!(out, "  {error}")?;
+    }
+    Ok(())
+}
+
+/// Prints the scores; always "found".
+pub fn run(args: EvalArgs, out: &mut impl Write) -> Result<bool> {
+    match args.gold {
+        GoldSource::Gold { dir } => {
+            let scores = eval::gold::score_dir(&dir, std::path::Path::new("."))?;
+            writeln!(out, "{scores}")?;
+            if args.show {
+                show(out, &scores.errors)?;
+            }
+        }
+        GoldSource::Reuters { dir } => {
+            let scores = reuters::score_dir(&dir)?;
+            writeln!(out, "{scores}")?;
+            if args.show {
+                show(out, &scores.errors)?;
+            }
+        }
+        GoldSource::Polnear { dir, split } => {
+            let scores = polnear::score_split(&dir.join(&split))?;
+            writeln!(out, "split             {split}")?;
+            writeln!(out, "{scores}")?;
+            if args.show {
+                show(out, &scores.errors)?;
+            }
+        }
+    }
+    Ok(true)
+}

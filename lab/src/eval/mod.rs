@@ -1,0 +1,41 @@
+//! Measuring extraction against gold that someone else made or that we keep by hand. Each gold
+//! source has its own scorer: `gold` (our `tests/gold/` files), `reuters` (Reuters-21578
+//! datelines and dates), `polnear` (PolNeAR's attributed quotations). `wiredex eval` prints them.
+
+pub mod gold;
+pub mod polnear;
+pub mod reuters;
+
+pub use gold::{Gold, GoldQuote, Scores, normal, quotes_match, score};
+
+/// The files of `dir` whose extension is `extension`, sorted, so scores do not depend on the
+/// order the file system lists them in.
+pub fn files_with_extension(
+    dir: &std::path::Path,
+    extension: &str,
+) -> wiredex::Result<Vec<std::path::PathBuf>> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|reason| wiredex::Error::Io {
+            path: dir.to_path_buf(),
+            reason,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// The harmonic mean of precision and recall.
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    }
+}
+
+/// `a / b`, or 1 when there is nothing to count.
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
