@@ -7,7 +7,7 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use wiredex::source::Format;
-use wiredex::source::encoding::{Detection, decode, is_utf16};
+use wiredex::source::{Detection, decode, is_utf16};
 
 fuzz_target!(|data: &[u8]| {
     let decoded = decode(data);

@@ -11,7 +11,7 @@ use libfuzzer_sys::fuzz_target;
 use wiredex::article;
 use wiredex::error::Error;
 use wiredex::index::WireIndex;
-use wiredex::query::parse::{expand_operators, rewrite};
+use wiredex::query::{expand_operators, rewrite};
 use wiredex::query::{QuoteRequest, SearchRequest, Searcher};
 use wiredex::source::RawArticle;
 

@@ -22,7 +22,7 @@ use tantivy::{
 
 use crate::plain::{Clause, Leaf, PlainQuery};
 use wiredex::article::date::date_from_path;
-use wiredex::query::facets::{self, Facet};
+use wiredex::query::{self as facets, Facet};
 use wiredex::source::{self, RawArticle};
 use wiredex::{Error, Result};
 

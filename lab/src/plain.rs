@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use wiredex::bench::{Kind, WorkloadQuery};
-use wiredex::query::{Searcher, dates};
+use wiredex::query::{Searcher, parse_range};
 use wiredex::{Error, Result};
 
 /// Leaves of a plain query: one word or a phrase, lower-cased.
@@ -69,7 +69,7 @@ pub const SENTENCE_BREAK: &str = ".";
 /// them apart: phrases and `NEAR` do not match across a full stop in wiredex.
 pub fn words_in_sentences(text: &str) -> Vec<String> {
     use tantivy::tokenizer::{TokenStream, Tokenizer};
-    let mut tokenizer = wiredex::index::sentences::SentenceTokenizer::default();
+    let mut tokenizer = wiredex::index::SentenceTokenizer::default();
     let mut stream = tokenizer.token_stream(text);
     let mut out = Vec::new();
     let mut last: Option<usize> = None;
@@ -172,7 +172,7 @@ impl PlainQuery {
                         None => (token, negated),
                     };
                     if let Some(range) = token.strip_prefix("date:") {
-                        let period = dates::parse_range(range).ok_or_else(|| bad("bad date"))?;
+                        let period = parse_range(range).ok_or_else(|| bad("bad date"))?;
                         clauses.push(Clause::Date {
                             from: period.start,
                             to: period.end.pred_opt().unwrap_or(period.end),

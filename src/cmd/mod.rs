@@ -20,7 +20,7 @@ use clap::{Args, Parser, Subcommand};
 
 use wiredex::Error;
 use wiredex::output::{ColorChoice, Format};
-use wiredex::query::{Filters, dates};
+use wiredex::query::{Filters, parse_period};
 
 /// Search engine for archives of wire-service news articles.
 #[derive(Debug, Parser)]
@@ -50,6 +50,23 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Measure indexing and query speed on a folder or an index: p50/p95/p99, QPS, checked counts.
     Bench(bench::BenchArgs),
+}
+
+/// A value parser for one of a library enum's named values: clap checks the name and lists the
+/// names in `--help`; the library knows nothing of clap.
+pub fn one_of<T: Copy + Send + Sync + 'static>(
+    choices: &'static [(&'static str, T)],
+) -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(choices.iter().map(|(name, _)| *name)).map(
+        move |name| {
+            choices
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, value)| *value)
+                .expect("clap accepted only these names")
+        },
+    )
 }
 
 /// Where the index lives.
@@ -99,7 +116,7 @@ impl FilterArgs {
                 value
                     .as_deref()
                     .map(|v| {
-                        dates::parse_period(v)
+                        parse_period(v)
                             .map(|range| if end { range.end } else { range.start })
                             .ok_or_else(|| Error::Date {
                                 input: v.to_string(),
@@ -125,10 +142,10 @@ pub struct OutputArgs {
     #[arg(long)]
     pub json: bool,
     /// Output shape: human, json (one array), jsonl or csv
-    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+    #[arg(long, value_parser = one_of(Format::CHOICES), default_value = "human", value_name = "FORMAT")]
     pub format: Format,
     /// When to colour output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, value_parser = one_of(ColorChoice::CHOICES), default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
 }
 
@@ -146,7 +163,7 @@ impl OutputArgs {
 /// Writes a count table in the format asked for.
 pub fn write_counts(
     out: &mut impl std::io::Write,
-    rows: &[wiredex::query::facets::Count],
+    rows: &[wiredex::query::Count],
     output: &OutputArgs,
 ) -> std::io::Result<()> {
     use wiredex::output::{csv, human, json};

@@ -8,7 +8,7 @@ use clap::Args;
 use super::{FilterArgs, IndexLocation, OutputArgs, PageArgs};
 use wiredex::index::WireIndex;
 use wiredex::output::{Format, csv, human, json};
-use wiredex::query::facets::Facet;
+use wiredex::query::Facet;
 use wiredex::query::{QuoteRequest, Searcher, Sort};
 
 /// Arguments of `wiredex quotes`.
@@ -32,11 +32,11 @@ pub struct QuotesArgs {
     #[arg(long, default_value_t = 20)]
     limit: usize,
     /// Order of quotes
-    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    #[arg(long, value_parser = super::one_of(Sort::CHOICES), default_value = "relevance")]
     sort: Sort,
     /// Instead of hits, count every match by agency, place, person, speaker, year, month, week
     /// or day
-    #[arg(long, value_enum, value_name = "FACET")]
+    #[arg(long, value_parser = super::one_of(Facet::CHOICES), value_name = "FACET")]
     count_by: Option<Facet>,
     #[command(flatten)]
     page: PageArgs,

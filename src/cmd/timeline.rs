@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::Args;
 use serde::Serialize;
 
@@ -11,7 +11,7 @@ use super::{FilterArgs, IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
 use wiredex::output::Format;
 use wiredex::output::chart::{ChartPeriod, timeline_svg};
-use wiredex::query::facets::{Facet, fill_periods};
+use wiredex::query::{Facet, fill_periods};
 use wiredex::query::{SearchRequest, Searcher};
 
 /// Arguments of `wiredex timeline`.
@@ -21,7 +21,7 @@ pub struct TimelineArgs {
     #[arg(value_name = "QUERY")]
     query: String,
     /// Period: year, month, week or day
-    #[arg(long, value_enum, default_value_t = Facet::Month, value_name = "PERIOD")]
+    #[arg(long, value_parser = super::one_of(Facet::PERIODS), default_value = "month", value_name = "PERIOD")]
     by: Facet,
     /// Also write the timeline as an SVG chart to FILE (bars: matching articles; line: share)
     #[arg(long, value_name = "FILE")]
@@ -49,12 +49,6 @@ struct Period {
 
 /// Prints the timeline; "found" when the query matched anything.
 pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
-    if !matches!(
-        args.by,
-        Facet::Year | Facet::Month | Facet::Week | Facet::Day
-    ) {
-        bail!("--by takes year, month, week or day for a timeline");
-    }
     let index = WireIndex::open(&args.location.path())?;
     let searcher = Searcher::new(&index)?;
     let filters = args.filters.filters()?;

@@ -22,7 +22,6 @@
 //! with probability 0.88, at 0.7 with 0.999, and at 0.2 with 0.12; candidates are then checked
 //! against the whole sketch.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
@@ -241,15 +240,6 @@ impl Grouping {
         members.sort_unstable();
         members.dedup_by_key(|(key, _)| *key);
         members
-    }
-
-    /// How many groups there are, and how many articles they hold.
-    pub fn sizes(&self) -> (usize, usize) {
-        let mut members: HashMap<u64, usize> = HashMap::new();
-        for group in self.groups.iter().flatten() {
-            *members.entry(*group).or_default() += 1;
-        }
-        (members.len(), members.values().sum())
     }
 }
 

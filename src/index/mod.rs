@@ -2,14 +2,14 @@
 //! `update`) brings one up to date with folders of files under a lock, reading only new and
 //! changed files and keeping a manifest of what each commit holds.
 
-pub mod document;
-pub mod dups;
+pub(crate) mod document;
+pub(crate) mod dups;
 mod lock;
-pub mod manifest;
+pub(crate) mod manifest;
 mod names;
-pub mod schema;
-pub mod sentences;
-pub mod stems;
+pub(crate) mod schema;
+pub(crate) mod sentences;
+pub(crate) mod stems;
 mod update;
 
 use std::path::{Path, PathBuf};
@@ -22,7 +22,8 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError};
 use crate::article::Article;
 use crate::error::{Error, Result};
 pub use lock::{IndexLock, LOCK_FILE, LOCK_FILES};
-pub use schema::Fields;
+pub use schema::{Fields, SCHEMA_VERSION};
+pub use sentences::SentenceTokenizer;
 pub use update::{
     Change, FileOutcome, IndexReport, Observer, Status, Totals, UpdateOptions, Updater, build,
 };

@@ -7,7 +7,7 @@ pub mod human;
 pub mod json;
 
 /// The shape of a listing.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Format {
     /// Blocks and tables for people.
     #[default]
@@ -21,7 +21,7 @@ pub enum Format {
 }
 
 /// Whether to colour output.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ColorChoice {
     /// Colour when writing to a terminal.
     #[default]
@@ -32,7 +32,24 @@ pub enum ColorChoice {
     Never,
 }
 
+impl Format {
+    /// Every format by the name `--format` gives it.
+    pub const CHOICES: &'static [(&'static str, Format)] = &[
+        ("human", Format::Human),
+        ("json", Format::Json),
+        ("jsonl", Format::Jsonl),
+        ("csv", Format::Csv),
+    ];
+}
+
 impl ColorChoice {
+    /// Every choice by the name `--color` gives it.
+    pub const CHOICES: &'static [(&'static str, ColorChoice)] = &[
+        ("auto", ColorChoice::Auto),
+        ("always", ColorChoice::Always),
+        ("never", ColorChoice::Never),
+    ];
+
     /// Resolves `auto` against whether standard output is a terminal (and `NO_COLOR`).
     pub fn enabled(self) -> bool {
         use std::io::IsTerminal;

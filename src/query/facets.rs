@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 /// What to count by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Facet {
     /// The agency credited.
@@ -38,6 +38,26 @@ pub struct Count {
 }
 
 impl Facet {
+    /// Every facet by the name `--count-by` and JSON give it.
+    pub const CHOICES: &'static [(&'static str, Facet)] = &[
+        ("agency", Facet::Agency),
+        ("place", Facet::Place),
+        ("person", Facet::Person),
+        ("speaker", Facet::Speaker),
+        ("year", Facet::Year),
+        ("month", Facet::Month),
+        ("week", Facet::Week),
+        ("day", Facet::Day),
+    ];
+
+    /// The facets that are periods of time, by name: what a timeline can be drawn by.
+    pub const PERIODS: &'static [(&'static str, Facet)] = &[
+        ("year", Facet::Year),
+        ("month", Facet::Month),
+        ("week", Facet::Week),
+        ("day", Facet::Day),
+    ];
+
     fn is_time(self) -> bool {
         matches!(self, Facet::Year | Facet::Month | Facet::Week | Facet::Day)
     }

@@ -3,19 +3,19 @@
 //! Reads the index; never writes it, never prints.
 
 mod collapse;
-pub mod dates;
-pub mod facets;
+pub(crate) mod dates;
+pub(crate) mod facets;
 mod frequency;
 mod join;
-pub mod parse;
-pub mod snippet;
+pub(crate) mod parse;
+pub(crate) mod snippet;
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Count as Total, DocSetCollector, TopDocs};
 use tantivy::query::{
     BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
 };
@@ -30,11 +30,14 @@ use crate::index::document::{QuoteRecord, day_value, from_datetime};
 use crate::index::dups::Groups;
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
 use collapse::{Chosen, GroupScan, Restrict};
+pub use dates::{DayRange, parse_period, parse_range};
 use facets::Over;
+pub use facets::{Count, Facet, fill_periods, tally_counts};
+pub use parse::{expand_operators, rewrite};
 pub use snippet::Snippet;
 
 /// How hits are ordered.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sort {
     /// Best match first.
@@ -42,6 +45,12 @@ pub enum Sort {
     Relevance,
     /// Newest first.
     Date,
+}
+
+impl Sort {
+    /// Every order by the name `--sort` gives it.
+    pub const CHOICES: &'static [(&'static str, Sort)] =
+        &[("relevance", Sort::Relevance), ("date", Sort::Date)];
 }
 
 /// Filters shared by every kind of search.
@@ -497,10 +506,10 @@ impl<'a> Searcher<'a> {
         }
         let top = TopDocs::with_limit(limit).and_offset(offset);
         Ok(match sort {
-            Sort::Relevance => self.collect(query, scope, (Count, top.order_by_score()))?,
+            Sort::Relevance => self.collect(query, scope, (Total, top.order_by_score()))?,
             Sort::Date => {
                 let by_date = top.order_by_fast_field::<DateTime>("date", Order::Desc);
-                let (total, top) = self.collect(query, scope, (Count, by_date))?;
+                let (total, top) = self.collect(query, scope, (Total, by_date))?;
                 let top = top.into_iter().map(|(_, address)| (0.0, address));
                 (total, top.collect())
             }
@@ -533,7 +542,7 @@ impl<'a> Searcher<'a> {
     }
 
     fn count(&self, query: &dyn Query) -> Result<usize> {
-        self.searcher.search(query, &Count).map_err(|e| self.err(e))
+        self.searcher.search(query, &Total).map_err(|e| self.err(e))
     }
 
     /// The query for a search request's articles, and the user's own query (for snippets).

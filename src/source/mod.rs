@@ -5,7 +5,7 @@
 
 mod anpa;
 mod delimited;
-pub mod encoding;
+pub(crate) mod encoding;
 mod html;
 mod json;
 mod newsml;
@@ -15,6 +15,7 @@ mod text;
 mod xml;
 
 /// Undoes SGML character entities (`&amp;`, `&#3;`) as Reuters-21578 writes them.
+pub use encoding::{Detection, decode, is_utf16};
 pub use sgml::entities as sgml_entities;
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -165,7 +165,7 @@ fn missing_and_foreign_indexes_are_explained() {
         error_of(&["stats", "--index", old_str]),
         format!(
             "wiredex: index {old_str}: made by schema version 1 but this wiredex uses {}: rebuild it with `wiredex index DIR --rebuild --index {old_str}`",
-            wiredex::index::schema::SCHEMA_VERSION
+            wiredex::index::SCHEMA_VERSION
         )
     );
 }

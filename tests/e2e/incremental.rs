@@ -349,14 +349,14 @@ fn old_and_newer_schemas_are_refused_with_the_way_to_rebuild() {
             0,
             format!(
                 "wiredex: index {at}: made by schema version 0 but this wiredex uses {}: rebuild it with `wiredex index DIR --rebuild --index {at}`",
-                wiredex::index::schema::SCHEMA_VERSION
+                wiredex::index::SCHEMA_VERSION
             ),
         ),
         (
             9,
             format!(
                 "wiredex: index {at}: made by a newer wiredex (schema version 9; this one knows {}): use that wiredex, or rebuild it with `wiredex index DIR --rebuild --index {at}`",
-                wiredex::index::schema::SCHEMA_VERSION
+                wiredex::index::SCHEMA_VERSION
             ),
         ),
     ];

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use wiredex::query::facets::Facet;
+use wiredex::query::Facet;
 use wiredex::query::{SearchRequest, Searcher};
 
 use crate::harness::{corpus_index, lab, scratch};
