@@ -989,6 +989,32 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_corpus_file_or_a_misfiled_gold_file_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (gold, corpora) = synthetic(dir.path());
+        let article = corpora.join("bbc-news-2225/business/001.txt");
+        let text = std::fs::read(&article).unwrap();
+        std::fs::remove_file(&article).unwrap();
+        let err = score_dir(&gold, &corpora, Split::All)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(&article.display().to_string()), "{err}");
+        std::fs::write(&article, text).unwrap();
+        std::fs::rename(
+            gold.join("reuters21578/reut2-000-9.json"),
+            gold.join("bbc/reut2-000-9.json"),
+        )
+        .unwrap();
+        let err = score_dir(&gold, &corpora, Split::All)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.ends_with("reut2-000-9.json: corpus \"reuters21578\" in the folder of bbc"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn a_gold_file_pointing_past_its_corpus_file_is_an_error_naming_both() {
         let dir = tempfile::tempdir().unwrap();
         let (gold, corpora) = synthetic(dir.path());
