@@ -1,5 +1,5 @@
-//! `wiredex eval`: extraction scored against gold — our own (`tests/gold/`), Reuters-21578
-//! datelines, and PolNeAR's attributed quotations.
+//! `wiredex-lab eval`: extraction scored against gold — our own (`tests/gold/`), Reuters-21578
+//! datelines, PolNeAR's attributed quotations, and the wire gold (`lab/gold/wire/`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
-use wiredex_lab::eval::{self, polnear, reuters};
+use wiredex_lab::eval::{self, polnear, reuters, wire};
 
 /// Arguments of `wiredex eval`.
 #[derive(Debug, Args)]
@@ -42,6 +42,20 @@ enum GoldSource {
         #[arg(long, default_value = "dev")]
         split: String,
     },
+    /// The wire gold: real Reuters-21578 and BBC News articles (headline, dateline, date, agency,
+    /// people, quotes and speakers), scored per corpus and overall
+    Wire {
+        /// Folder of the wire gold (holding reuters21578/ and bbc/)
+        #[arg(default_value = "lab/gold/wire", value_name = "DIR")]
+        dir: PathBuf,
+        /// Folder of the corpora the gold files point into
+        #[arg(long, default_value = "../shared/corpora", value_name = "DIR")]
+        corpora: PathBuf,
+        /// Which split to score. Choose rules by dev only: test is for reporting, never for
+        /// reading its errors to tune a rule
+        #[arg(long, value_enum, default_value_t = wire::Split::Dev)]
+        split: wire::Split,
+    },
 }
 
 fn show(out: &mut impl Write, errors: &[String]) -> std::io::Result<()> {
@@ -74,6 +88,18 @@ pub fn run(args: EvalArgs, out: &mut impl Write) -> Result<bool> {
             writeln!(out, "{scores}")?;
             if args.show {
                 show(out, &scores.errors)?;
+            }
+        }
+        GoldSource::Wire {
+            dir,
+            corpora,
+            split,
+        } => {
+            let scores = wire::score_dir(&dir, &corpora, split)?;
+            write!(out, "{scores}")?;
+            if args.show {
+                let errors: Vec<String> = scores.errors().cloned().collect();
+                show(out, &errors)?;
             }
         }
     }

@@ -5,3 +5,4 @@ mod bench;
 mod duplicates;
 mod gold;
 mod harness;
+mod wire;
