@@ -230,6 +230,18 @@ pub trait Observer {
     /// Called for every file, in walk order, once its fate is decided; deleted files and
     /// paths that could not be walked come first.
     fn file(&mut self, _outcome: &FileOutcome) {}
+    /// Called after each batch of files reaches the writer: `true` commits now, whatever the
+    /// clock says. A run commits on its own every two seconds or so; tests ask for more.
+    fn commit_now(&mut self) -> bool {
+        false
+    }
+    /// Called once each commit and the manifest that describes it are on disk, with the number
+    /// of commits the run has made. An error stops the run there, the work since that commit
+    /// uncommitted, as a crash would leave it: how the tests check that a killed run loses
+    /// nothing it committed.
+    fn committed(&mut self, _commits: usize) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// Observes nothing.
@@ -423,6 +435,7 @@ impl Updater {
             manifest_dirty: false,
             last_commit: Instant::now(),
             commit_cost: Duration::ZERO,
+            commits: 0,
             readded: HashSet::new(),
             seen: FxHashMap::default(),
             copies: FxHashMap::default(),
@@ -491,6 +504,8 @@ struct Run<'a> {
     manifest_dirty: bool,
     last_commit: Instant,
     commit_cost: Duration,
+    /// Commits made so far in this run.
+    commits: usize,
     /// Files whose articles were added in this run, kept only in an index that held files
     /// before (in a new one, nothing can need them).
     readded: HashSet<String>,
@@ -1006,7 +1021,7 @@ impl Run<'_> {
 
     fn maybe_commit(&mut self) -> Result<()> {
         let wait = MIN_COMMIT_INTERVAL.max(self.commit_cost * COMMIT_COST_FACTOR);
-        if self.dirty && self.last_commit.elapsed() >= wait {
+        if self.dirty && (self.observer.commit_now() || self.last_commit.elapsed() >= wait) {
             self.commit()?;
         }
         Ok(())
@@ -1024,7 +1039,8 @@ impl Run<'_> {
         self.save_manifest()?;
         self.commit_cost = started.elapsed();
         self.last_commit = Instant::now();
-        Ok(())
+        self.commits += 1;
+        self.observer.committed(self.commits)
     }
 
     fn save_manifest(&mut self) -> Result<()> {
@@ -1136,4 +1152,138 @@ fn read_one(file: &FoundFile, old: Option<&Entry>, limit: u64) -> Read {
         file,
         documents: Vec::new(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{SearchRequest, Searcher};
+
+    /// Writes `n` one-article files, `story-NNN.txt`, each with a quotation of its own.
+    fn write_stories(dir: &Path, n: usize) {
+        std::fs::create_dir_all(dir).unwrap();
+        for i in 0..n {
+            let text = format!(
+                "Harbour board approves berth {i}\n\nPORT ELLEN, March {day} (Reuters) - The \
+                 harbour board approved berth number {i} on Monday. \"Berth {i} opens next \
+                 spring,\" chairman Tomas Vreeland said.\n",
+                day = 1 + i % 28
+            );
+            std::fs::write(dir.join(format!("story-{i:03}.txt")), text).unwrap();
+        }
+    }
+
+    fn articles(index: &WireIndex) -> usize {
+        Searcher::new(index).unwrap().stats().unwrap().articles
+    }
+
+    /// Commits after every batch, and fails the run after commit `stop_after`.
+    struct Crash {
+        stop_after: usize,
+    }
+
+    impl Observer for Crash {
+        fn commit_now(&mut self) -> bool {
+            true
+        }
+        fn committed(&mut self, commits: usize) -> Result<()> {
+            if commits == self.stop_after {
+                return Err(Error::index(Path::new("test"), "stopped after a commit"));
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_run_stopped_after_a_commit_keeps_it_and_the_next_run_does_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = dir.path().join("files");
+        write_stories(&files, PARSE_BATCH_FILES + 40);
+        let index_path = dir.path().join("index");
+        {
+            let mut updater = Updater::open(&index_path, false).unwrap();
+            let stopped = updater.run(
+                std::slice::from_ref(&files),
+                &UpdateOptions::default(),
+                &mut Crash { stop_after: 1 },
+            );
+            assert!(stopped.is_err());
+        }
+        // The first batch was committed, and the manifest lists exactly its files.
+        let index = WireIndex::open(&index_path).unwrap();
+        assert_eq!(articles(&index), PARSE_BATCH_FILES);
+        let manifest = Manifest::load(&index_path).unwrap();
+        let listed = (0..PARSE_BATCH_FILES + 40)
+            .filter(|i| {
+                let file = source::root_key(&files.join(format!("story-{i:03}.txt")));
+                manifest.get(&manifest::key(&file)).is_some()
+            })
+            .count();
+        assert_eq!(listed, PARSE_BATCH_FILES);
+        drop(index);
+
+        // The next run reads only what was not committed, and ends where a clean run ends.
+        let mut updater = Updater::open(&index_path, false).unwrap();
+        let report = updater
+            .run(
+                std::slice::from_ref(&files),
+                &UpdateOptions::default(),
+                &mut (),
+            )
+            .unwrap();
+        assert_eq!(
+            (report.totals.new, report.totals.unchanged, report.articles),
+            (40, PARSE_BATCH_FILES, 40)
+        );
+        let index = updater.into_index();
+        assert_eq!(articles(&index), PARSE_BATCH_FILES + 40);
+    }
+
+    #[test]
+    fn a_second_run_reads_only_what_changed_and_drops_what_went() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = dir.path().join("files");
+        write_stories(&files, 5);
+        let index_path = dir.path().join("index");
+        let first = build(&index_path, std::slice::from_ref(&files)).unwrap().1;
+        assert_eq!((first.totals.new, first.articles, first.quotes), (5, 5, 5));
+
+        std::fs::remove_file(files.join("story-004.txt")).unwrap();
+        let changed = files.join("story-000.txt");
+        let mut text = std::fs::read_to_string(&changed).unwrap();
+        text.push_str("\nThe board meets again in April, a spokesman said.\n");
+        std::fs::write(&changed, text).unwrap();
+        let (index, second) = build(&index_path, std::slice::from_ref(&files)).unwrap();
+        let totals = &second.totals;
+        assert_eq!(
+            (totals.new, totals.changed, totals.unchanged, totals.deleted),
+            (0, 1, 3, 1)
+        );
+        assert_eq!((second.articles, second.articles_held), (1, 4));
+        assert_eq!(articles(&index), 4);
+        let searcher = Searcher::new(&index).unwrap();
+        let found = |query: &str| {
+            let request = SearchRequest {
+                query: query.into(),
+                limit: 10,
+                ..SearchRequest::default()
+            };
+            searcher.search(&request).unwrap().total
+        };
+        assert_eq!(found("april"), 1);
+        assert_eq!(found("\"berth number 4\""), 0);
+    }
+
+    #[test]
+    fn a_folder_that_is_not_an_index_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        let err = Updater::open(dir.path(), false).err().unwrap().to_string();
+        assert!(err.contains("holds no wiredex index"), "{err}");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["notes.txt"]);
+    }
 }

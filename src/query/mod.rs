@@ -1015,3 +1015,183 @@ fn folder_size(path: &std::path::Path) -> u64 {
         .map(|m| m.len())
         .sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article;
+    use crate::source::RawArticle;
+
+    /// An in-memory index of three short stories by fictional people, written with one thread
+    /// so that document order is fixed.
+    fn index() -> WireIndex {
+        let stories = [
+            [
+                "Voronin to visit Tokyo",
+                "MOSCOW, January 21, 2014 /ITAR-TASS/. Foreign Minister Arkady Voronin will visit Tokyo next month.",
+                "“Japan is an important neighbour for us,” Voronin said. “We will prepare a peace treaty,” he added.",
+            ],
+            [
+                "Harbour strike ends in Vessby",
+                "VESSBY, March 3, 2016 (Reuters) - Dock workers ended a strike on Thursday.",
+                "“The harbour is open again,” union leader Lina Mortensen told reporters.",
+            ],
+            [
+                "Voronin meets Chinese counterpart",
+                "BEIJING, May 14, 2019 (Reuters) - Arkady Voronin met his Chinese counterpart on Tuesday.",
+                "“Our partners in Beijing share this view,” Voronin said of the treaty talks.",
+            ],
+        ];
+        let index = WireIndex::in_memory().unwrap();
+        let mut writer = index.writer(1).unwrap();
+        for paragraphs in stories {
+            let raw = RawArticle {
+                paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+                ..RawArticle::default()
+            };
+            index.add(&writer, &article::parse(&raw).unwrap()).unwrap();
+        }
+        writer.commit().unwrap();
+        index
+    }
+
+    fn search(query: &str, filters: Filters) -> Results<Hit> {
+        let index = index();
+        let request = SearchRequest {
+            query: query.into(),
+            filters,
+            limit: 10,
+            ..SearchRequest::default()
+        };
+        Searcher::new(&index).unwrap().search(&request).unwrap()
+    }
+
+    fn headlines(results: &Results<Hit>) -> Vec<&str> {
+        results
+            .hits
+            .iter()
+            .map(|h| h.article.headline.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn words_phrases_and_booleans_find_their_articles() {
+        assert_eq!(search("voronin", Filters::default()).total, 2);
+        assert_eq!(
+            headlines(&search("\"peace treaty\"", Filters::default())),
+            ["Voronin to visit Tokyo"]
+        );
+        assert_eq!(
+            headlines(&search("voronin AND NOT tokyo", Filters::default())),
+            ["Voronin meets Chinese counterpart"]
+        );
+        assert_eq!(search("headline:strike", Filters::default()).total, 1);
+        assert_eq!(search("submarine", Filters::default()).total, 0);
+    }
+
+    #[test]
+    fn filters_narrow_by_date_agency_and_place() {
+        let since = Filters {
+            since: NaiveDate::from_ymd_opt(2015, 1, 1),
+            ..Filters::default()
+        };
+        assert_eq!(
+            headlines(&search("voronin", since)),
+            ["Voronin meets Chinese counterpart"]
+        );
+        let agency = Filters {
+            agency: Some("Reuters".into()),
+            ..Filters::default()
+        };
+        assert_eq!(search("", agency).total, 2);
+        let place = Filters {
+            place: Some("Vessby".into()),
+            ..Filters::default()
+        };
+        assert_eq!(
+            headlines(&search("", place)),
+            ["Harbour strike ends in Vessby"]
+        );
+    }
+
+    #[test]
+    fn sorting_by_date_puts_the_newest_first() {
+        let index = index();
+        let request = SearchRequest {
+            query: "".into(),
+            limit: 10,
+            sort: Sort::Date,
+            ..SearchRequest::default()
+        };
+        let results = Searcher::new(&index).unwrap().search(&request).unwrap();
+        let dates: Vec<String> = results
+            .hits
+            .iter()
+            .map(|h| h.article.date.unwrap().to_string())
+            .collect();
+        assert_eq!(dates, ["2019-05-14", "2016-03-03", "2014-01-21"]);
+    }
+
+    #[test]
+    fn quotes_by_a_speaker_about_a_country_include_its_capital_and_pronoun_quotes() {
+        let index = index();
+        let searcher = Searcher::new(&index).unwrap();
+        let request = QuoteRequest {
+            by: Some("Voronin".into()),
+            about: Some("Japan".into()),
+            limit: 10,
+            ..QuoteRequest::default()
+        };
+        let found = searcher.quotes(&request).unwrap();
+        let texts: Vec<&str> = found.hits.iter().map(|h| h.quote.text.as_str()).collect();
+        // The quote naming Japan first, then the one from the article about Tokyo ("he added").
+        assert_eq!(
+            texts,
+            [
+                "Japan is an important neighbour for us",
+                "We will prepare a peace treaty"
+            ]
+        );
+        assert!(
+            found
+                .hits
+                .iter()
+                .all(|h| h.quote.speaker.as_deref() == Some("Arkady Voronin"))
+        );
+        let everyone = QuoteRequest {
+            limit: 10,
+            ..QuoteRequest::default()
+        };
+        assert_eq!(searcher.quotes(&everyone).unwrap().total, 4);
+    }
+
+    #[test]
+    fn counts_and_people_tally_every_match() {
+        let index = index();
+        let searcher = Searcher::new(&index).unwrap();
+        let all = SearchRequest::default();
+        let agencies = searcher.count_articles(&all, Facet::Agency).unwrap();
+        let rows: Vec<(&str, usize)> = agencies.iter().map(|r| (r.key.as_str(), r.count)).collect();
+        assert_eq!(rows, [("Reuters", 2), ("ITAR-TASS", 1)]);
+        let people = searcher.people(&all).unwrap();
+        assert_eq!(people[0].name, "Arkady Voronin");
+        assert_eq!((people[0].articles, people[0].quotes), (2, 3));
+    }
+
+    #[test]
+    fn an_article_is_found_by_its_id_and_a_bad_query_says_where() {
+        let index = index();
+        let searcher = Searcher::new(&index).unwrap();
+        let hit = &search("vessby", Filters::default()).hits[0];
+        let article = searcher.article(&hit.article.id).unwrap().unwrap();
+        assert_eq!(article.headline, "Harbour strike ends in Vessby");
+        assert!(searcher.article("0000000000000000").unwrap().is_none());
+        let request = SearchRequest {
+            query: "(voronin".into(),
+            limit: 10,
+            ..SearchRequest::default()
+        };
+        let err = searcher.search(&request).unwrap_err();
+        assert!(matches!(err, Error::Query { .. }), "{err}");
+    }
+}
