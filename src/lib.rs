@@ -33,6 +33,7 @@ pub mod eval;
 pub mod index;
 pub mod output;
 pub mod query;
+pub mod serve;
 pub mod source;
 
 pub use article::{Article, Person, Quote};

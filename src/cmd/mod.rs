@@ -9,6 +9,7 @@ mod parse;
 mod people;
 mod quotes;
 mod search;
+mod serve;
 mod show;
 mod stats;
 mod timeline;
@@ -48,6 +49,8 @@ enum Command {
     People(people::PeopleArgs),
     /// Show what the index holds.
     Stats(stats::StatsArgs),
+    /// Serve the archive to a browser and a JSON API to programs (loopback only by default).
+    Serve(serve::ServeArgs),
     /// Print the fields extracted from files, without indexing them.
     Parse(parse::ParseArgs),
     /// Write synthetic wire articles for scale tests.
@@ -200,6 +203,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => show::run(args, &mut out),
         Command::People(args) => people::run(args, &mut out),
         Command::Stats(args) => stats::run(args, &mut out),
+        Command::Serve(args) => serve::run(args, &mut out),
         Command::Timeline(args) => timeline::run(args, &mut out),
         Command::Parse(args) => parse::run(args, &mut out),
         Command::Generate(args) => generate::run(args, &mut out),
