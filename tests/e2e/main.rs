@@ -10,4 +10,5 @@ mod formats;
 mod gold;
 mod harness;
 mod incremental;
+mod serve;
 mod shared;
