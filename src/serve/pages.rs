@@ -14,6 +14,7 @@ use super::api::{self, Input};
 use super::params::Params;
 use super::{Failure, State, blocking};
 use crate::article::Article;
+use crate::article::date::DateSource;
 use crate::query::facets::{Count, Facet};
 use crate::query::{Hit, MatchedBy, QuoteHit, Results, Searcher, Snippet, Sort};
 
@@ -676,8 +677,9 @@ pub async fn article(Extract(state): Extract<Arc<State>>, id: api::PathInput) ->
         .as_deref()
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let date_note = match (a.date_source, a.year_inferred) {
-        (_, true) => Some("year inferred".to_string()),
-        (Some(source), false) => Some(format!("from the {}", format!("{source:?}").to_lowercase())),
+        (Some(DateSource::Inferred), _) | (_, true) => Some("year inferred from the text"),
+        (Some(DateSource::Metadata), false) => Some("date from the feed"),
+        (Some(DateSource::Path), false) => Some("date from the file's name"),
         _ => None,
     };
     let body = html! {

@@ -3,6 +3,7 @@
 //! answers from the data itself rather than hard-coding ids.
 
 mod bench;
+mod browser;
 mod cli;
 mod duplicates;
 mod errors;

@@ -93,38 +93,89 @@ impl Response {
 
 /// One GET over a fresh loopback connection.
 pub fn get(addr: &str, path: &str) -> Response {
+    request(addr, "GET", path, None)
+}
+
+/// One request over a fresh loopback connection, with a JSON body when given.
+pub fn request(addr: &str, method: &str, path: &str, json: Option<&str>) -> Response {
     let mut stream = TcpStream::connect(addr).expect("connects");
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .expect("timeout");
+    let body = json.unwrap_or("");
+    let content = match json {
+        Some(_) => format!(
+            "Content-Type: application/json\r\nContent-Length: {}\r\n",
+            body.len()
+        ),
+        None => String::new(),
+    };
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{content}Connection: close\r\n\r\n{body}"
     )
     .expect("request sent");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("response read");
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").expect("a head and a body");
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
+    // The head, then as many bytes as Content-Length says (a WebDriver server may keep the
+    // connection open after its answer), else everything until the peer closes.
+    let mut reader = BufReader::new(stream);
+    let mut status_line = String::new();
+    reader.read_line(&mut status_line).expect("a status line");
+    let status = status_line
+        .split(' ')
+        .nth(1)
         .and_then(|c| c.parse().ok())
-        .expect("a status line");
-    let headers = lines
-        .filter_map(|l| l.split_once(": "))
-        .map(|(n, v)| (n.to_string(), v.to_string()))
-        .collect();
+        .unwrap_or_else(|| panic!("a status line: {status_line:?}"));
+    let mut headers: Vec<(String, String)> = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).expect("a header") == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            headers.push((name.trim().to_string(), value.trim().to_string()));
+        }
+    }
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
+    let mut raw = Vec::new();
+    match header("content-length").and_then(|n| n.parse::<usize>().ok()) {
+        Some(length) => {
+            raw.resize(length, 0);
+            reader.read_exact(&mut raw).expect("the body");
+        }
+        None => {
+            reader.read_to_end(&mut raw).expect("the body");
+        }
+    }
+    let body = String::from_utf8_lossy(&raw).into_owned();
+    let chunked = header("transfer-encoding").is_some_and(|v| v.contains("chunked"));
     Response {
         status,
         headers,
-        body: body.to_string(),
+        body: if chunked { unchunk(&body) } else { body },
     }
 }
 
+/// The body of a chunked answer.
+fn unchunk(mut rest: &str) -> String {
+    let mut body = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 || after.len() < size {
+            break;
+        }
+        body.push_str(&after[..size]);
+        rest = after[size..].trim_start_matches("\r\n");
+    }
+    body
+}
+
 /// `text` as a query-string value.
-fn enc(text: &str) -> String {
+pub fn enc(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
@@ -139,7 +190,7 @@ fn cli_json(args: &[&str]) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
 }
 
-fn sel(css: &str) -> Selector {
+pub fn sel(css: &str) -> Selector {
     Selector::parse(css).expect("a valid selector")
 }
 
