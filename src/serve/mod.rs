@@ -1,5 +1,5 @@
-//! `wiredex serve`: the archive in a browser (server-rendered pages in [`pages`]) and an HTTP
-//! JSON API for programs (in [`api`]), over one open index. Read-only: nothing here writes the
+//! `wiredex serve`: the archive in a browser (server-rendered pages, in `pages.rs`) and an HTTP
+//! JSON API for programs (in `api.rs`), over one open index. Read-only: nothing here writes the
 //! index. It reloads its reader when `wiredex index` commits, and re-reads the near-duplicate
 //! groups file that the commit rewrites, so a running server shows what was just indexed.
 //!

@@ -355,7 +355,12 @@ fn search_view(searcher: &Searcher, params: &Params) -> Result<SearchView, Failu
         }
         facets.push((facet, title, rows));
     }
-    let total_articles = searcher.stats().map(|s| s.articles).unwrap_or(0);
+    // Only an empty result says how many articles there are (stats walk the index folder).
+    let total_articles = if results.total == 0 {
+        searcher.stats().map(|s| s.articles).unwrap_or(0)
+    } else {
+        0
+    };
     Ok(SearchView {
         results,
         facets,
