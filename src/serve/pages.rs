@@ -840,3 +840,72 @@ pub async fn timeline(Extract(state): Extract<Arc<State>>, input: Input) -> Resp
     };
     page(StatusCode::OK, layout(&params.query(), Tab::Timeline, body))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_marked_with_their_quotation_marks_and_closing_punctuation() {
+        let cases = [
+            ("He said “we agree,” and left.", "we agree", "“we agree,”"),
+            ("“Never.” Then he left.", "Never", "“Never.”"),
+            ("A \"plain\" one", "plain", "\"plain\""),
+            ("no marks here at all", "marks", "marks"),
+            ("«Да» сказал он", "Да", "«Да»"),
+        ];
+        for (text, quote, expected) in cases {
+            let start = text.find(quote).expect("the quote is in the text");
+            let (from, to) = with_marks(text, start, start + quote.len());
+            assert_eq!(&text[from..to], expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn highlights_that_do_not_fall_on_characters_are_skipped_and_text_is_escaped() {
+        let text = "<b>Tōkyō</b> talks";
+        // 5..6 cuts `ō` in two and 30..40 is past the end: both are left unmarked.
+        let html = marked(text, &[(1, 2), (5, 6), (30, 40), (15, 20)]).into_string();
+        assert_eq!(
+            html,
+            "&lt;<mark>b</mark>&gt;Tōkyō&lt;/b&gt; <mark>talks</mark>"
+        );
+    }
+
+    #[test]
+    fn a_facet_value_narrows_by_filter_query_clause_or_date_range() {
+        let params = Params {
+            q: Some("summit".into()),
+            offset: Some("20".into()),
+            ..Params::default()
+        };
+        let cases = [
+            (Facet::Agency, "TASS", Some("/?q=summit&agency=TASS")),
+            (Facet::Place, "Moscow", Some("/?q=summit&dateline=Moscow")),
+            (
+                Facet::Person,
+                "Sergei Lavrov",
+                Some("/?q=summit+person%3A%22Sergei+Lavrov%22"),
+            ),
+            (
+                Facet::Speaker,
+                "Abe",
+                Some("/?q=summit+speaker%3A%22Abe%22"),
+            ),
+            (
+                Facet::Year,
+                "2014",
+                Some("/?q=summit&since=2014&until=2014"),
+            ),
+            (Facet::Year, "(undated)", None),
+            (Facet::Agency, "(none)", None),
+        ];
+        for (facet, key, expected) in cases {
+            assert_eq!(
+                facet_link(&params, facet, key).as_deref(),
+                expected,
+                "{facet:?} {key}"
+            );
+        }
+    }
+}

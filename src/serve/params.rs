@@ -251,3 +251,89 @@ impl Params {
         changed
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(set: impl FnOnce(&mut Params)) -> Params {
+        let mut params = Params::default();
+        set(&mut params);
+        params
+    }
+
+    #[test]
+    fn bad_parameters_are_refused_with_the_parameter_named() {
+        let cases: [(Params, &str); 6] = [
+            (
+                with(|p| p.limit = Some("ten".into())),
+                "invalid value 'ten' for limit: expected a whole number",
+            ),
+            (
+                with(|p| p.limit = Some("1001".into())),
+                "invalid value '1001' for limit: at most 1000",
+            ),
+            (
+                with(|p| p.offset = Some("-1".into())),
+                "invalid value '-1' for offset: expected a whole number",
+            ),
+            (
+                with(|p| p.sort = Some("size".into())),
+                "invalid value 'size' for sort: expected relevance or date",
+            ),
+            (
+                with(|p| p.no_collapse = Some("maybe".into())),
+                "invalid value 'maybe' for no_collapse: expected true or false",
+            ),
+            (
+                with(|p| p.since = Some("2014-13".into())),
+                "invalid date '2014-13' in --since: expected YYYY, YYYY-MM or YYYY-MM-DD",
+            ),
+        ];
+        for (params, message) in cases {
+            match params.search_request(10) {
+                Err(failure) => assert_eq!(failure.message(), message),
+                Ok(request) => panic!("{message}: accepted as {request:?}"),
+            }
+        }
+        let facet = with(|p| p.count_by = Some("colour".into())).count_by();
+        assert!(facet.is_err_and(|f| {
+            f.message()
+                .starts_with("invalid value 'colour' for count_by")
+        }));
+    }
+
+    #[test]
+    fn empty_fields_of_a_form_are_no_parameters() {
+        let params = with(|p| {
+            p.q = Some("oil".into());
+            p.since = Some("".into());
+            p.agency = Some("  ".into());
+            p.limit = Some("".into());
+        });
+        let request = params.search_request(10).expect("valid");
+        assert_eq!(
+            (request.limit, request.filters.since, request.filters.agency),
+            (10, None, None)
+        );
+        assert_eq!(params.url("/"), "/?q=oil");
+    }
+
+    #[test]
+    fn links_keep_every_parameter_and_start_a_new_search_at_its_first_page() {
+        let params = with(|p| {
+            p.q = Some("person:\"Sergei Lavrov\" & co".into());
+            p.offset = Some("40".into());
+            p.sort = Some("date".into());
+        });
+        assert_eq!(
+            params.url("/"),
+            "/?q=person%3A%22Sergei+Lavrov%22+%26+co&offset=40&sort=date"
+        );
+        let narrowed = params.with(|p| p.agency = Some("TASS".into()));
+        assert_eq!(
+            narrowed.url("/"),
+            "/?q=person%3A%22Sergei+Lavrov%22+%26+co&agency=TASS&sort=date"
+        );
+    }
+}

@@ -569,3 +569,29 @@ fn serve_shows_what_a_new_index_run_committed() {
     }
     assert_eq!((before, now), (1, want), "the server did not reload");
 }
+
+#[test]
+fn serve_warns_before_serving_beyond_loopback_and_says_why_it_cannot_bind() {
+    // 192.0.2.1 (TEST-NET-1) is on no interface of this machine: the warning is printed, then
+    // binding fails, and nothing listens anywhere.
+    let run = wiredex(&["serve", "--index", corpus_index(), "--bind", "192.0.2.1:0"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: serving on 192.0.2.1:0, which other machines can reach: there is no \
+             authentication, so anyone who can connect can read the whole archive"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("http://192.0.2.1:0"), "{}", run.stderr);
+    let missing = scratch().join("no-index-here");
+    let run = wiredex(&["serve", "--index", s(&missing)]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no index at"), "{}", run.stderr);
+    let run = wiredex(&["serve", "--help"]);
+    assert!(
+        run.stdout
+            .contains("is loopback: only this machine can connect")
+    );
+}
