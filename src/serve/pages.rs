@@ -123,6 +123,15 @@ fn snippet(snippet: &Snippet) -> Markup {
     marked(&snippet.text, &snippet.highlights)
 }
 
+/// Whether a snippet is the opening of the text (snippets join paragraphs with spaces, so the
+/// first words are compared).
+fn opens(text: &str, snippet: &str) -> bool {
+    text.split_whitespace()
+        .zip(snippet.split_whitespace())
+        .take(6)
+        .all(|(a, b)| a == b)
+}
+
 fn copies_note(copies: usize) -> Option<String> {
     match copies {
         0 => None,
@@ -151,7 +160,7 @@ fn text_input(name: &str, label: &str, value: Option<&str>, hint: &str) -> Marku
 }
 
 fn search_form(params: &Params) -> Markup {
-    let sort = params.get(&params.sort).unwrap_or("relevance");
+    let sort = page_sort(params);
     let open = [
         &params.since,
         &params.until,
@@ -160,7 +169,7 @@ fn search_form(params: &Params) -> Markup {
     ]
     .iter()
     .any(|v| params.get(v).is_some())
-        || sort == "date";
+        || params.get(&params.sort) == Some("date");
     html! {
         form.search action="/" method="get" role="search" {
             div.querybar {
@@ -338,8 +347,21 @@ struct SearchView {
     total_articles: usize,
 }
 
+/// The order of the search page: as asked, else best match for a query and newest first for
+/// the whole archive (where every story matches equally).
+fn page_sort(params: &Params) -> &str {
+    match (params.get(&params.sort), params.get(&params.q)) {
+        (Some(sort), _) => sort,
+        (None, Some(_)) => "relevance",
+        (None, None) => "date",
+    }
+}
+
 fn search_view(searcher: &Searcher, params: &Params) -> Result<SearchView, Failure> {
-    let request = params.search_request(PAGE)?;
+    let mut request = params.search_request(PAGE)?;
+    if page_sort(params) == "date" {
+        request.sort = Sort::Date;
+    }
     let results = searcher.search(&request)?;
     let mut facets = Vec::new();
     for (facet, title) in [
@@ -378,7 +400,7 @@ fn hit_card(hit: &Hit) -> Markup {
                 @if let Some(note) = copies_note(hit.copies) { span.copies { (note) } }
             }
             p.snippet {
-                @if !article.body.starts_with(&hit.snippet.text) { "… " }
+                @if !opens(&article.body, &hit.snippet.text) { "… " }
                 (snippet(&hit.snippet))
             }
         }
