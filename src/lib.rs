@@ -32,6 +32,7 @@ pub mod error;
 pub mod index;
 pub mod output;
 pub mod query;
+pub mod serve;
 pub mod source;
 
 pub use article::{Article, Person, Quote};

@@ -7,6 +7,7 @@ mod parse;
 mod people;
 mod quotes;
 mod search;
+mod serve;
 mod show;
 mod stats;
 mod timeline;
@@ -46,6 +47,8 @@ enum Command {
     People(people::PeopleArgs),
     /// Show what the index holds.
     Stats(stats::StatsArgs),
+    /// Serve the archive to a browser and a JSON API to programs (loopback only by default).
+    Serve(serve::ServeArgs),
     /// Print the fields extracted from files, without indexing them.
     Parse(parse::ParseArgs),
     /// Measure indexing and query speed on a folder or an index: p50/p95/p99, QPS, checked counts.
@@ -211,6 +214,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => show::run(args, &mut out),
         Command::People(args) => people::run(args, &mut out),
         Command::Stats(args) => stats::run(args, &mut out),
+        Command::Serve(args) => serve::run(args, &mut out),
         Command::Timeline(args) => timeline::run(args, &mut out),
         Command::Parse(args) => parse::run(args, &mut out),
         Command::Bench(args) => bench::run(args, &mut out),

@@ -5,14 +5,12 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use serde::Serialize;
 
 use super::{FilterArgs, IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
 use wiredex::output::Format;
-use wiredex::output::chart::{ChartPeriod, timeline_svg};
-use wiredex::query::{Facet, fill_periods};
-use wiredex::query::{SearchRequest, Searcher};
+use wiredex::output::chart::query_timeline_svg;
+use wiredex::query::{Facet, Searcher};
 
 /// Arguments of `wiredex timeline`.
 #[derive(Debug, Args)]
@@ -34,73 +32,14 @@ pub struct TimelineArgs {
     output: OutputArgs,
 }
 
-/// The most periods a timeline fills in (about 27 years of days); a longer span lists only the
-/// periods that have stories.
-const MAX_PERIODS: usize = 10_000;
-
-/// One period of a timeline.
-#[derive(Debug, Serialize)]
-struct Period {
-    period: String,
-    count: usize,
-    total: usize,
-    share: f64,
-}
-
 /// Prints the timeline; "found" when the query matched anything.
 pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
     let searcher = Searcher::new(&index)?;
-    let filters = args.filters.filters()?;
-    let query = args.query.clone();
-    let matching = SearchRequest {
-        query: args.query,
-        filters: filters.clone(),
-        ..SearchRequest::default()
-    };
-    let everything = SearchRequest {
-        filters,
-        ..SearchRequest::default()
-    };
-    let counts = searcher.count_articles(&matching, args.by)?;
-    // Every period between the first and the last story, empty ones too, so the axis is even.
-    let totals = fill_periods(
-        args.by,
-        &searcher.count_articles(&everything, args.by)?,
-        MAX_PERIODS,
-    );
-    let periods: Vec<Period> = totals
-        .iter()
-        .map(|total| {
-            let count = counts
-                .iter()
-                .find(|c| c.key == total.key)
-                .map_or(0, |c| c.count);
-            Period {
-                period: total.key.clone(),
-                count,
-                total: total.count,
-                share: count as f64 / total.count.max(1) as f64,
-            }
-        })
-        .collect();
+    let periods = searcher.timeline(&args.query, &args.filters.filters()?, args.by)?;
     if let Some(path) = &args.svg {
-        let chart: Vec<ChartPeriod> = periods
-            .iter()
-            .filter(|p| p.period != "(undated)")
-            .map(|p| ChartPeriod {
-                label: p.period.clone(),
-                count: p.count,
-                share: p.share,
-            })
-            .collect();
         let by = format!("{:?}", args.by).to_lowercase();
-        let title = format!("“{query}”: articles by {by}");
-        let matching: usize = periods.iter().map(|p| p.count).sum();
-        let subtitle = format!(
-            "{matching} matching articles; bars: count, line: share of all articles of the {by}"
-        );
-        std::fs::write(path, timeline_svg(&title, &subtitle, &chart))
+        std::fs::write(path, query_timeline_svg(&args.query, &by, &periods))
             .with_context(|| format!("cannot write the chart to {}", path.display()))?;
     }
     if args.output.format() != Format::Human {
@@ -125,5 +64,5 @@ pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
             )?;
         }
     }
-    Ok(counts.iter().any(|c| c.count > 0))
+    Ok(periods.iter().any(|p| p.count > 0))
 }

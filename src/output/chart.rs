@@ -67,6 +67,30 @@ fn percent(value: f64, step: f64) -> String {
     format!("{value:.decimals$}%")
 }
 
+/// The chart of a query's timeline (`by` names the period: `month`), titled with the query;
+/// undated stories are left out of it.
+pub fn query_timeline_svg(
+    query: &str,
+    by: &str,
+    periods: &[crate::query::timeline::Period],
+) -> String {
+    let chart: Vec<ChartPeriod> = periods
+        .iter()
+        .filter(|p| p.period != "(undated)")
+        .map(|p| ChartPeriod {
+            label: p.period.clone(),
+            count: p.count,
+            share: p.share,
+        })
+        .collect();
+    let title = format!("“{query}”: articles by {by}");
+    let matching: usize = periods.iter().map(|p| p.count).sum();
+    let subtitle = format!(
+        "{matching} matching articles; bars: count, line: share of all articles of the {by}"
+    );
+    timeline_svg(&title, &subtitle, &chart)
+}
+
 /// The SVG document for a timeline of `periods`, headed by `title` and `subtitle`.
 pub fn timeline_svg(title: &str, subtitle: &str, periods: &[ChartPeriod]) -> String {
     let plot_width = WIDTH - LEFT - RIGHT;

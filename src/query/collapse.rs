@@ -128,6 +128,15 @@ impl GroupIndex {
         }
     }
 
+    /// The article keys of the members of `group`.
+    pub fn keys_in(&self, group: u64) -> Vec<u64> {
+        self.members
+            .iter()
+            .filter(|&&(_, g)| g == group)
+            .map(|&(key, _)| key)
+            .collect()
+    }
+
     /// Whether every segment of `searcher` has its grouped documents listed.
     pub fn lists_every_segment(&self, searcher: &tantivy::Searcher) -> bool {
         let readers = searcher.segment_readers();

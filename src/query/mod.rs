@@ -8,7 +8,9 @@ pub(crate) mod facets;
 mod frequency;
 mod join;
 pub(crate) mod parse;
+mod related;
 pub(crate) mod snippet;
+pub(crate) mod timeline;
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
@@ -201,6 +203,12 @@ pub struct Searcher<'a> {
     groups: std::sync::OnceLock<collapse::GroupMap>,
 }
 
+/// The near-duplicate groups a [`Searcher`] read from its index folder, to hand to the next
+/// searcher on the same commit (a server answers many queries per commit and should not read
+/// the groups file for each).
+#[derive(Clone)]
+pub struct SharedGroups(collapse::GroupMap);
+
 /// The conjunction of `clauses`, without a wrapper when there is one required clause: tantivy
 /// skips blocks that cannot make the top hits (block-max WAND) only for a query of terms
 /// whose scorer it sees directly, not for one nested in a boolean query of a single clause.
@@ -224,6 +232,29 @@ impl<'a> Searcher<'a> {
             searcher,
             groups: std::sync::OnceLock::new(),
         })
+    }
+
+    /// A searcher on a tantivy searcher the caller keeps (a server's reader, reloaded when the
+    /// index commits), with the near-duplicate groups read earlier for the same commit, if any.
+    pub fn with_searcher(
+        index: &'a WireIndex,
+        searcher: tantivy::Searcher,
+        groups: Option<SharedGroups>,
+    ) -> Searcher<'a> {
+        let cell = std::sync::OnceLock::new();
+        if let Some(SharedGroups(groups)) = groups {
+            let _ = cell.set(groups);
+        }
+        Searcher {
+            index,
+            searcher,
+            groups: cell,
+        }
+    }
+
+    /// The near-duplicate groups this searcher uses (read now if not yet).
+    pub fn shared_groups(&self) -> SharedGroups {
+        SharedGroups(self.groups())
     }
 
     fn err(&self, e: impl std::fmt::Display) -> Error {

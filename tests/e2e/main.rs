@@ -3,10 +3,12 @@
 //! answers from the data itself rather than hard-coding ids.
 
 mod bench;
+mod browser;
 mod cli;
 mod duplicates;
 mod errors;
 mod formats;
 mod harness;
 mod incremental;
+mod serve;
 mod shared;
