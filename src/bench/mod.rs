@@ -496,21 +496,29 @@ pub fn write_table(out: &mut impl Write, r: &BenchReport) -> std::io::Result<()>
         "machine: {} · {} cores · {} · {} MB RAM · Linux {} · wiredex {}",
         m.hostname, m.cores, m.cpu, m.memory_mb, m.kernel, m.wiredex
     )?;
-    writeln!(
-        out,
-        "corpus: {} · {} files · {:.1} MB · {} timed runs per query · {}",
-        r.corpus,
-        r.files,
-        r.bytes as f64 / 1e6,
-        r.runs,
-        r.date
-    )?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "| ingest | articles | seconds | MB/s | articles/s | peak RSS MB | wiredex ÷ engine |"
-    )?;
-    writeln!(out, "|---|---:|---:|---:|---:|---:|---:|")?;
+    if r.ingest.is_empty() {
+        writeln!(
+            out,
+            "index: {} · {} timed runs per query · {}",
+            r.corpus, r.runs, r.date
+        )?;
+    } else {
+        writeln!(
+            out,
+            "corpus: {} · {} files · {:.1} MB · {} timed runs per query · {}",
+            r.corpus,
+            r.files,
+            r.bytes as f64 / 1e6,
+            r.runs,
+            r.date
+        )?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| ingest | articles | seconds | MB/s | articles/s | peak RSS MB | wiredex ÷ engine |"
+        )?;
+        writeln!(out, "|---|---:|---:|---:|---:|---:|---:|")?;
+    }
     for i in &r.ingest {
         writeln!(
             out,
@@ -568,11 +576,19 @@ pub fn write_table(out: &mut impl Write, r: &BenchReport) -> std::io::Result<()>
         writeln!(out)?;
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "hit counts per query (wiredex; baselines, which match exact words without extraction; \
-         for a count query, wiredex's tally by year and the engines whose tally differs):"
-    )?;
+    if engines.len() > 1 {
+        writeln!(
+            out,
+            "hit counts per query (wiredex; the other engines, which match exact words without \
+             extraction; for a count query, wiredex's tally by year and the engines whose tally \
+             differs):"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "hit counts per query (for a count query, the tally by year):"
+        )?;
+    }
     for g in &r.groups {
         for (n, q) in g.queries.iter().enumerate() {
             let counts: Vec<String> = g
@@ -598,12 +614,14 @@ pub fn write_table(out: &mut impl Write, r: &BenchReport) -> std::io::Result<()>
                     .filter(|e| e.years.get(n).and_then(Option::as_ref) != Some(ours))
                     .map(|e| e.engine.as_str())
                     .collect();
-                let agreement = if differ.is_empty() {
-                    "the same in every engine".to_string()
+                let agreement = if g.engines.len() == 1 {
+                    String::new()
+                } else if differ.is_empty() {
+                    " (the same in every engine)".to_string()
                 } else {
-                    format!("differs in {}", differ.join(", "))
+                    format!(" (differs in {})", differ.join(", "))
                 };
-                write!(out, "; by year ({agreement}): {}", years.join(", "))?;
+                write!(out, "; by year{agreement}: {}", years.join(", "))?;
             }
             writeln!(out)?;
         }

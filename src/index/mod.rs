@@ -199,7 +199,7 @@ impl WireIndex {
         self.add_documents(writer, docs)
     }
 
-    /// Adds documents built by [`document::documents`], as one batch: tantivy puts a batch in
+    /// Adds documents built by `document::documents`, as one batch: tantivy puts a batch in
     /// one segment, in order, so an article's quote documents follow its own (the quotes'
     /// join on their article relies on it).
     pub fn add_documents(

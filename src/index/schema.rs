@@ -51,7 +51,7 @@ pub struct Fields {
     /// The absolute paths of the other files that hold the same story (exact copies), stored.
     pub copies: Field,
     /// The body's MinHash sketch, one value per LSH band (fast, on articles; see
-    /// [`super::dups`]).
+    /// `index::dups`).
     pub sketch: Field,
     /// A hash of a quotation's words (fast, on quotes): the same quote in two copies of a
     /// story is counted once.

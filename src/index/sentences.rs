@@ -18,7 +18,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits text into runs of letters and digits, like tantivy's `SimpleTokenizer`, and adds
-/// [`SENTENCE_GAP`] to the position at each sentence boundary.
+/// `SENTENCE_GAP` (1000) to the position at each sentence boundary.
 #[derive(Clone, Default)]
 pub struct SentenceTokenizer {
     token: Token,

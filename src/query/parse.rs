@@ -224,7 +224,7 @@ fn pieces(query: &str) -> Vec<String> {
 /// as the phrase `"putin abe"~5`), `putin SAME japan` (in one sentence: a phrase whose slop is
 /// below the gap the tokenizer leaves between sentences), prefixes `lavr*` (as a regex on the
 /// indexed terms of the field, or of every default field), and `atleast3:sanctions`, taken out
-/// for [`parse_query`] to join by AND.
+/// for the query parser to join by AND.
 pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -> Result<Expanded> {
     let pieces = pieces(rewritten);
     let mut out: Vec<String> = Vec::with_capacity(pieces.len());

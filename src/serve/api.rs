@@ -14,7 +14,7 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use super::params::{Params, facet};
+use super::params::Params;
 use super::{Failure, State, blocking, typed};
 use crate::output::{chart, csv, json};
 use crate::query::facets::Facet;
@@ -201,18 +201,22 @@ async fn people_listing(state: Arc<State>, input: Input) -> Result<Listing, Fail
     .await
 }
 
-/// The period of a timeline request (`by`, month by default), refused as the CLI refuses it.
+/// The period of a timeline request (`by`, month by default): only the periods the CLI's
+/// `timeline --by` offers.
 pub fn period(params: &Params) -> Result<Facet, Failure> {
-    let by = match params.get(&params.by) {
-        None => Facet::Month,
-        Some(text) => facet(text, "by")?,
+    let Some(text) = params.get(&params.by) else {
+        return Ok(Facet::Month);
     };
-    if !matches!(by, Facet::Year | Facet::Month | Facet::Week | Facet::Day) {
-        return Err(Failure::BadRequest(
-            "--by takes year, month, week or day for a timeline".into(),
-        ));
-    }
-    Ok(by)
+    let wanted = text.to_lowercase();
+    Facet::PERIODS
+        .iter()
+        .find(|(name, _)| *name == wanted)
+        .map(|(_, facet)| *facet)
+        .ok_or_else(|| {
+            Failure::BadRequest(format!(
+                "invalid value '{text}' for by: expected year, month, week or day"
+            ))
+        })
 }
 
 /// `/api/timeline?q=...&by=month`: the periods of `wiredex timeline --format json`, or

@@ -296,9 +296,7 @@ fn serve_answers_bad_input_with_json_400_and_unknown_things_with_404() {
         ),
         (
             "/api/timeline?q=x&by=agency".to_string(),
-            Some(cli_error(&[
-                "timeline", "x", "--by", "agency", "--index", index,
-            ])),
+            Some("invalid value 'agency' for by: expected year, month, week or day".to_string()),
         ),
         ("/api/search?q=x&limit=abc".to_string(), None),
         (
