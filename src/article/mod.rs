@@ -335,22 +335,22 @@ fn people_and_quotes(
             .map_or(paragraph_end, |next| next.open.min(paragraph_end));
         // A quote that ends its sentence (`“... unhinged.” Sen. Rubio called ...`) is not
         // attributed by the next sentence's subject.
-        let first_after = speaker::token_at(&tokens, span.close);
+        let first_after = tokens::token_at(&tokens, span.close);
         let ends_sentence = span.text(&text).trim_end().ends_with('.')
             && tokens.get(first_after).is_some_and(|t| t.is_capitalized());
         let after = if ends_sentence {
             None
         } else {
-            speaker::attribution_after(&tokens, first_after, speaker::token_at(&tokens, stop))
+            speaker::attribution_after(&tokens, first_after, tokens::token_at(&tokens, stop))
         };
         // The lead-in may reach back over earlier quotes of the same sentence (`said Rubio was
         // “a lightweight” and Cruz “a liar”`), not over a sentence end.
         let floor_offset = ranges[span.paragraph].0;
-        let open = speaker::token_at(&tokens, span.open);
+        let open = tokens::token_at(&tokens, span.open);
         // A frame lies within the sentence, and near the quote: the reach bound keeps the
         // search linear in a run-on "sentence" of thousands of quotes.
         let floor = starts[open]
-            .max(speaker::token_at(&tokens, floor_offset))
+            .max(tokens::token_at(&tokens, floor_offset))
             .max(open.saturating_sub(MAX_FRAME_REACH));
         // A subject inside an earlier quote of the sentence (`“Immunity deals ...,” Chaffetz
         // said, adding that ...`) is no subject: the frame is looked for again after it.
@@ -362,21 +362,17 @@ fn people_and_quotes(
             loop {
                 let frame = speaker::attribution_before(&tokens, floor, open)?;
                 if let Some(earlier) = quote_around(&spans, frame.at) {
-                    floor = speaker::token_at(&tokens, earlier.close);
+                    floor = tokens::token_at(&tokens, earlier.close);
                     continue;
                 }
                 let possessive = matches!(&frame.subject, Subject::Name(parts)
                     if parts.last().is_some_and(|p| people::is_possessive(p)));
                 let further = || {
-                    speaker::attribution_before(
-                        &tokens,
-                        floor,
-                        speaker::token_at(&tokens, frame.at),
-                    )
-                    .filter(|f| {
-                        quote_around(&spans, f.at).is_none()
-                            && matches!(f.subject, Subject::Name(_) | Subject::Pronoun(Some(_)))
-                    })
+                    speaker::attribution_before(&tokens, floor, tokens::token_at(&tokens, frame.at))
+                        .filter(|f| {
+                            quote_around(&spans, f.at).is_none()
+                                && matches!(f.subject, Subject::Name(_) | Subject::Pronoun(Some(_)))
+                        })
                 };
                 return Some(if possessive {
                     further().unwrap_or(frame)
@@ -394,9 +390,9 @@ fn people_and_quotes(
             if !short || !in_reported_speech(&tokens, &starts, span) {
                 return None;
             }
-            let close = speaker::token_at(&tokens, span.close);
+            let close = tokens::token_at(&tokens, span.close);
             let end = (close..tokens.len().min(close + REPORTED_SPEECH_REACH))
-                .find(|&k| speaker::is_sentence_end(&tokens, k))
+                .find(|&k| tokens::is_sentence_end(&tokens, k))
                 .unwrap_or(tokens.len().min(close + REPORTED_SPEECH_REACH));
             speaker::reported_speech(&tokens, floor, end)
                 .filter(|frame| quote_around(&spans, frame.at).is_none())
@@ -414,7 +410,7 @@ fn people_and_quotes(
         // `the Commission on Presidential Debates announced`: a name after a preposition
         // inside a capitalised phrase is the end of an organisation's name, no person's.
         if matches!(frame.subject, Subject::Name(_))
-            && people::in_organisation_name(&tokens, speaker::token_at(&tokens, frame.at))
+            && people::in_organisation_name(&tokens, tokens::token_at(&tokens, frame.at))
         {
             frame.subject = Subject::Other;
         }
@@ -435,7 +431,7 @@ fn people_and_quotes(
             }
         }
     }
-    let sentence_of = |at: usize| starts[speaker::token_at(&tokens, at)];
+    let sentence_of = |at: usize| starts[tokens::token_at(&tokens, at)];
     let outside: Vec<&people::Mention> = found
         .mentions
         .iter()
@@ -446,7 +442,7 @@ fn people_and_quotes(
     let modifies_next = |n: usize| {
         outside.get(n + 1).is_some_and(|next| {
             let between =
-                speaker::token_at(&tokens, outside[n].end)..speaker::token_at(&tokens, next.start);
+                tokens::token_at(&tokens, outside[n].end)..tokens::token_at(&tokens, next.start);
             !between.is_empty()
                 && between.len() <= 3
                 && tokens[between.clone()]
@@ -460,7 +456,7 @@ fn people_and_quotes(
     let first_of_sentence = |n: usize| {
         // The subject stands in the main clause, after an opening clause and its comma (`In
         // describing Trump, Cuban said`, `Although ... Clinton's emails, Lynch took ...`).
-        let at = speaker::token_at(&tokens, outside[n].start);
+        let at = tokens::token_at(&tokens, outside[n].start);
         let sentence = speaker::main_clause_start(&tokens, sentence_of(outside[n].start), at);
         if at < sentence {
             return false;
@@ -500,16 +496,16 @@ fn people_and_quotes(
             // to next.
             subject: (first_of_sentence(n) && !modifies_next(n))
                 || (n > 0 && first_of_sentence(n - 1) && modifies_next(n - 1))
-                || people::introduced_by_apposition(&tokens, speaker::token_at(&tokens, m.end)),
+                || people::introduced_by_apposition(&tokens, tokens::token_at(&tokens, m.end)),
             at: m.start,
             person: m.person,
             // `Filatov, now a commentator, said the decision...`: the person last heard speaking
             // is who a following `he said` most likely means.
-            speaking: people::speech_verb_after(&tokens, speaker::token_at(&tokens, m.end))
+            speaking: people::speech_verb_after(&tokens, tokens::token_at(&tokens, m.end))
                 || people::speech_verb_inverted(
                     &tokens,
-                    speaker::token_at(&tokens, m.start),
-                    speaker::token_at(&tokens, m.end),
+                    tokens::token_at(&tokens, m.start),
+                    tokens::token_at(&tokens, m.end),
                 ),
             paragraph: paragraph_of(m.start),
         })
@@ -653,8 +649,8 @@ fn people_and_quotes(
                                sentence_subjects: &[Option<Subject>]|
      -> (Option<usize>, Option<Subject>) {
         let span = &spans[i];
-        let open = speaker::token_at(&tokens, span.open);
-        let mut floor = starts[open].max(speaker::token_at(&tokens, ranges[span.paragraph].0));
+        let open = tokens::token_at(&tokens, span.open);
+        let mut floor = starts[open].max(tokens::token_at(&tokens, ranges[span.paragraph].0));
         if let Some(j) = i.checked_sub(1)
             && tokens.get(floor).is_some_and(|t| spans[j].close > t.start)
         {
@@ -665,7 +661,7 @@ fn people_and_quotes(
             {
                 return (speakers[j], sentence_subjects[j].clone());
             }
-            floor = speaker::token_at(&tokens, spans[j].close);
+            floor = tokens::token_at(&tokens, spans[j].close);
         }
         // A subject inside an earlier quote (`On “Face the Nation,” Sanders ...`) is none, and
         // so is a capitalised word that names nobody (`Immediately after the attacks, Trump
@@ -673,7 +669,7 @@ fn people_and_quotes(
         let subject = loop {
             match speaker::clause_subject(&tokens, floor, open) {
                 Some((_, at)) if let Some(earlier) = quote_around(&spans, at) => {
-                    floor = speaker::token_at(&tokens, earlier.close);
+                    floor = tokens::token_at(&tokens, earlier.close);
                 }
                 Some((Subject::Name(parts), at))
                     if at < span.open
@@ -687,7 +683,7 @@ fn people_and_quotes(
                         .is_none()
                         && !plausible_name(&parts, &mid_sentence) =>
                 {
-                    floor = speaker::token_at(&tokens, at) + parts.len();
+                    floor = tokens::token_at(&tokens, at) + parts.len();
                 }
                 // (A name read on into the quote is no subject.)
                 Some((subject, at)) if at < span.open => break subject,
@@ -758,7 +754,7 @@ fn people_and_quotes(
         let opens_paragraph = span.open == ranges[span.paragraph].0;
         // Within a paragraph, a quote that is a sentence of its own and ends the paragraph
         // continues the indirect speech before it (`Kohan says she got a call. “It scared me.”`).
-        let open_token = speaker::token_at(&tokens, span.open);
+        let open_token = tokens::token_at(&tokens, span.open);
         let paragraph_end = ranges[span.last_paragraph].1;
         let ends_paragraph = !text[span.close.min(paragraph_end)..paragraph_end]
             .chars()
@@ -773,7 +769,7 @@ fn people_and_quotes(
             && ends_paragraph
             && !after_unnamed_frame
             && open_token > 0
-            && speaker::is_sentence_end(&tokens, open_token - 1)
+            && tokens::is_sentence_end(&tokens, open_token - 1)
         {
             let before = (ranges[span.paragraph].0, span.open);
             // Without a verb of saying, the person the sentence before is about
@@ -784,8 +780,7 @@ fn people_and_quotes(
         }
         // A quote inside a sentence that no frame attributes is the words of the sentence's
         // subject.
-        if !opens_paragraph && open_token > 0 && !speaker::is_sentence_end(&tokens, open_token - 1)
-        {
+        if !opens_paragraph && open_token > 0 && !tokens::is_sentence_end(&tokens, open_token - 1) {
             (speakers[i], sentence_subjects[i]) =
                 subject_of_sentence(i, &speakers, &sentence_subjects);
             continue;
@@ -1044,8 +1039,8 @@ fn in_reported_speech(
             REPORTED_SPEECH_REACH / 3
         }
     };
-    let open = speaker::token_at(tokens, span.open);
-    let close = speaker::token_at(tokens, span.close);
+    let open = tokens::token_at(tokens, span.open);
+    let close = tokens::token_at(tokens, span.close);
     let from = starts[open].max(open.saturating_sub(REPORTED_SPEECH_REACH));
     // `Kohan described the plan as a “fiasco”`: a verb that characterises its object `as` a
     // quoted word reaches over the object, however weak.
@@ -1057,7 +1052,7 @@ fn in_reported_speech(
     });
     let after = || {
         (close..tokens.len().min(close + REPORTED_SPEECH_REACH))
-            .take_while(|&k| k == close || !speaker::is_sentence_end(tokens, k - 1))
+            .take_while(|&k| k == close || !tokens::is_sentence_end(tokens, k - 1))
             .any(|k| speaker::is_speech_verb_at(tokens, k) && k - close < reach(k))
     };
     before || after()
@@ -1091,7 +1086,7 @@ fn quote_around(spans: &[quotes::QuoteSpan], offset: usize) -> Option<&quotes::Q
 /// Whether token `i` ends a sentence as attribution sentences see it: sentence ends inside
 /// quotes do not end it, unless the quote closes on one and a new sentence begins after it.
 fn ends_quoted_sentence(tokens: &[tokens::Token], spans: &[quotes::QuoteSpan], i: usize) -> bool {
-    if !speaker::is_sentence_end(tokens, i) {
+    if !tokens::is_sentence_end(tokens, i) {
         return false;
     }
     let Some(around) = quote_around(spans, tokens[i].start).filter(|_| !tokens[i].is_break())
@@ -1105,7 +1100,7 @@ fn ends_quoted_sentence(tokens: &[tokens::Token], spans: &[quotes::QuoteSpan], i
         && tokens.get(i + 2).is_none_or(|t| {
             t.is_break()
                 || t.is_capitalized()
-                || t.start >= around.close && speaker::is_quote_mark(t)
+                || t.start >= around.close && tokens::is_quote_mark(t)
         })
 }
 
@@ -1155,12 +1150,12 @@ fn attribution_sentence(
             .filter(|_| !tokens[i].is_break())
             .map_or(tokens[i].end, |q| q.close)
     };
-    let first = sentences.start[speaker::token_at(tokens, at.min(spans[quote].open))];
+    let first = sentences.start[tokens::token_at(tokens, at.min(spans[quote].open))];
     let start = match first {
         0 => 0,
         _ => boundary_after(first - 1).max(tokens.get(first)?.start),
     };
-    let last = sentences.end[speaker::token_at(tokens, at.max(spans[quote].open))];
+    let last = sentences.end[tokens::token_at(tokens, at.max(spans[quote].open))];
     let end = match tokens.get(last) {
         Some(token) if !token.is_break() => boundary_after(last),
         _ => tokens.get(last.checked_sub(1)?)?.end,
@@ -1196,8 +1191,8 @@ fn lead_in_speaker(
     people: &people::People,
     seen: &[Sighting],
 ) -> Option<usize> {
-    let first = speaker::token_at(tokens, start);
-    let last = speaker::token_at(tokens, end);
+    let first = tokens::token_at(tokens, start);
+    let last = tokens::token_at(tokens, end);
     if last == 0 || last <= first {
         return None;
     }
@@ -1227,8 +1222,8 @@ fn named_subject_before(
     people: &people::People,
     seen: &[Sighting],
 ) -> Option<usize> {
-    let first = speaker::token_at(tokens, start);
-    let last = speaker::token_at(tokens, end);
+    let first = tokens::token_at(tokens, start);
+    let last = tokens::token_at(tokens, end);
     if last == 0 || last <= first {
         return None;
     }
@@ -1237,7 +1232,7 @@ fn named_subject_before(
         let frame = speaker::lead_in_subject(tokens, floor, last)
             .filter(|frame| matches!(frame.subject, Subject::Name(_)))?;
         match quote_around(spans, frame.at) {
-            Some(quote) => floor = speaker::token_at(tokens, quote.close),
+            Some(quote) => floor = tokens::token_at(tokens, quote.close),
             None => return speaker::resolve(&frame.subject, end, 0, people, seen),
         }
     }

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::lexicon::{Gender, Lexicon};
-use super::tokens::{Token, strip_possessive};
+use super::tokens::{Token, is_quote_mark, strip_possessive};
 
 /// Longest name we accept, in words: longer capitalised runs are organisations or headlines.
 const MAX_NAME_WORDS: usize = 4;
@@ -371,8 +371,7 @@ pub fn speech_verb_inverted(tokens: &[Token], first: usize, next: usize) -> bool
             return false;
         }
         if !token.is_capitalized() && lexicon.speech_verb(token.text).is_some() {
-            return i > 0
-                && (tokens[i - 1].is(',') || super::speaker::is_quote_mark(&tokens[i - 1]));
+            return i > 0 && (tokens[i - 1].is(',') || is_quote_mark(&tokens[i - 1]));
         }
     }
     false

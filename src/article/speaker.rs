@@ -6,7 +6,7 @@
 
 use super::lexicon::{Gender, Lexicon, is_attribution_adverb};
 use super::people::{NameRun, People, match_person, read_run};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, is_quote_mark, is_sentence_end, token_at};
 
 /// Words after which a capitalised run is a place or an object, not a speaker
 /// (`in Salem`, `of New York`).
@@ -89,53 +89,6 @@ pub fn opens_on_pronoun(tokens: &[Token], start: usize) -> bool {
 
 fn is_lower_word(token: &Token, words: &[&str]) -> bool {
     token.is_word() && words.iter().any(|w| w.eq_ignore_ascii_case(token.text))
-}
-
-/// The index of the first token starting at or after `offset`.
-pub fn token_at(tokens: &[Token], offset: usize) -> usize {
-    tokens.partition_point(|t| t.start < offset)
-}
-
-/// Whether token `i` ends a sentence: a paragraph break, or `.`/`!`/`?` that closes no
-/// abbreviation or initial.
-pub fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
-    let token = &tokens[i];
-    if token.is_break() {
-        return true;
-    }
-    if !(token.is('.') || token.is('!') || token.is('?')) {
-        return false;
-    }
-    // `D-Mich.,` and `Inc.,`: a dot before a comma closes an abbreviation, not a sentence; so
-    // does one before a word in lower case or a number (`Acme Inc. said`, `the No. 2 man`).
-    // `(D-Nev.) told`: nor does one that a parenthesis closes.
-    if tokens.get(i + 1).is_some_and(|next| {
-        next.is(',')
-            || next.is(')')
-            || (token.is('.')
-                && next.is_word()
-                && next
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()))
-    }) {
-        return false;
-    }
-    // A dot after an initial or abbreviated title (`J.`, `Mr.`) does not end the sentence; a
-    // title in full does (`said the state director.`).
-    let abbreviation = i > 0
-        && tokens[i - 1].end == token.start
-        && tokens[i - 1].is_word()
-        && (tokens[i - 1].text.chars().count() == 1
-            || (tokens[i - 1].is_capitalized()
-                && Lexicon::get().is_abbreviated_title(tokens[i - 1].text)));
-    !(token.is('.') && abbreviation)
-}
-
-/// Whether the token is a quotation mark of any style.
-pub fn is_quote_mark(token: &Token) -> bool {
-    token.kind == TokenKind::Punct && "“”\"«»„`'".contains(token.text)
 }
 
 /// Whether `tokens[k]` is a quote mark that opens or closes a quote, not the apostrophe of a
