@@ -23,9 +23,6 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     if k >= end {
         return None;
     }
-    // `“That makes me smart,” when Clinton blasted him`: a clause of its own, no frame; but
-    // `“...” if she loses, said Kohan` is framed after the clause.
-    let subordinate = is_lower_word(&tokens[k], SUBORDINATORS);
     // Verbless `“...” — Name`.
     if ["—", "–", "-", "―"].iter().any(|d| tokens[k].text == *d) {
         let (subject, at, _) = subject_forward(tokens, k + 1, end)?;
@@ -36,34 +33,7 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
             adjacent: true,
         });
     }
-    // The verb of saying that ends the frame, within the sentence (`, WADA spokeswoman Ingrid
-    // Halvorsen told reporters`, `,” the minister noted`).
-    // An apposition may make the frame long (`“...,” Trump, the party's frontrunner and ...,
-    // said`): then the name must come first and a comma right after it.
-    let apposition = tokens[k].is_capitalized() && {
-        let run = read_run(tokens, k);
-        !run.name.is_empty() && tokens.get(run.next).is_some_and(|t| t.is(','))
-    };
-    let reach = if apposition { 40 } else { 16 };
-    let mut v = k;
-    let mut depth = 0usize;
-    while v < end && v - k <= reach {
-        // Dots inside a parenthesis (`(D-Mo.)`) end no sentence.
-        if tokens[v].is('(') {
-            depth += 1;
-        } else if tokens[v].is(')') {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && (is_sentence_end(tokens, v) || is_quoting_mark(tokens, v)) {
-            return None;
-        }
-        if speech_verb_width(tokens, v).is_some() {
-            break;
-        }
-        v += 1;
-    }
-    if v >= end || v - k > reach || subordinate && !tokens[k..v].iter().any(|t| t.is(',')) {
-        return None;
-    }
+    let v = verb_after(tokens, k, end)?;
     let cue = Some(tokens[v].text.to_string());
     // `“...,” referencing the crowd`, `“...,” adding that ...`: a participle speaks for the
     // sentence's subject, which a frame before the quote or the sentence names.
@@ -71,51 +41,7 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
         return None;
     }
     if v == k {
-        // `said Lavrov`, `added the minister`, `said its owner, Name`.
-        let width = speech_verb_width(tokens, v).unwrap_or(1);
-        let (mut subject, mut at, next) = match subject_forward(tokens, v + width, end) {
-            Some(found) => found,
-            None => {
-                let (parts, at) = name_after_description(tokens, v + width, end)?;
-                (Subject::Name(parts), at, end)
-            }
-        };
-        if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
-            && tokens.get(next).is_some_and(|t| t.is(','))
-            && let Some((Subject::Name(parts), name_at, _)) = subject_forward(tokens, next + 1, end)
-        {
-            subject = Subject::Name(parts);
-            at = name_at;
-        }
-        // `said former state governor Jon Kohan`, `said the Rev. Jon Kohan`: a description
-        // before the name is no subject of its own.
-        if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
-            && let Some((parts, name_at)) = name_after_description(tokens, v + width, end)
-        {
-            subject = Subject::Name(parts);
-            at = name_at;
-        }
-        // `“...,” denounced her record as secretary`: a weak verb inverts over no description.
-        if matches!(subject, Subject::Role { .. })
-            && !Lexicon::get().is_strong_speech_verb(tokens[v].text)
-        {
-            return None;
-        }
-        // `said Ayotte campaign manager Jon Kohan`, `said Marquette pollster Charles Franklin`,
-        // `said Air Force 1st Lt. Tyler Livingston`: an employer and a role before a full name,
-        // which is the speaker.
-        if matches!(subject, Subject::Name(_))
-            && let Some((parts, name_at)) = name_after_employer(tokens, next, end)
-        {
-            subject = Subject::Name(parts);
-            at = name_at;
-        }
-        return Some(Attribution {
-            subject,
-            cue,
-            at,
-            adjacent: true,
-        });
+        return inverted_frame(tokens, v, end, cue);
     }
     // `“...” in the 2008 primary, said professor Jo Kohan.`: the verb after a comma is
     // inverted, and the name after it speaks.
@@ -147,6 +73,96 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
         s = open - 1;
     }
     let (subject, at) = subject_backward(tokens, s, k)?;
+    Some(Attribution {
+        subject,
+        cue,
+        at,
+        adjacent: true,
+    })
+}
+
+/// The verb of saying that ends the frame starting at `tokens[k]` after a quote, within the
+/// sentence and before `end` (`, WADA spokeswoman Ingrid Halvorsen told reporters`, `,” the
+/// minister noted`).
+fn verb_after(tokens: &[Token], k: usize, end: usize) -> Option<usize> {
+    // `“That makes me smart,” when Clinton blasted him`: a clause of its own, no frame; but
+    // `“...” if she loses, said Kohan` is framed after the clause.
+    let subordinate = is_lower_word(&tokens[k], SUBORDINATORS);
+    // An apposition may make the frame long (`“...,” Trump, the party's frontrunner and ...,
+    // said`): then the name must come first and a comma right after it.
+    let apposition = tokens[k].is_capitalized() && {
+        let run = read_run(tokens, k);
+        !run.name.is_empty() && tokens.get(run.next).is_some_and(|t| t.is(','))
+    };
+    let reach = if apposition { 40 } else { 16 };
+    let mut v = k;
+    let mut depth = 0usize;
+    while v < end && v - k <= reach {
+        // Dots inside a parenthesis (`(D-Mo.)`) end no sentence.
+        if tokens[v].is('(') {
+            depth += 1;
+        } else if tokens[v].is(')') {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && (is_sentence_end(tokens, v) || is_quoting_mark(tokens, v)) {
+            return None;
+        }
+        if speech_verb_width(tokens, v).is_some() {
+            break;
+        }
+        v += 1;
+    }
+    if v >= end || v - k > reach || subordinate && !tokens[k..v].iter().any(|t| t.is(',')) {
+        return None;
+    }
+    Some(v)
+}
+
+/// The frame of a verb of saying that follows the quote directly and its subject (`said
+/// Lavrov`, `added the minister`, `said its owner, Name`), with the verb at `tokens[v]`.
+fn inverted_frame(
+    tokens: &[Token],
+    v: usize,
+    end: usize,
+    cue: Option<String>,
+) -> Option<Attribution> {
+    let width = speech_verb_width(tokens, v).unwrap_or(1);
+    let (mut subject, mut at, next) = match subject_forward(tokens, v + width, end) {
+        Some(found) => found,
+        None => {
+            let (parts, at) = name_after_description(tokens, v + width, end)?;
+            (Subject::Name(parts), at, end)
+        }
+    };
+    if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
+        && tokens.get(next).is_some_and(|t| t.is(','))
+        && let Some((Subject::Name(parts), name_at, _)) = subject_forward(tokens, next + 1, end)
+    {
+        subject = Subject::Name(parts);
+        at = name_at;
+    }
+    // `said former state governor Jon Kohan`, `said the Rev. Jon Kohan`: a description
+    // before the name is no subject of its own.
+    if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
+        && let Some((parts, name_at)) = name_after_description(tokens, v + width, end)
+    {
+        subject = Subject::Name(parts);
+        at = name_at;
+    }
+    // `“...,” denounced her record as secretary`: a weak verb inverts over no description.
+    if matches!(subject, Subject::Role { .. })
+        && !Lexicon::get().is_strong_speech_verb(tokens[v].text)
+    {
+        return None;
+    }
+    // `said Ayotte campaign manager Jon Kohan`, `said Marquette pollster Charles Franklin`,
+    // `said Air Force 1st Lt. Tyler Livingston`: an employer and a role before a full name,
+    // which is the speaker.
+    if matches!(subject, Subject::Name(_))
+        && let Some((parts, name_at)) = name_after_employer(tokens, next, end)
+    {
+        subject = Subject::Name(parts);
+        at = name_at;
+    }
     Some(Attribution {
         subject,
         cue,

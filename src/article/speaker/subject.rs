@@ -276,85 +276,19 @@ fn organisation(run: &[Token]) -> Subject {
     }
 }
 
-/// Reads a subject phrase that ends at `tokens[k]` (inclusive), walking backwards.
+/// Reads a subject phrase that ends at `tokens[k]` (inclusive), walking backwards: an
+/// apposition back to its name, a pronoun, a name, or a role.
 pub(super) fn subject_backward(
     tokens: &[Token],
     k: usize,
     floor: usize,
 ) -> Option<(Subject, usize)> {
-    let lexicon = Lexicon::get();
     let token = tokens.get(k)?;
     if k < floor {
         return None;
     }
     if token.is(',') {
-        // `Name, a description, said`: skip the apposition back to its opening comma.
-        let mut j = k;
-        while j > floor && k - j < MAX_APPOSITION_TOKENS {
-            j -= 1;
-            if tokens[j].is(',') {
-                // `China's chief negotiator, Xu Dongsheng, told`: the apposition is the name,
-                // unless it is the state after a town (`from Sumter, South Carolina, says`).
-                let mut town = j;
-                while town > floor && tokens[town - 1].is_capitalized() {
-                    town -= 1;
-                }
-                let after_town =
-                    town < j && town > floor && is_lower_word(&tokens[town - 1], PREPOSITIONS);
-                if tokens[j + 1].is_capitalized() && !after_town {
-                    let run = read_run(tokens, j + 1);
-                    if !run.name.is_empty() && run.next == k && !company_name(&run) {
-                        let parts = run.name.iter().map(|t| t.text.to_string()).collect();
-                        return Some((Subject::Name(parts), run.name[0].start));
-                    }
-                }
-                // `Rep. Jo Kohan (D-Md.), chair of the panel, said`: past the parenthesis.
-                let mut before = j.checked_sub(1);
-                if let Some(close) = before.filter(|&b| b > floor && tokens[b].is(')')) {
-                    before = (floor..close)
-                        .rev()
-                        .take(12)
-                        .find(|&o| tokens[o].is('('))
-                        .and_then(|open| open.checked_sub(1));
-                }
-                let found = before
-                    .and_then(|before| subject_backward(tokens, before, floor))
-                    .filter(|(s, _)| matches!(s, Subject::Name(_) | Subject::Pronoun(_)));
-                // `Brianne Stone, 29, of Huntsville, Ala., says`: a place inside a longer
-                // apposition is not the speaker; look one comma further back.
-                let is_place = |start: usize| {
-                    let i = token_at(tokens, start);
-                    i > floor && is_lower_word(&tokens[i - 1], PREPOSITIONS)
-                };
-                // `Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
-                // said`: a description before this one is read back to its name too.
-                let further_back = |from: usize| {
-                    let comma = (floor + 1..from)
-                        .rev()
-                        .take(MAX_APPOSITION_TOKENS)
-                        .find(|&c| tokens[c].is(','))?;
-                    let is_name = |found: &(Subject, usize)| matches!(found.0, Subject::Name(_));
-                    subject_backward(tokens, comma - 1, floor)
-                        .filter(is_name)
-                        .or_else(|| subject_backward(tokens, comma, floor).filter(is_name))
-                };
-                return match found {
-                    Some((Subject::Name(_), at)) if is_place(at) => {
-                        let place = token_at(tokens, at);
-                        (floor..place)
-                            .rev()
-                            .find(|&c| tokens[c].is(','))
-                            .and_then(|comma| subject_backward(tokens, comma, floor))
-                    }
-                    None => further_back(j),
-                    other => other,
-                };
-            }
-            if is_sentence_end(tokens, j) || is_quoting_mark(tokens, j) {
-                return None;
-            }
-        }
-        return None;
+        return apposition_backward(tokens, k, floor);
     }
     if !token.is_word() {
         return None;
@@ -363,107 +297,227 @@ pub(super) fn subject_backward(
         return Some((Subject::Pronoun(gender), token.start));
     }
     if token.is_capitalized() {
-        // `Cantonal Bank's Fritschi said`: a possessive before the name is its employer.
-        let mut start = k;
-        while start > floor
-            && !people::is_possessive(tokens[start - 1].text)
-            && (tokens[start - 1].is_capitalized()
-                || (tokens[start - 1].is('.') && start >= 2 && tokens[start - 2].is_capitalized())
-                || (tokens[start - 1].is_word() && lexicon.is_particle(tokens[start - 1].text)))
-        {
-            start -= 1;
-        }
-        // `Birgit Mahlberg of the Baltic Marine Alliance said`: the speaker is the one before `of`.
-        let mut before = start;
-        if before > floor + 1 && is_lower_word(&tokens[before - 1], &["the"]) {
-            before -= 1;
-        }
-        // `Hans Ast of Sogenal (SGA) in Zurich said`: a parenthesis before the preposition is
-        // passed over.
-        let mut owner = before.saturating_sub(2);
-        if owner > floor && tokens[owner].is(')') {
-            owner = (floor..owner)
-                .rev()
-                .take(8)
-                .find(|&j| tokens[j].is('('))
-                .map_or(owner, |open| open.saturating_sub(1));
-        }
-        if before > floor + 1
-            && is_lower_word(&tokens[before - 1], &["of", "at", "from", "for", "in"])
-            && let Some(found) = subject_backward(tokens, owner, floor)
-            && !matches!(found.0, Subject::Other)
-        {
-            return Some(found);
-        }
-        let run = read_run(tokens, start);
-        // `the Harbour Pilots Guild said`: no person's name follows `the` without a title.
-        // (`the Exchequer Nigel Lawson`: a given name after other words opens a name.)
-        let after_the = (tokens[start].text == "The"
-            || (start > floor && is_lower_word(&tokens[start - 1], &["the"])))
-            && run.title.is_none()
-            && run.name.first().is_some_and(|t| {
-                t.start == tokens[start].start || !Lexicon::get().is_given_name(t.text)
-            });
-        if !run.name.is_empty()
-            && run.name.last().is_some_and(|t| t.end == token.end)
-            && !company_name(&run)
-            && !after_the
-        {
-            let parts = run.name.iter().map(|t| t.text.to_string()).collect();
-            return Some((Subject::Name(parts), run.name[0].start));
-        }
-        let next = tokens.get(start).map_or(token.start, |t| t.start);
-        return Some((organisation(&tokens[start..=k]), next));
+        return name_backward(tokens, k, floor);
     }
-    if lexicon.is_role(token.text) {
-        let mut modifiers = Vec::new();
-        let mut j = k;
-        while j > floor && k - j < 6 {
-            j -= 1;
-            if is_lower_word(&tokens[j], DETERMINERS) {
-                modifiers.reverse();
-                return Some((
-                    Subject::Role {
-                        modifiers,
-                        role: token.text.to_lowercase(),
-                    },
-                    tokens[j].start,
-                ));
-            }
-            // `..., Russian presidential spokesman stressed that`: a role with no determiner
-            // after a comma, or opening the sentence, is a subject too.
-            // (`Manafort's attorney has acknowledged`: someone's employee is no one we know.)
-            let owned = |modifiers: &[String]| modifiers.iter().any(|m| people::is_possessive(m));
-            if !tokens[j].is_word() {
-                let opens_phrase = [',', ';', ':', '—'].iter().any(|&p| tokens[j].is(p));
-                return (opens_phrase && !modifiers.is_empty() && !owned(&modifiers)).then(|| {
-                    modifiers.reverse();
-                    (
-                        Subject::Role {
-                            modifiers,
-                            role: token.text.to_lowercase(),
-                        },
-                        tokens[j + 1].start,
-                    )
-                });
-            }
-            modifiers.push(tokens[j].text.to_lowercase());
+    if Lexicon::get().is_role(token.text) {
+        return role_backward(tokens, k, floor);
+    }
+    None
+}
+
+/// `Name, a description, said`: the subject of the apposition that the comma `tokens[k]`
+/// closes, read back to its opening comma (at most [`MAX_APPOSITION_TOKENS`] back, and not
+/// past a sentence end or a quote mark).
+fn apposition_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, usize)> {
+    let mut j = k;
+    while j > floor && k - j < MAX_APPOSITION_TOKENS {
+        j -= 1;
+        if tokens[j].is(',') {
+            return subject_of_apposition(tokens, j, k, floor);
         }
-        if j == floor
-            && !modifiers.is_empty()
-            && k - j < 6
-            && !modifiers.iter().any(|m| people::is_possessive(m))
-        {
+        if is_sentence_end(tokens, j) || is_quoting_mark(tokens, j) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The subject of an apposition between the commas `tokens[j]` and `tokens[k]`: the name it
+/// is, or the name or pronoun before it.
+fn subject_of_apposition(
+    tokens: &[Token],
+    j: usize,
+    k: usize,
+    floor: usize,
+) -> Option<(Subject, usize)> {
+    if let Some(name) = name_as_apposition(tokens, j, k, floor) {
+        return Some(name);
+    }
+    // `Rep. Jo Kohan (D-Md.), chair of the panel, said`: past the parenthesis.
+    let mut before = j.checked_sub(1);
+    if let Some(close) = before.filter(|&b| b > floor && tokens[b].is(')')) {
+        before = (floor..close)
+            .rev()
+            .take(12)
+            .find(|&o| tokens[o].is('('))
+            .and_then(|open| open.checked_sub(1));
+    }
+    let found = before
+        .and_then(|before| subject_backward(tokens, before, floor))
+        .filter(|(s, _)| matches!(s, Subject::Name(_) | Subject::Pronoun(_)));
+    // `Brianne Stone, 29, of Huntsville, Ala., says`: a place inside a longer
+    // apposition is not the speaker; look one comma further back.
+    let is_place = |start: usize| {
+        let i = token_at(tokens, start);
+        i > floor && is_lower_word(&tokens[i - 1], PREPOSITIONS)
+    };
+    // `Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
+    // said`: a description before this one is read back to its name too.
+    let further_back = |from: usize| {
+        let comma = (floor + 1..from)
+            .rev()
+            .take(MAX_APPOSITION_TOKENS)
+            .find(|&c| tokens[c].is(','))?;
+        let is_name = |found: &(Subject, usize)| matches!(found.0, Subject::Name(_));
+        subject_backward(tokens, comma - 1, floor)
+            .filter(is_name)
+            .or_else(|| subject_backward(tokens, comma, floor).filter(is_name))
+    };
+    match found {
+        Some((Subject::Name(_), at)) if is_place(at) => {
+            let place = token_at(tokens, at);
+            (floor..place)
+                .rev()
+                .find(|&c| tokens[c].is(','))
+                .and_then(|comma| subject_backward(tokens, comma, floor))
+        }
+        None => further_back(j),
+        other => other,
+    }
+}
+
+/// `China's chief negotiator, Xu Dongsheng, told`: the apposition between the commas
+/// `tokens[j]` and `tokens[k]` is the name, unless it is the state after a town (`from Sumter,
+/// South Carolina, says`).
+fn name_as_apposition(
+    tokens: &[Token],
+    j: usize,
+    k: usize,
+    floor: usize,
+) -> Option<(Subject, usize)> {
+    let mut town = j;
+    while town > floor && tokens[town - 1].is_capitalized() {
+        town -= 1;
+    }
+    let after_town = town < j && town > floor && is_lower_word(&tokens[town - 1], PREPOSITIONS);
+    if !tokens[j + 1].is_capitalized() || after_town {
+        return None;
+    }
+    let run = read_run(tokens, j + 1);
+    if !run.name.is_empty() && run.next == k && !company_name(&run) {
+        let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+        return Some((Subject::Name(parts), run.name[0].start));
+    }
+    None
+}
+
+/// The name (or organisation) that ends at the capitalised `tokens[k]`, read back over the
+/// words of the name; the person before `of` when the name is an employer's (`Birgit Mahlberg
+/// of the Baltic Marine Alliance said`).
+fn name_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, usize)> {
+    let lexicon = Lexicon::get();
+    let token = &tokens[k];
+    // `Cantonal Bank's Fritschi said`: a possessive before the name is its employer.
+    let mut start = k;
+    while start > floor
+        && !people::is_possessive(tokens[start - 1].text)
+        && (tokens[start - 1].is_capitalized()
+            || (tokens[start - 1].is('.') && start >= 2 && tokens[start - 2].is_capitalized())
+            || (tokens[start - 1].is_word() && lexicon.is_particle(tokens[start - 1].text)))
+    {
+        start -= 1;
+    }
+    if let Some(found) = person_before_of(tokens, start, floor) {
+        return Some(found);
+    }
+    let run = read_run(tokens, start);
+    // `the Harbour Pilots Guild said`: no person's name follows `the` without a title.
+    // (`the Exchequer Nigel Lawson`: a given name after other words opens a name.)
+    let after_the = (tokens[start].text == "The"
+        || (start > floor && is_lower_word(&tokens[start - 1], &["the"])))
+        && run.title.is_none()
+        && run.name.first().is_some_and(|t| {
+            t.start == tokens[start].start || !Lexicon::get().is_given_name(t.text)
+        });
+    if !run.name.is_empty()
+        && run.name.last().is_some_and(|t| t.end == token.end)
+        && !company_name(&run)
+        && !after_the
+    {
+        let parts = run.name.iter().map(|t| t.text.to_string()).collect();
+        return Some((Subject::Name(parts), run.name[0].start));
+    }
+    let next = tokens.get(start).map_or(token.start, |t| t.start);
+    Some((organisation(&tokens[start..=k]), next))
+}
+
+/// `Birgit Mahlberg of the Baltic Marine Alliance said`: when the name starting at
+/// `tokens[start]` follows `of` (or `at`, `from` ...), the speaker is the subject before it.
+fn person_before_of(tokens: &[Token], start: usize, floor: usize) -> Option<(Subject, usize)> {
+    let mut before = start;
+    if before > floor + 1 && is_lower_word(&tokens[before - 1], &["the"]) {
+        before -= 1;
+    }
+    // `Hans Ast of Sogenal (SGA) in Zurich said`: a parenthesis before the preposition is
+    // passed over.
+    let mut owner = before.saturating_sub(2);
+    if owner > floor && tokens[owner].is(')') {
+        owner = (floor..owner)
+            .rev()
+            .take(8)
+            .find(|&j| tokens[j].is('('))
+            .map_or(owner, |open| open.saturating_sub(1));
+    }
+    if before > floor + 1
+        && is_lower_word(&tokens[before - 1], &["of", "at", "from", "for", "in"])
+        && let Some(found) = subject_backward(tokens, owner, floor)
+        && !matches!(found.0, Subject::Other)
+    {
+        return Some(found);
+    }
+    None
+}
+
+/// A role that ends at `tokens[k]` (`the Russian foreign minister said`), read back to its
+/// determiner, or to the comma or sentence start that opens it.
+fn role_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, usize)> {
+    let token = &tokens[k];
+    let mut modifiers = Vec::new();
+    let mut j = k;
+    while j > floor && k - j < 6 {
+        j -= 1;
+        if is_lower_word(&tokens[j], DETERMINERS) {
             modifiers.reverse();
             return Some((
                 Subject::Role {
                     modifiers,
                     role: token.text.to_lowercase(),
                 },
-                tokens[floor].start,
+                tokens[j].start,
             ));
         }
-        return None;
+        // `..., Russian presidential spokesman stressed that`: a role with no determiner
+        // after a comma, or opening the sentence, is a subject too.
+        // (`Manafort's attorney has acknowledged`: someone's employee is no one we know.)
+        let owned = |modifiers: &[String]| modifiers.iter().any(|m| people::is_possessive(m));
+        if !tokens[j].is_word() {
+            let opens_phrase = [',', ';', ':', '—'].iter().any(|&p| tokens[j].is(p));
+            return (opens_phrase && !modifiers.is_empty() && !owned(&modifiers)).then(|| {
+                modifiers.reverse();
+                (
+                    Subject::Role {
+                        modifiers,
+                        role: token.text.to_lowercase(),
+                    },
+                    tokens[j + 1].start,
+                )
+            });
+        }
+        modifiers.push(tokens[j].text.to_lowercase());
+    }
+    if j == floor
+        && !modifiers.is_empty()
+        && k - j < 6
+        && !modifiers.iter().any(|m| people::is_possessive(m))
+    {
+        modifiers.reverse();
+        return Some((
+            Subject::Role {
+                modifiers,
+                role: token.text.to_lowercase(),
+            },
+            tokens[floor].start,
+        ));
     }
     None
 }
