@@ -107,8 +107,48 @@ fn starts_run(token: &Token) -> bool {
 /// Reads the capitalised run starting at `tokens[start]` and splits it into title and name.
 pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
     let lexicon = Lexicon::get();
-    // Extend over capitalised words, inner particles, and the dot after an initial or an
-    // abbreviated title (`J. Smith`, `Mr. Smith`, `Sen. Jones`).
+    let (words, positions, next) = capitalised_words(tokens, start);
+    let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+    let head = title_part(&texts);
+    let mut k = head.width;
+    // A sentence may open on a word that is no name before one (`Rival Hillary Clinton`,
+    // `Injecting Clinton`): a gerund, or a word that is no given name before a given name and
+    // a surname (`Rakeyia Scott` is a name: Scott may be a surname).
+    if k == 0
+        && words.len() >= 2
+        && positions[0] == start
+        && starts_sentence(tokens, start)
+        && !lexicon.is_given_name(texts[0])
+        && ((words.len() >= 3 && lexicon.is_given_name(texts[1]))
+            || (texts[0].len() > 5 && texts[0].ends_with("ing")))
+    {
+        k = 1;
+    }
+    let name = name_part(&words, k);
+    // A run cut short is resumed by the caller at the first word not taken.
+    let next = if k + name.len() < words.len() && !name.is_empty() {
+        positions[k + name.len()]
+    } else {
+        next
+    };
+    NameRun {
+        name,
+        after_place: head.after_place && head.title.is_none(),
+        title: head.title,
+        title_gender: head.title_gender,
+        roles: head.roles,
+        next,
+    }
+}
+
+/// The words of the capitalised run at `tokens[start]`, their token indices, and the index
+/// after the run. The run extends over capitalised words, inner particles, and the dot after
+/// an initial or an abbreviated title (`J. Smith`, `Mr. Smith`, `Sen. Jones`).
+fn capitalised_words<'a>(
+    tokens: &[Token<'a>],
+    start: usize,
+) -> (Vec<Token<'a>>, Vec<usize>, usize) {
+    let lexicon = Lexicon::get();
     let mut words: Vec<Token<'a>> = Vec::new();
     let mut positions: Vec<usize> = Vec::new();
     let mut i = start;
@@ -136,18 +176,37 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
         }
         i += 1;
     }
-    let next = i;
-    let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+    (words, positions, i)
+}
+
+/// The words of a run before its name: titles, portfolios, places and other non-names.
+#[derive(Debug, Default)]
+struct TitlePart {
+    /// How many words of the run they are.
+    width: usize,
+    /// The title as written, if the words hold one.
+    title: Option<String>,
+    /// The gender the title implies.
+    title_gender: Option<Gender>,
+    /// The role nouns of the titles matched.
+    roles: Vec<String>,
+    /// Whether a place ends the words (`Ohio Edison`).
+    after_place: bool,
+}
+
+/// Reads the title part that opens the words `texts` of a run.
+fn title_part(texts: &[&str]) -> TitlePart {
+    let lexicon = Lexicon::get();
     let mut k = 0;
     let mut title_start = None;
     let mut title_end = 0;
     let mut title_gender = None;
     let mut roles = Vec::new();
     let mut after_place = false;
-    while k < words.len() {
+    while k < texts.len() {
         // A portfolio may stand before the title (`Commerce Minister`, `Fiscal Policy Minister`).
         let portfolio = (0..=2).find(|&skip| {
-            k + skip < words.len()
+            k + skip < texts.len()
                 && (0..skip).all(|j| {
                     !lexicon.is_given_name(texts[k + j])
                         && lexicon.title_at(&[texts[k + j]]).is_none()
@@ -194,20 +253,19 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
         title_gender = None;
         roles.clear();
     }
-    // A sentence may open on a word that is no name before one (`Rival Hillary Clinton`,
-    // `Injecting Clinton`): a gerund, or a word that is no given name before a given name and
-    // a surname (`Rakeyia Scott` is a name: Scott may be a surname).
-    if k == 0
-        && words.len() >= 2
-        && positions[0] == start
-        && starts_sentence(tokens, start)
-        && !lexicon.is_given_name(texts[0])
-        && ((words.len() >= 3 && lexicon.is_given_name(texts[1]))
-            || (texts[0].len() > 5 && texts[0].ends_with("ing")))
-    {
-        k = 1;
+    TitlePart {
+        width: k,
+        title,
+        title_gender,
+        roles,
+        after_place,
     }
-    // The name runs until the next non-name word (`Lavrov Monday` is `Lavrov`).
+}
+
+/// The name that starts at `words[k]`: it runs until the next non-name word (`Lavrov Monday`
+/// is `Lavrov`) or a possessive.
+fn name_part<'a>(words: &[Token<'a>], k: usize) -> Vec<Token<'a>> {
+    let lexicon = Lexicon::get();
     let mut name: Vec<Token<'a>> = Vec::new();
     for token in &words[k..] {
         let bare = strip_possessive(token.text);
@@ -231,20 +289,7 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
             break; // a possessive ends the name
         }
     }
-    // A run cut short is resumed by the caller at the first word not taken.
-    let next = if k + name.len() < words.len() && !name.is_empty() {
-        positions[k + name.len()]
-    } else {
-        next
-    };
-    NameRun {
-        name,
-        after_place: after_place && title.is_none(),
-        title,
-        title_gender,
-        roles,
-        next,
-    }
+    name
 }
 
 /// How many words at the start of `words` name a place of two or three words (`New Hampshire`,
