@@ -5,6 +5,7 @@
 //! else is `None`. Scanning is by hand over byte offsets that are always char boundaries, so no
 //! input can make it panic.
 
+use super::lexicon::{WordClass, word_list};
 use std::ops::Range;
 
 /// The dateline that opens a story, e.g. `MOSCOW, January 21. /ITAR-TASS/.`.
@@ -83,86 +84,6 @@ const MONTHS: [&str; 12] = [
     "october",
     "november",
     "december",
-];
-
-/// Words that stay lower case inside a place name: `Rio de Janeiro`, `Port-au-Prince`.
-const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el",
-    "al", "es", "of", "on", "upon", "am", "an", "der", "den", "van", "von", "y", "e", "sur", "en",
-    "au", "aux", "im", "the", "and",
-];
-
-/// Words that rule out a place given with neither date nor credit (`WASHINGTON - ` is a dateline):
-/// story labels (`EXCLUSIVE - `) and the small words of capitalised headings
-/// (`CONGRESS HAS INVESTIGATED HIM — `).
-const NOT_IN_BARE_PLACE: &[&str] = &[
-    "breaking",
-    "update",
-    "urgent",
-    "flash",
-    "bulletin",
-    "alert",
-    "exclusive",
-    "analysis",
-    "correction",
-    "corrected",
-    "refile",
-    "advisory",
-    "editors",
-    "note",
-    "factbox",
-    "preview",
-    "interview",
-    "column",
-    "commentary",
-    "insight",
-    "wrapup",
-    "embargoed",
-    "photo",
-    "video",
-    "watch",
-    "opinion",
-    "editorial",
-    "a",
-    "as",
-    "at",
-    "be",
-    "but",
-    "by",
-    "can",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "him",
-    "his",
-    "how",
-    "in",
-    "is",
-    "it",
-    "its",
-    "just",
-    "not",
-    "says",
-    "she",
-    "than",
-    "that",
-    "their",
-    "they",
-    "this",
-    "to",
-    "too",
-    "was",
-    "we",
-    "were",
-    "what",
-    "who",
-    "why",
-    "will",
-    "with",
 ];
 
 /// Most words a place or region may have (`POINT PLEASANT BEACH`, `ABOARD AIR FORCE ONE`).
@@ -486,7 +407,9 @@ impl<'a> PlaceForm<'a> {
                     .iter()
                     .copied()
                     .chain(self.regions.iter().flat_map(|r| r.split_whitespace()))
-                    .any(|w| NOT_IN_BARE_PLACE.contains(&w.to_lowercase().as_str()));
+                    .any(|w| {
+                        word_list(WordClass::NotInBarePlace).contains(&w.to_lowercase().as_str())
+                    });
                 self.credited || date.is_some() || (letters >= 3 && !labelled && !self.glued)
             }
         }
@@ -897,9 +820,9 @@ fn case_of(words: &[&str]) -> Option<Case> {
     let has_lower = words.iter().any(|w| w.chars().any(char::is_lowercase));
     let has_upper = words.iter().any(|w| w.chars().any(char::is_uppercase));
     let ends_in_particle = words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str()));
+        && words.last().is_some_and(|w| {
+            word_list(WordClass::PlaceParticles).contains(&w.to_lowercase().as_str())
+        });
     if ends_in_particle {
         return None;
     }
@@ -931,7 +854,8 @@ fn case_of(words: &[&str]) -> Option<Case> {
 fn is_particle(word: &str) -> bool {
     let lower = word.to_lowercase();
     let head = lower.split('-').next().unwrap_or("");
-    PARTICLES.contains(&lower.as_str()) || (lower.contains('-') && PARTICLES.contains(&head))
+    word_list(WordClass::PlaceParticles).contains(&lower.as_str())
+        || (lower.contains('-') && word_list(WordClass::PlaceParticles).contains(&head))
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -1002,7 +926,7 @@ fn title_word(word: &str, first_word: bool) -> String {
 
 fn title_part(part: &str, leading: bool) -> String {
     let lower = part.to_lowercase();
-    if !leading && PARTICLES.contains(&lower.as_str()) {
+    if !leading && word_list(WordClass::PlaceParticles).contains(&lower.as_str()) {
         return lower;
     }
     if let Some(pos) = lower.find(['\'', '’']) {

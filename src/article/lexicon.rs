@@ -7,56 +7,123 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-/// Words that may stand between a subject and its verb of saying (`Lavrov also noted`,
-/// `she has said`).
-pub const ATTRIBUTION_ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "again",
-    "further",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "was",
-    "is",
-    "once",
-    "earlier",
-    "previously",
-    "recently",
-    "quickly",
-    "simply",
-    "only",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "flatly",
-    "firmly",
-    "bluntly",
-    "emphatically",
-    "confidently",
-    "cautiously",
-    "just",
-    "even",
-    "still",
-    "reportedly",
-    "allegedly",
-    "had",
-    "angrily",
-    "calmly",
-    "proudly",
-    "frankly",
-    "openly",
-    "separately",
-    "subsequently",
-    "immediately",
-];
+/// A small closed class of words that a rule tests for: a section of
+/// `data/word_classes.txt`, where each class says what it is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    /// Words that may stand between a subject and its verb of saying (`Lavrov also noted`, `she has
+    /// said`).
+    AttributionAdverbs,
+    /// Words after which a capitalised run is a place or an object, not a speaker (`in Salem`, `of
+    /// New York`).
+    Prepositions,
+    /// Prepositions that put the capitalised word after them out of a clause's subject.
+    PeoplePrepositions,
+    /// Determiners that open a role phrase (`the minister`, `the Russian foreign minister`).
+    Determiners,
+    /// Conjunctions that open a clause of its own after a quote (`“...,” when Clinton blasted
+    /// him`). Not `as`: `“...,” as Kohan put it` is a frame.
+    Subordinators,
+    /// Words that open a second clause after a comma.
+    ClauseConjunctions,
+    /// Prepositions that open a sentence with a phrase before its subject (`In an interview, Kohan
+    /// said`, `With Garland, Obama made ...`). Not `to`: `To professor Kohan, it seemed ...` names
+    /// whose view the sentence gives.
+    ClauseOpeners,
+    /// Verbs of saying whose object is the one spoken to (`told CBS`), so that the name after them
+    /// is no subject.
+    TakesAHearer,
+    /// Words that end a description before a name: what follows them belongs to another phrase
+    /// (`said a lawyer for Jon Kohan`, `said that Kohan`).
+    NotInDescription,
+    /// Words before a role that any holder of it may be described with (`the former minister`, `the
+    /// Russian presidential spokesman`, `the chief negotiator`).
+    GenericRoleModifiers,
+    /// Endings of plural nouns for people (`Demonstrators`, `Officials`, `Critics`, `Residents`,
+    /// `Analysts`, `Politicians`, `Employees`): such a noun as a subject names a group.
+    PeoplePluralEndings,
+    /// Words that follow a partial quote in running text but never a quoted name used as a
+    /// modifier.
+    FunctionWords,
+    /// Nouns after which a quoted span is a term mentioned, not anyone's speech (`the phrase
+    /// “...”`, `the slogan “...”`).
+    TermNouns,
+    /// Short words that a title leaves in lower case between its capitalised words (`Meet the
+    /// Press`, `State of the Union`, `Fox and Friends`).
+    TitleLowerWords,
+    /// Prepositions after which a quoted title is where something appeared or what it belongs to
+    /// (`on “Morning Report”`, `the host of “Quiet Harbour”`), not speech.
+    TitlePrepositions,
+    /// Words after which a quoted span is the name given to a thing (`a song titled “...”`).
+    TitlingWords,
+    /// Site-navigation lines that scrapers leave above the headline (compared case-insensitively).
+    Navigation,
+    /// Words that stay lower case inside a place name: `Rio de Janeiro`, `Port-au-Prince`.
+    PlaceParticles,
+    /// Words that rule out a place given with neither date nor credit (`WASHINGTON - ` is a
+    /// dateline): story labels (`EXCLUSIVE - `) and the small words of capitalised headings
+    /// (`CONGRESS HAS INVESTIGATED HIM — `).
+    NotInBarePlace,
+}
+
+impl WordClass {
+    /// Every class, in the order of the data file.
+    const ALL: [WordClass; 19] = [
+        WordClass::AttributionAdverbs,
+        WordClass::Prepositions,
+        WordClass::PeoplePrepositions,
+        WordClass::Determiners,
+        WordClass::Subordinators,
+        WordClass::ClauseConjunctions,
+        WordClass::ClauseOpeners,
+        WordClass::TakesAHearer,
+        WordClass::NotInDescription,
+        WordClass::GenericRoleModifiers,
+        WordClass::PeoplePluralEndings,
+        WordClass::FunctionWords,
+        WordClass::TermNouns,
+        WordClass::TitleLowerWords,
+        WordClass::TitlePrepositions,
+        WordClass::TitlingWords,
+        WordClass::Navigation,
+        WordClass::PlaceParticles,
+        WordClass::NotInBarePlace,
+    ];
+
+    /// The class's heading in `data/word_classes.txt`.
+    fn heading(self) -> &'static str {
+        match self {
+            WordClass::AttributionAdverbs => "attribution_adverbs",
+            WordClass::Prepositions => "prepositions",
+            WordClass::PeoplePrepositions => "people_prepositions",
+            WordClass::Determiners => "determiners",
+            WordClass::Subordinators => "subordinators",
+            WordClass::ClauseConjunctions => "clause_conjunctions",
+            WordClass::ClauseOpeners => "clause_openers",
+            WordClass::TakesAHearer => "takes_a_hearer",
+            WordClass::NotInDescription => "not_in_description",
+            WordClass::GenericRoleModifiers => "generic_role_modifiers",
+            WordClass::PeoplePluralEndings => "people_plural_endings",
+            WordClass::FunctionWords => "function_words",
+            WordClass::TermNouns => "term_nouns",
+            WordClass::TitleLowerWords => "title_lower_words",
+            WordClass::TitlePrepositions => "title_prepositions",
+            WordClass::TitlingWords => "titling_words",
+            WordClass::Navigation => "navigation",
+            WordClass::PlaceParticles => "place_particles",
+            WordClass::NotInBarePlace => "not_in_bare_place",
+        }
+    }
+}
+
+/// The words of a class, as the data file lists them.
+pub fn word_list(class: WordClass) -> &'static [&'static str] {
+    Lexicon::get().words(class)
+}
 
 /// True when `word` may stand between a subject and its verb of saying.
 pub fn is_attribution_adverb(word: &str) -> bool {
-    ATTRIBUTION_ADVERBS
+    word_list(WordClass::AttributionAdverbs)
         .iter()
         .any(|adverb| adverb.eq_ignore_ascii_case(word))
 }
@@ -114,6 +181,8 @@ pub struct Lexicon {
     name_variants: HashMap<String, String>,
     /// One-word titles written with a dot (`Gov.`, `Sen.`), lower case, without it.
     abbreviated_titles: HashSet<String>,
+    /// The entries of each word class, indexed by `WordClass as usize`.
+    word_classes: Vec<Vec<&'static str>>,
 }
 
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -141,6 +210,25 @@ fn gender(cell: Option<&&str>) -> Option<Gender> {
         Some("f") => Some(Gender::Female),
         _ => None,
     }
+}
+
+/// Reads the `[heading]` sections of `data/word_classes.txt` into one list per class, in the
+/// order of `WordClass::ALL`. A heading that names no class, or a class without a heading, is
+/// a mistake in the data, caught by the test that every class has entries.
+fn word_classes(table: &'static str) -> Vec<Vec<&'static str>> {
+    let mut classes = vec![Vec::new(); WordClass::ALL.len()];
+    let mut current = None;
+    for line in table.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(heading) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = WordClass::ALL.iter().position(|c| c.heading() == heading);
+        } else if let Some(class) = current {
+            classes[class].push(line);
+        }
+    }
+    classes
 }
 
 impl Lexicon {
@@ -256,7 +344,13 @@ impl Lexicon {
             }
             lexicon.name_variants.insert(key.clone(), key);
         }
+        lexicon.word_classes = word_classes(include_str!("data/word_classes.txt"));
         lexicon
+    }
+
+    /// The entries of a word class, in the order of the data file.
+    pub fn words(&self, class: WordClass) -> &[&'static str] {
+        &self.word_classes[class as usize]
     }
 
     /// The lemma of a one-word verb of saying (`noted` -> `note`), if `word` is one.
@@ -447,6 +541,17 @@ fn lower(word: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_class_has_its_section_in_the_data() {
+        let table = include_str!("data/word_classes.txt");
+        for class in WordClass::ALL {
+            assert!(!word_list(class).is_empty(), "{class:?} has no entries");
+        }
+        let headings = table.lines().filter(|l| l.starts_with('[')).count();
+        assert_eq!(headings, WordClass::ALL.len(), "a heading names no class");
+        assert!(is_attribution_adverb("Also") && !is_attribution_adverb("said"));
+    }
 
     #[test]
     fn verbs_of_saying_of_several_words_are_found_in_any_form() {

@@ -3,6 +3,7 @@
 //! an honorific, a known given name or a verb of saying vouches for it. Every later mention by
 //! surname or another part of the name is counted for the same person under the fullest form.
 
+use super::lexicon::{WordClass, word_list};
 use std::collections::HashSet;
 
 use super::lexicon::{Gender, Lexicon};
@@ -533,7 +534,8 @@ pub fn find_people(tokens: &[Token]) -> People {
                 .or_else(|| {
                     // `in Aurora, Colorado, in July, said`: a word after a preposition is a
                     // place or a thing, not the subject.
-                    let after_preposition = i > 0 && is_lower_word(&tokens[i - 1], PREPOSITIONS);
+                    let after_preposition = i > 0
+                        && is_lower_word(&tokens[i - 1], word_list(WordClass::PeoplePrepositions));
                     (parts.len() == 1
                         && !after_preposition
                         && !in_organisation_name(tokens, i)
@@ -573,9 +575,6 @@ pub fn find_people(tokens: &[Token]) -> People {
     }
     people
 }
-
-/// Prepositions that put the capitalised word after them out of a clause's subject.
-const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "to", "into", "outside"];
 
 fn is_lower_word(token: &Token, words: &[&str]) -> bool {
     token.is_word() && words.contains(&token.text)

@@ -3,38 +3,13 @@
 //! a possessive or `titled` names a show; `the phrase “...”` mentions a term. Speakers are
 //! already decided: this pass only keeps, counts and writes them.
 
+use crate::article::lexicon::{WordClass, word_list};
 use std::cell::OnceCell;
 
 use super::frames::in_reported_speech;
 use super::sentence::{QuoteSentences, attribution_sentence};
 use super::{Context, MIN_UNATTRIBUTED_QUOTE_WORDS, Person, Quote};
 use crate::article::speaker::Subject;
-
-/// Words that follow a partial quote in running text but never a quoted name used as a modifier.
-const FUNCTION_WORDS: &[&str] = &[
-    "to", "and", "or", "but", "that", "which", "who", "in", "of", "for", "on", "at", "with", "by",
-    "from", "as", "is", "was", "are", "were", "be", "been", "will", "would", "than", "then",
-    "because", "if", "while", "he", "she", "they", "it", "we", "said", "says",
-];
-
-/// Nouns after which a quoted span is a term mentioned, not anyone's speech (`the phrase
-/// “...”`, `the slogan “...”`).
-const TERM_NOUNS: &[&str] = &[
-    "phrase", "term", "slogan", "label", "motto", "nickname", "hashtag",
-];
-
-/// Short words that a title leaves in lower case between its capitalised words (`Meet the
-/// Press`, `State of the Union`, `Fox and Friends`).
-const TITLE_LOWER_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "with", "in", "on", "at", "for", "to", "from", "by",
-];
-
-/// Prepositions after which a quoted title is where something appeared or what it belongs to
-/// (`on “Morning Report”`, `the host of “Quiet Harbour”`), not speech.
-const TITLE_PREPOSITIONS: &[&str] = &["of", "on", "in", "at"];
-
-/// Words after which a quoted span is the name given to a thing (`a song titled “...”`).
-const TITLING_WORDS: &[&str] = &["titled", "entitled"];
 
 /// Whether a quoted span is in title case: every word capitalised (or a number), but for short
 /// function words between capitalised ones. Such a span names a thing (a show, a book, a
@@ -46,7 +21,7 @@ pub(super) fn title_like(text: &str) -> bool {
         capitalised(w)
             || (n > 0
                 && n + 1 < words.len()
-                && TITLE_LOWER_WORDS.contains(&w.to_lowercase().as_str()))
+                && word_list(WordClass::TitleLowerWords).contains(&w.to_lowercase().as_str()))
     })
 }
 
@@ -148,9 +123,10 @@ impl Context<'_> {
             && word_before.eq_ignore_ascii_case("the")
             && word_after.chars().next().is_some_and(char::is_lowercase)
             && word_after.chars().all(char::is_alphabetic)
-            && !FUNCTION_WORDS.contains(&word_after);
+            && !word_list(WordClass::FunctionWords).contains(&word_after);
         // `the tabloid phrase “expropriation of savers”`: a phrase quoted as a phrase.
-        let mentioned = TERM_NOUNS.contains(&word_before.to_lowercase().as_str());
+        let mentioned =
+            word_list(WordClass::TermNouns).contains(&word_before.to_lowercase().as_str());
         // A short title-case span that a lead-in frame introduces is a name it gives: a
         // nickname, a show or a slogan (`called her “Miss Ellery”`, `told “Morning Report”`).
         // Speech in title case is framed after (`“Never,” he said`).
@@ -163,10 +139,10 @@ impl Context<'_> {
             .to_lowercase();
         let named_thing = (title_like
             && words <= 5
-            && (TITLE_PREPOSITIONS.contains(&bare_before.as_str())
+            && (word_list(WordClass::TitlePrepositions).contains(&bare_before.as_str())
                 || bare_before.ends_with("'s")
                 || bare_before.ends_with("’s")))
-            || TITLING_WORDS.contains(&bare_before.as_str());
+            || word_list(WordClass::TitlingWords).contains(&bare_before.as_str());
         so_called || names_a_thing || mentioned || named_by_lead_in || named_thing
     }
 

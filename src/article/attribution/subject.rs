@@ -2,6 +2,7 @@
 //! be one, a word in capitals is an acronym, a plural noun for people a group. Used by the frame
 //! pass and by the resolve pass for sentence subjects; it resolves no one.
 
+use crate::article::lexicon::{WordClass, word_list};
 use std::collections::HashSet;
 
 use crate::article::lexicon;
@@ -47,7 +48,7 @@ pub(super) fn group_subject(
         return Some(Subject::Other);
     }
     let acronym = bare.chars().count() >= 2 && capitals;
-    let plural = PEOPLE_PLURAL_ENDINGS
+    let plural = word_list(WordClass::PeoplePluralEndings)
         .iter()
         .any(|e| bare.len() > e.len() + 2 && bare.ends_with(e))
         && !mid_sentence.contains(word.as_str())
@@ -55,12 +56,6 @@ pub(super) fn group_subject(
         && !lexicon::Lexicon::get().is_given_name(bare);
     (acronym || plural).then(|| Subject::Organisation(bare.to_string()))
 }
-
-/// Endings of plural nouns for people (`Demonstrators`, `Officials`, `Critics`, `Residents`,
-/// `Analysts`, `Politicians`, `Employees`): such a noun as a subject names a group.
-const PEOPLE_PLURAL_ENDINGS: &[&str] = &[
-    "ers", "ors", "ists", "ians", "ants", "ents", "als", "ics", "ives", "ees",
-];
 
 /// The longest word in capitals taken for an acronym (`UNESCO`); a longer one is a word of a
 /// heading set in capitals.

@@ -3,10 +3,10 @@
 //! and owners. Used by the frames to find who a verb of saying belongs to; resolves no one.
 
 use super::subject::{
-    PREPOSITIONS, Subject, company_name, is_lower_word, past_employer, past_owner, pronoun,
-    subject_backward,
+    Subject, company_name, is_lower_word, past_employer, past_owner, pronoun, subject_backward,
 };
 use crate::article::lexicon::{Lexicon, is_attribution_adverb};
+use crate::article::lexicon::{WordClass, word_list};
 use crate::article::people::read_run;
 use crate::article::tokens::{Token, is_sentence_end};
 
@@ -57,18 +57,15 @@ pub(super) fn sentence_subject(
         .find(|&j| {
             tokens[j].is(';')
                 || (tokens[j].is(',')
-                    && tokens
-                        .get(j + 1)
-                        .is_some_and(|t| is_lower_word(t, CLAUSE_CONJUNCTIONS)))
+                    && tokens.get(j + 1).is_some_and(|t| {
+                        is_lower_word(t, word_list(WordClass::ClauseConjunctions))
+                    }))
         })
         .map(|j| j + 1);
     clause
         .and_then(|start| first_subject(tokens, start, before))
         .or_else(|| first_subject(tokens, floor, before))
 }
-
-/// Words that open a second clause after a comma.
-const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "while", "whereas"];
 
 /// Where the main clause of the sentence starting at token `sentence` starts, looking no
 /// further than `before`: after the comma that ends an opening clause (`When Trump suggested
@@ -94,20 +91,13 @@ const MAX_OPENING_CLAUSE: usize = 40;
 /// (`According to Ham, ...` names its source; `..., when asked about Trump, Obama said` may
 /// follow a quote in lower case.)
 pub fn opens_clause(token: &Token) -> bool {
-    is_lower_word(token, SUBORDINATORS)
+    is_lower_word(token, word_list(WordClass::Subordinators))
         || token.is_capitalized()
-            && (is_lower_word(token, CLAUSE_OPENERS)
+            && (is_lower_word(token, word_list(WordClass::ClauseOpeners))
                 || token.text.len() > 5
                     && (token.text.ends_with("ing") || token.text.ends_with("ed"))
                     && token.text != "According")
 }
-
-/// Conjunctions that open a clause of its own after a quote (`“...,” when Clinton blasted him`).
-/// Not `as`: `“...,” as Kohan put it` is a frame.
-pub(super) const SUBORDINATORS: &[&str] = &[
-    "when", "while", "after", "before", "because", "if", "since", "although", "though", "until",
-    "unless", "whereas",
-];
 
 /// Whether the sentence at `sentence` opens on an adverb of time before a phrase (`Early in
 /// his campaign, ...`, `Immediately after the attacks, ...`, `Later that day, ...`): such a
@@ -120,36 +110,13 @@ fn opens_on_adverb(tokens: &[Token], sentence: usize) -> bool {
     adverb
         && !Lexicon::get().is_given_name(first.text)
         && tokens.get(sentence + 1).is_some_and(|t| {
-            is_lower_word(t, PREPOSITIONS)
+            is_lower_word(t, word_list(WordClass::Prepositions))
                 || is_lower_word(
                     t,
                     &["after", "before", "on", "during", "that", "this", "last"],
                 )
         })
 }
-
-/// Prepositions that open a sentence with a phrase before its subject (`In an interview,
-/// Kohan said`, `With Garland, Obama made ...`). Not `to`: `To professor Kohan, it seemed ...`
-/// names whose view the sentence gives.
-const CLAUSE_OPENERS: &[&str] = &[
-    "in",
-    "at",
-    "on",
-    "during",
-    "despite",
-    "following",
-    "with",
-    "without",
-    "for",
-    "like",
-    "unlike",
-    "amid",
-    "under",
-    "from",
-    "by",
-    "as",
-    "once",
-];
 
 /// [`sentence_subject`] from `floor` on, whatever the clauses. An opening clause (`When Trump
 /// suggested ..., Rubio fired back`) is skipped to the comma that ends it.
@@ -163,7 +130,8 @@ fn first_subject(tokens: &[Token], floor: usize, before: usize) -> Option<(Subje
         if token.is_capitalized() {
             let run = past_owner(tokens, read_run(tokens, j), before);
             let run = past_employer(tokens, run, before);
-            let after_preposition = j > floor && is_lower_word(&tokens[j - 1], PREPOSITIONS);
+            let after_preposition =
+                j > floor && is_lower_word(&tokens[j - 1], word_list(WordClass::Prepositions));
             if !run.name.is_empty() && !after_preposition && !company_name(&run) {
                 let parts = run.name.iter().map(|t| t.text.to_string()).collect();
                 return Some((Subject::Name(parts), run.name[0].start));

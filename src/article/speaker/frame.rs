@@ -4,12 +4,13 @@
 //! that hand the floor to a quote in the next paragraph. Returns subjects as written; the
 //! resolve step says who they mean.
 
-use super::clause::{SUBORDINATORS, person_subject, sentence_subject, verb_subject};
+use super::clause::{person_subject, sentence_subject, verb_subject};
 use super::subject::{
-    Attribution, PREPOSITIONS, Subject, company_name, is_lower_word, is_quoting_mark,
-    speech_verb_width, subject_backward, subject_forward,
+    Attribution, Subject, company_name, is_lower_word, is_quoting_mark, speech_verb_width,
+    subject_backward, subject_forward,
 };
 use crate::article::lexicon::{Lexicon, is_attribution_adverb};
+use crate::article::lexicon::{WordClass, word_list};
 use crate::article::people::read_run;
 use crate::article::tokens::{Token, is_sentence_end, token_at};
 
@@ -46,7 +47,7 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
     // `“...” in the 2008 primary, said professor Jo Kohan.`: the verb after a comma is
     // inverted, and the name after it speaks.
     // (`, told CBS` names who was told, not who spoke.)
-    if tokens[v - 1].is(',') && !is_lower_word(&tokens[v], TAKES_A_HEARER) {
+    if tokens[v - 1].is(',') && !is_lower_word(&tokens[v], word_list(WordClass::TakesAHearer)) {
         let width = speech_verb_width(tokens, v).unwrap_or(1);
         let named = match subject_forward(tokens, v + width, end) {
             Some((Subject::Name(parts), at, _)) => Some((parts, at)),
@@ -87,7 +88,7 @@ pub fn attribution_after(tokens: &[Token], from: usize, end: usize) -> Option<At
 fn verb_after(tokens: &[Token], k: usize, end: usize) -> Option<usize> {
     // `“That makes me smart,” when Clinton blasted him`: a clause of its own, no frame; but
     // `“...” if she loses, said Kohan` is framed after the clause.
-    let subordinate = is_lower_word(&tokens[k], SUBORDINATORS);
+    let subordinate = is_lower_word(&tokens[k], word_list(WordClass::Subordinators));
     // An apposition may make the frame long (`“...,” Trump, the party's frontrunner and ...,
     // said`): then the name must come first and a comma right after it.
     let apposition = tokens[k].is_capitalized() && {
@@ -171,17 +172,6 @@ fn inverted_frame(
     })
 }
 
-/// Verbs of saying whose object is the one spoken to (`told CBS`), so that the name after
-/// them is no subject.
-const TAKES_A_HEARER: &[&str] = &["told", "tells", "tell", "telling", "asked", "asks", "urged"];
-
-/// Words that end a description before a name: what follows them belongs to another phrase
-/// (`said a lawyer for Jon Kohan`, `said that Kohan`).
-const NOT_IN_DESCRIPTION: &[&str] = &[
-    "that", "who", "which", "and", "or", "but", "when", "while", "as", "after", "before", "he",
-    "she", "they", "it", "was", "is", "has", "had",
-];
-
 /// The name that a short description leads up to, right after a verb of saying: `said former
 /// state governor Jon Kohan.`, `said Democratic pollster Jon Kohan, who`. The name must close the
 /// phrase (`said a Kohan spokesman` names the spokesman, not Kohan). Reads at most 8 tokens.
@@ -212,8 +202,8 @@ fn name_after_description(
             let closes = tokens.get(run.next).is_none_or(|t| {
                 run.next >= end
                     || !t.is_word()
-                    || is_lower_word(t, PREPOSITIONS)
-                    || is_lower_word(t, NOT_IN_DESCRIPTION)
+                    || is_lower_word(t, word_list(WordClass::Prepositions))
+                    || is_lower_word(t, word_list(WordClass::NotInDescription))
                     || is_lower_word(t, &["during", "on", "for", "about", "with"])
             });
             if !run.name.is_empty() && closes && !company_name(&run) {
@@ -232,8 +222,8 @@ fn name_after_description(
 /// a word that opens another phrase (`said a lawyer for Jon Kohan`, `said that Kohan`).
 fn breaks_description(token: &Token) -> bool {
     !token.is_word()
-        || is_lower_word(token, PREPOSITIONS)
-        || is_lower_word(token, NOT_IN_DESCRIPTION)
+        || is_lower_word(token, word_list(WordClass::Prepositions))
+        || is_lower_word(token, word_list(WordClass::NotInDescription))
 }
 
 /// The full name that ends a description after an employer's name, read from `from` (the word

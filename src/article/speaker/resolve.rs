@@ -5,6 +5,7 @@
 
 use super::subject::Subject;
 use crate::article::lexicon::Lexicon;
+use crate::article::lexicon::{WordClass, word_list};
 use crate::article::people::{People, match_person};
 use crate::article::tokens;
 
@@ -82,7 +83,7 @@ pub fn resolve(
                     && modifiers.iter().all(|m| {
                         found.title_mentions(m)
                             || lexicon.place(m).is_some()
-                            || is_lower_word_str(m, GENERIC_ROLE_MODIFIERS)
+                            || is_lower_word_str(m, word_list(WordClass::GenericRoleModifiers))
                     })
             };
             earlier().find(|s| fits(s.person)).map(|s| s.person)
@@ -90,22 +91,6 @@ pub fn resolve(
         Subject::Organisation(_) | Subject::Other => None,
     }
 }
-
-/// Words before a role that any holder of it may be described with (`the former minister`,
-/// `the Russian presidential spokesman`, `the chief negotiator`).
-const GENERIC_ROLE_MODIFIERS: &[&str] = &[
-    "former",
-    "new",
-    "top",
-    "senior",
-    "veteran",
-    "presidential",
-    "chief",
-    "press",
-    "official",
-    "longtime",
-    "government",
-];
 
 /// Whether `word` is among `words`, in any case.
 fn is_lower_word_str(word: &str, words: &[&str]) -> bool {

@@ -4,6 +4,7 @@
 //! of saying that bound them. It knows nothing of clauses, frames or who a subject means.
 
 use crate::article::lexicon::{Gender, Lexicon};
+use crate::article::lexicon::{WordClass, word_list};
 use crate::article::people::{self, NameRun, read_run};
 use crate::article::tokens::{Token, is_quote_mark, is_sentence_end, token_at};
 
@@ -40,16 +41,6 @@ pub struct Attribution {
     /// True when the frame touches the quote (`,” he said`), which vouches for a short quote.
     pub adjacent: bool,
 }
-
-/// Words after which a capitalised run is a place or an object, not a speaker
-/// (`in Salem`, `of New York`).
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "in", "at", "of", "from", "to", "for", "on", "near", "into", "across", "outside", "inside",
-    "by", "with", "about", "against", "toward", "towards",
-];
-
-/// Determiners that open a role phrase (`the minister`, `the Russian foreign minister`).
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
 
 /// The gender a pronoun carries (`None` for `they`, `I`, `we`), or `None` for any other word.
 pub(super) fn pronoun(word: &str) -> Option<Option<Gender>> {
@@ -117,7 +108,7 @@ pub(super) fn subject_forward(
     if let Some(gender) = pronoun(token.text) {
         return Some((Subject::Pronoun(gender), token.start, k + 1));
     }
-    if is_lower_word(token, DETERMINERS) {
+    if is_lower_word(token, word_list(WordClass::Determiners)) {
         // `the OSCE said`, `the Foreign Ministry said`: a capitalised name right before the
         // verb is an organisation's.
         if tokens
@@ -349,7 +340,7 @@ fn subject_of_apposition(
     // apposition is not the speaker; look one comma further back.
     let is_place = |start: usize| {
         let i = token_at(tokens, start);
-        i > floor && is_lower_word(&tokens[i - 1], PREPOSITIONS)
+        i > floor && is_lower_word(&tokens[i - 1], word_list(WordClass::Prepositions))
     };
     // `Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
     // said`: a description before this one is read back to its name too.
@@ -389,7 +380,9 @@ fn name_as_apposition(
     while town > floor && tokens[town - 1].is_capitalized() {
         town -= 1;
     }
-    let after_town = town < j && town > floor && is_lower_word(&tokens[town - 1], PREPOSITIONS);
+    let after_town = town < j
+        && town > floor
+        && is_lower_word(&tokens[town - 1], word_list(WordClass::Prepositions));
     if !tokens[j + 1].is_capitalized() || after_town {
         return None;
     }
@@ -476,7 +469,7 @@ fn role_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, u
     let mut j = k;
     while j > floor && k - j < 6 {
         j -= 1;
-        if is_lower_word(&tokens[j], DETERMINERS) {
+        if is_lower_word(&tokens[j], word_list(WordClass::Determiners)) {
             modifiers.reverse();
             return Some((
                 Subject::Role {
