@@ -5,8 +5,9 @@
 //! else is `None`. Scanning is by hand over byte offsets that are always char boundaries, so no
 //! input can make it panic.
 
-use super::lexicon::{WordClass, word_list};
 use std::ops::Range;
+
+use super::lexicon::{WordClass, word_list};
 
 /// The dateline that opens a story, e.g. `MOSCOW, January 21. /ITAR-TASS/.`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -64,11 +64,43 @@ pub enum WordClass {
     /// dateline): story labels (`EXCLUSIVE - `) and the small words of capitalised headings
     /// (`CONGRESS HAS INVESTIGATED HIM — `).
     NotInBarePlace,
+    /// Determiners after which a verb of saying is a noun (`the talks`, `a statement`), not a verb.
+    NounDeterminers,
+    /// Adverbs of time without `-ly` that may open a sentence before a phrase (`Later that day,
+    /// ...`).
+    OpeningTimeAdverbs,
+    /// Words after an opening adverb that make it the head of a phrase, no name (`Immediately after
+    /// the attacks, ...`, `Later that day, ...`).
+    AfterOpeningAdverb,
+    /// Prepositions between a speaker and their employer (`Birgit Mahlberg of the Baltic Marine
+    /// Alliance said`): the speaker is the one before them.
+    EmployerPrepositions,
+    /// Words that may follow the name that closes a description after a verb of saying (`said
+    /// former executive Carly Fiorina during the debate`).
+    AfterDescribedName,
+    /// Prepositions before a name that was addressed, not who spoke (`Trump wrote to Roffman:
+    /// “...”`).
+    AddresseePrepositions,
+    /// Words before a day that stands between a subject and its verb (`who Beck on Wednesday called
+    /// “...”`).
+    BeforeDay,
+    /// Articles that open an apposition describing a name (`..., says Ilse Marwood, a county
+    /// clerk`).
+    Articles,
+    /// Prepositions inside the capitalised name of an organisation (`the Commission on Presidential
+    /// Debates`, `Bank of America`).
+    OrganisationPrepositions,
+    /// Words before `as` that make it no characterisation of a quote (`such as “...”` opens a list
+    /// of examples, `known as`, `so as`).
+    NotCharacterising,
+    /// Endings of contractions and possessives after an apostrophe (`EU's`, `don't`, `they're`): a
+    /// `?` before one, ending the word, is an apostrophe a feed lost.
+    ContractionSuffixes,
 }
 
 impl WordClass {
     /// Every class, in the order of the data file.
-    const ALL: [WordClass; 19] = [
+    const ALL: [WordClass; 30] = [
         WordClass::AttributionAdverbs,
         WordClass::Prepositions,
         WordClass::PeoplePrepositions,
@@ -88,6 +120,17 @@ impl WordClass {
         WordClass::Navigation,
         WordClass::PlaceParticles,
         WordClass::NotInBarePlace,
+        WordClass::NounDeterminers,
+        WordClass::OpeningTimeAdverbs,
+        WordClass::AfterOpeningAdverb,
+        WordClass::EmployerPrepositions,
+        WordClass::AfterDescribedName,
+        WordClass::AddresseePrepositions,
+        WordClass::BeforeDay,
+        WordClass::Articles,
+        WordClass::OrganisationPrepositions,
+        WordClass::NotCharacterising,
+        WordClass::ContractionSuffixes,
     ];
 
     /// The class's heading in `data/word_classes.txt`.
@@ -112,6 +155,17 @@ impl WordClass {
             WordClass::Navigation => "navigation",
             WordClass::PlaceParticles => "place_particles",
             WordClass::NotInBarePlace => "not_in_bare_place",
+            WordClass::NounDeterminers => "noun_determiners",
+            WordClass::OpeningTimeAdverbs => "opening_time_adverbs",
+            WordClass::AfterOpeningAdverb => "after_opening_adverb",
+            WordClass::EmployerPrepositions => "employer_prepositions",
+            WordClass::AfterDescribedName => "after_described_name",
+            WordClass::AddresseePrepositions => "addressee_prepositions",
+            WordClass::BeforeDay => "before_day",
+            WordClass::Articles => "articles",
+            WordClass::OrganisationPrepositions => "organisation_prepositions",
+            WordClass::NotCharacterising => "not_characterising",
+            WordClass::ContractionSuffixes => "contraction_suffixes",
         }
     }
 }

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::source::RawArticle;
 pub use attribution::{Person, Quote};
 use date::DateSource;
+use lexicon::{WordClass, word_list};
 
 /// One article with every field wiredex extracts. This is the shape of `wiredex parse --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -173,7 +174,7 @@ pub fn repair_apostrophes(text: &str) -> String {
             .chars()
             .next()
             .is_none_or(|c| !matches!(c, '=' | '&' | '/' | '_'));
-        let contraction = ["s", "t", "re", "ll", "ve", "d", "m"]
+        let contraction = word_list(WordClass::ContractionSuffixes)
             .iter()
             .any(|s| suffix.eq_ignore_ascii_case(s));
         out.push_str(before);

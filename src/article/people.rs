@@ -3,10 +3,9 @@
 //! an honorific, a known given name or a verb of saying vouches for it. Every later mention by
 //! surname or another part of the name is counted for the same person under the fullest form.
 
-use super::lexicon::{WordClass, word_list};
 use std::collections::HashSet;
 
-use super::lexicon::{Gender, Lexicon};
+use super::lexicon::{Gender, Lexicon, WordClass, word_list};
 use super::tokens::{Token, is_quote_mark, strip_possessive};
 
 /// Longest name we accept, in words: longer capitalised runs are organisations or headlines.
@@ -432,7 +431,7 @@ pub fn introduced_by_apposition(tokens: &[Token], next: usize) -> bool {
         && tokens.get(next + 1).is_some_and(|t| {
             t.is_word()
                 && !t.is_capitalized()
-                && (["a", "an", "the"].contains(&t.text) || lexicon.is_role(t.text))
+                && (word_list(WordClass::Articles).contains(&t.text) || lexicon.is_role(t.text))
         })
 }
 
@@ -625,7 +624,7 @@ pub fn in_organisation_name(tokens: &[Token], i: usize) -> bool {
     }
     j >= 2
         && tokens[j - 1].is_word()
-        && ["of", "on", "for"].contains(&tokens[j - 1].text)
+        && word_list(WordClass::OrganisationPrepositions).contains(&tokens[j - 1].text)
         && tokens[j - 2].is_capitalized()
 }
 

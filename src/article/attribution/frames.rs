@@ -5,7 +5,7 @@
 
 use super::subject::{group_subject, plausible_name};
 use super::{Context, MIN_UNATTRIBUTED_QUOTE_WORDS, QuoteSpan, quote_around};
-use crate::article::lexicon::Lexicon;
+use crate::article::lexicon::{Lexicon, WordClass, word_list};
 use crate::article::people;
 use crate::article::speaker::{self, Attribution, Subject};
 use crate::article::tokens::{self, Token, is_sentence_end, token_at};
@@ -197,8 +197,9 @@ fn characterised_as(tokens: &[Token], open: usize) -> bool {
         k = before;
     }
     word(k).as_deref() == Some("as")
-        && k.checked_sub(1)
-            .is_none_or(|j| !matches!(word(j).as_deref(), Some("such" | "known" | "so")))
+        && k.checked_sub(1).is_none_or(|j| {
+            !word(j).is_some_and(|w| word_list(WordClass::NotCharacterising).contains(&w.as_str()))
+        })
 }
 
 #[cfg(test)]

@@ -4,14 +4,14 @@
 //! before. `speaker::resolve` decides who a subject means; this pass decides which subject a
 //! quote is the words of.
 
+use std::collections::HashMap;
+
 use super::speech::title_like;
 use super::subject::{group_subject, plausible_name};
 use super::{Context, QuoteSpan, quote_around, see};
 use crate::article::people::People;
 use crate::article::speaker::{self, Attribution, Sighting, Subject};
 use crate::article::tokens::{Token, is_sentence_end, token_at};
-
-use std::collections::HashMap;
 
 impl Context<'_> {
     /// Resolves the subject of each quote's frame, in text order, seeing the pronouns before

@@ -3,12 +3,12 @@
 //! a possessive or `titled` names a show; `the phrase “...”` mentions a term. Speakers are
 //! already decided: this pass only keeps, counts and writes them.
 
-use crate::article::lexicon::{WordClass, word_list};
 use std::cell::OnceCell;
 
 use super::frames::in_reported_speech;
 use super::sentence::{QuoteSentences, attribution_sentence};
 use super::{Context, MIN_UNATTRIBUTED_QUOTE_WORDS, Person, Quote};
+use crate::article::lexicon::{WordClass, word_list};
 use crate::article::speaker::Subject;
 
 /// Whether a quoted span is in title case: every word capitalised (or a number), but for short

@@ -2,10 +2,9 @@
 //! be one, a word in capitals is an acronym, a plural noun for people a group. Used by the frame
 //! pass and by the resolve pass for sentence subjects; it resolves no one.
 
-use crate::article::lexicon::{WordClass, word_list};
 use std::collections::HashSet;
 
-use crate::article::lexicon;
+use crate::article::lexicon::{self, WordClass, word_list};
 use crate::article::people;
 use crate::article::speaker::Subject;
 use crate::article::tokens;

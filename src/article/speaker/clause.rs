@@ -5,8 +5,7 @@
 use super::subject::{
     Subject, company_name, is_lower_word, past_employer, past_owner, pronoun, subject_backward,
 };
-use crate::article::lexicon::{Lexicon, is_attribution_adverb};
-use crate::article::lexicon::{WordClass, word_list};
+use crate::article::lexicon::{Lexicon, WordClass, is_attribution_adverb, word_list};
 use crate::article::people::read_run;
 use crate::article::tokens::{Token, is_sentence_end};
 
@@ -106,15 +105,13 @@ fn opens_on_adverb(tokens: &[Token], sentence: usize) -> bool {
     let Some(first) = tokens.get(sentence).filter(|t| t.is_capitalized()) else {
         return false;
     };
-    let adverb = first.text.ends_with("ly") || is_lower_word(first, &["later", "earlier"]);
+    let adverb = first.text.ends_with("ly")
+        || is_lower_word(first, word_list(WordClass::OpeningTimeAdverbs));
     adverb
         && !Lexicon::get().is_given_name(first.text)
         && tokens.get(sentence + 1).is_some_and(|t| {
             is_lower_word(t, word_list(WordClass::Prepositions))
-                || is_lower_word(
-                    t,
-                    &["after", "before", "on", "during", "that", "this", "last"],
-                )
+                || is_lower_word(t, word_list(WordClass::AfterOpeningAdverb))
         })
 }
 

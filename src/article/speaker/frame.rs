@@ -9,8 +9,7 @@ use super::subject::{
     Attribution, Subject, company_name, is_lower_word, is_quoting_mark, speech_verb_width,
     subject_backward, subject_forward,
 };
-use crate::article::lexicon::{Lexicon, is_attribution_adverb};
-use crate::article::lexicon::{WordClass, word_list};
+use crate::article::lexicon::{Lexicon, WordClass, is_attribution_adverb, word_list};
 use crate::article::people::read_run;
 use crate::article::tokens::{Token, is_sentence_end, token_at};
 
@@ -204,7 +203,7 @@ fn name_after_description(
                     || !t.is_word()
                     || is_lower_word(t, word_list(WordClass::Prepositions))
                     || is_lower_word(t, word_list(WordClass::NotInDescription))
-                    || is_lower_word(t, &["during", "on", "for", "about", "with"])
+                    || is_lower_word(t, word_list(WordClass::AfterDescribedName))
             });
             if !run.name.is_empty() && closes && !company_name(&run) {
                 let parts = run.name.iter().map(|t| t.text.to_string()).collect();
@@ -283,7 +282,7 @@ pub fn attribution_before(tokens: &[Token], floor: usize, open: usize) -> Option
         && matches!(subject, Subject::Name(_))
         && token_at(tokens, at).checked_sub(1).is_none_or(|b| {
             b < floor
-                || !(is_lower_word(&tokens[b], &["to", "with", "at", "for", "about", "against"])
+                || !(is_lower_word(&tokens[b], word_list(WordClass::AddresseePrepositions))
                     || speech_verb_width(tokens, b).is_some())
         })
     {
@@ -367,10 +366,7 @@ fn frame_at_verb(tokens: &[Token], floor: usize, open: usize, v: usize) -> Optio
         if s > floor && is_attribution_adverb(tokens[s].text) {
             s -= 1;
         } else if s > floor + 1
-            && is_lower_word(
-                &tokens[s - 1],
-                &["on", "last", "this", "late", "early", "later", "earlier"],
-            )
+            && is_lower_word(&tokens[s - 1], word_list(WordClass::BeforeDay))
             && Lexicon::get().is_not_name(tokens[s].text)
             && tokens[s].is_capitalized()
         {

@@ -4,8 +4,7 @@
 //! speaker beats a wrong one.
 
 use super::subject::Subject;
-use crate::article::lexicon::Lexicon;
-use crate::article::lexicon::{WordClass, word_list};
+use crate::article::lexicon::{Lexicon, WordClass, word_list};
 use crate::article::people::{People, match_person};
 use crate::article::tokens;
 

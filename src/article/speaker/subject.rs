@@ -3,8 +3,7 @@
 //! or backward (`Lavrov, the foreign minister, said`), with the pronouns, determiners and verbs
 //! of saying that bound them. It knows nothing of clauses, frames or who a subject means.
 
-use crate::article::lexicon::{Gender, Lexicon};
-use crate::article::lexicon::{WordClass, word_list};
+use crate::article::lexicon::{Gender, Lexicon, WordClass, word_list};
 use crate::article::people::{self, NameRun, read_run};
 use crate::article::tokens::{Token, is_quote_mark, is_sentence_end, token_at};
 
@@ -452,7 +451,10 @@ fn person_before_of(tokens: &[Token], start: usize, floor: usize) -> Option<(Sub
             .map_or(owner, |open| open.saturating_sub(1));
     }
     if before > floor + 1
-        && is_lower_word(&tokens[before - 1], &["of", "at", "from", "for", "in"])
+        && is_lower_word(
+            &tokens[before - 1],
+            word_list(WordClass::EmployerPrepositions),
+        )
         && let Some(found) = subject_backward(tokens, owner, floor)
         && !matches!(found.0, Subject::Other)
     {
@@ -531,14 +533,7 @@ pub(super) fn speech_verb_width(tokens: &[Token], k: usize) -> Option<usize> {
     // After a determiner the word is a noun (`the talks`, `a statement`), not a verb. (After a
     // possessive it is a noun too, but one that reports its owner's words: `Kohan's call for
     // a “review”`.)
-    if k > 0
-        && is_lower_word(
-            &tokens[k - 1],
-            &[
-                "the", "a", "an", "this", "these", "those", "its", "their", "our", "his", "her",
-            ],
-        )
-    {
+    if k > 0 && is_lower_word(&tokens[k - 1], word_list(WordClass::NounDeterminers)) {
         return None;
     }
     let words: Vec<&str> = tokens[k..].iter().take(3).map(|t| t.text).collect();
