@@ -72,6 +72,7 @@ pub const AGENCIES: &[(&str, &str)] = &[
     ("xinhua news agency", "Xinhua"),
 ];
 
+/// Month names, lower case, in calendar order: the position is the month number less one.
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -89,6 +90,7 @@ const MONTHS: [&str; 12] = [
 
 /// Most words a place or region may have (`POINT PLEASANT BEACH`, `ABOARD AIR FORCE ONE`).
 const MAX_PLACE_WORDS: usize = 6;
+/// Most words a region given with a place may have (`Leningrad Region`).
 const MAX_REGION_WORDS: usize = 4;
 
 /// Recognises a dateline at the start of `paragraph`; `None` when it does not open with one.
@@ -423,14 +425,17 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
+    /// The byte at `i`, if the paragraph is that long.
     fn byte(&self, i: usize) -> Option<u8> {
         self.s.as_bytes().get(i).copied()
     }
 
+    /// The character that starts at `i`, if `i` is a char boundary inside the paragraph.
     fn ch(&self, i: usize) -> Option<char> {
         self.s.get(i..)?.chars().next()
     }
 
+    /// The text of range `r`, or nothing when it is not a range of char boundaries.
     fn text(&self, r: Range<usize>) -> &'a str {
         self.s.get(r).unwrap_or("")
     }
@@ -719,6 +724,7 @@ pub fn normal_case_place(raw: &str) -> String {
     }
 }
 
+/// The agency a credit names (`(Reuters)`, `/ITAR-TASS/`), spelt as we record it.
 fn agency_lookup(credit: &str) -> Option<&'static str> {
     let key = collapse_spaces(credit).to_lowercase();
     AGENCIES
@@ -859,6 +865,7 @@ fn is_particle(word: &str) -> bool {
         || (lower.contains('-') && word_list(WordClass::PlaceParticles).contains(&head))
 }
 
+/// The words of `s` with single spaces between them.
 fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -925,6 +932,8 @@ fn title_word(word: &str, first_word: bool) -> String {
     out
 }
 
+/// One word of a place in title case (`N'Djamena`, `McAllen`); a particle stays lower case
+/// unless it leads (`Rio de Janeiro`, `La Paz`).
 fn title_part(part: &str, leading: bool) -> String {
     let lower = part.to_lowercase();
     if !leading && word_list(WordClass::PlaceParticles).contains(&lower.as_str()) {
@@ -956,6 +965,7 @@ fn title_part(part: &str, leading: bool) -> String {
     capitalise(&lower)
 }
 
+/// `s` with its first character upper case.
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {

@@ -239,6 +239,7 @@ pub struct Lexicon {
     word_classes: Vec<Vec<&'static str>>,
 }
 
+/// The rows of a tab-separated table, its cells trimmed; blank and `#` comment lines skipped.
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
     table
         .lines()
@@ -247,6 +248,7 @@ fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|line| line.split('\t').map(str::trim).collect())
 }
 
+/// The entries of a `|`-separated cell; `-` stands for none.
 fn list(cell: Option<&&str>) -> impl Iterator<Item = String> {
     cell.copied()
         .unwrap_or("")
@@ -258,6 +260,7 @@ fn list(cell: Option<&&str>) -> impl Iterator<Item = String> {
         .into_iter()
 }
 
+/// The gender a cell gives (`m`, `f`), if any.
 fn gender(cell: Option<&&str>) -> Option<Gender> {
     match cell.copied().map(str::trim) {
         Some("m") => Some(Gender::Male),
@@ -288,10 +291,12 @@ fn word_classes(table: &'static str) -> Vec<Vec<&'static str>> {
 impl Lexicon {
     /// The lexicon built from the tables compiled into the binary.
     pub fn get() -> &'static Lexicon {
+        /// Built on first use and shared by every thread.
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::load)
     }
 
+    /// Reads every table compiled into the binary.
     fn load() -> Lexicon {
         let mut lexicon = Lexicon::default();
         for row in rows(include_str!("data/speech_verbs.tsv")) {

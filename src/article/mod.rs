@@ -4,13 +4,21 @@
 
 /// People and quotes: who said each quote, in passes.
 mod attribution;
+/// Dates: from metadata, paths and datelines, and the year a dateline leaves out.
 pub mod date;
+/// The dateline that opens a story: place, date, agency.
 pub mod dateline;
+/// The headline, the deck and the navigation above them.
 pub mod header;
+/// The word lists behind the rules, loaded from `data/`.
 pub mod lexicon;
+/// People named in an article.
 pub mod people;
+/// Quotation spans in the text.
 pub mod quotes;
+/// Attribution frames and who their subjects mean.
 pub mod speaker;
+/// Tokens with byte offsets, and the token tests rules share.
 pub mod tokens;
 
 use std::path::Path;
@@ -189,6 +197,8 @@ pub fn repair_apostrophes(text: &str) -> String {
     out
 }
 
+/// The story's date and where it came from: the dateline's date completed by the metadata,
+/// the path or the weekday named in the lead; else the metadata's or the path's date.
 fn date_of(
     raw: &RawArticle,
     dateline: Option<&dateline::Dateline>,

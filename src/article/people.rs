@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::lexicon::{Gender, Lexicon, WordClass, word_list};
-use super::tokens::{Token, is_quote_mark, strip_possessive};
+use super::tokens::{Token, is_possessive, is_quote_mark, strip_possessive};
 
 /// Longest name we accept, in words: longer capitalised runs are organisations or headlines.
 const MAX_NAME_WORDS: usize = 4;
@@ -51,6 +51,7 @@ impl PersonFound {
     }
 }
 
+/// Whether the words of `needle` stand together, in order, among the words of `haystack`.
 fn contains_words(haystack: &str, needle: &str) -> bool {
     let hay: Vec<&str> = haystack.split_whitespace().collect();
     let needle: Vec<&str> = needle.split_whitespace().collect();
@@ -311,11 +312,6 @@ pub fn place_phrase(words: &[&str]) -> Option<usize> {
     })
 }
 
-/// True for a word with a possessive ending (`Lavrov's`, `Bank’s`).
-pub fn is_possessive(word: &str) -> bool {
-    strip_possessive(word).len() != word.len()
-}
-
 /// True for an initial or a run of them: `J`, `G.K`.
 fn is_initials(word: &str) -> bool {
     word.split('.')
@@ -446,6 +442,7 @@ fn speech_verb_before(tokens: &[Token], start: usize) -> bool {
         })
 }
 
+/// The words of a name without possessive endings.
 fn name_parts(name: &[Token]) -> Vec<String> {
     name.iter()
         .map(|t| strip_possessive(t.text).to_string())
@@ -575,6 +572,7 @@ pub fn find_people(tokens: &[Token]) -> People {
     people
 }
 
+/// Whether `token` is a word among `words`, exactly as written.
 fn is_lower_word(token: &Token, words: &[&str]) -> bool {
     token.is_word() && words.contains(&token.text)
 }
@@ -628,6 +626,8 @@ pub fn in_organisation_name(tokens: &[Token], i: usize) -> bool {
         && tokens[j - 2].is_capitalized()
 }
 
+/// Whether token `i` opens a sentence: the first token, or one after a sentence end or an
+/// opening quote mark.
 fn starts_sentence(tokens: &[Token], i: usize) -> bool {
     let ends = |t: &Token| t.is_break() || t.is('.') || t.is('!') || t.is('?');
     // A straight quote mark right after a word or a comma closes a quote (`"...," Hale said`):

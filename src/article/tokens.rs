@@ -74,6 +74,12 @@ pub fn strip_possessive(word: &str) -> &str {
     word
 }
 
+/// True for a word with a possessive ending (`Lavrov's`, `Bank’s`).
+pub fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// Characters that join the parts of one word (`O'Brien`, `al-Assad`, `U.S`).
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.')
 }

@@ -8,7 +8,7 @@ use super::{Context, MIN_UNATTRIBUTED_QUOTE_WORDS, QuoteSpan, quote_around};
 use crate::article::lexicon::{Lexicon, WordClass, word_list};
 use crate::article::people;
 use crate::article::speaker::{self, Attribution, Subject};
-use crate::article::tokens::{self, Token, is_sentence_end, token_at};
+use crate::article::tokens::{self, Token, is_possessive, is_sentence_end, token_at};
 
 /// How many tokens before a quote its lead-in frame may start (`Voronin told reporters on
 /// Tuesday in Moscow that ... : “`). Real sentences are far shorter; the bound keeps a run-on
@@ -81,7 +81,7 @@ impl Context<'_> {
                 continue;
             }
             let possessive = matches!(&frame.subject, Subject::Name(parts)
-                if parts.last().is_some_and(|p| people::is_possessive(p)));
+                if parts.last().is_some_and(|p| is_possessive(p)));
             let further = || {
                 speaker::attribution_before(self.tokens, floor, self.token_at(frame.at)).filter(
                     |f| {

@@ -41,6 +41,7 @@ pub(super) struct QuoteSentences {
 }
 
 impl QuoteSentences {
+    /// The sentence bounds of every token of an article with these quotes.
     pub(super) fn new(tokens: &[Token], spans: &[QuoteSpan]) -> QuoteSentences {
         let ends: Vec<bool> = (0..tokens.len())
             .map(|i| ends_quoted_sentence(tokens, spans, i))

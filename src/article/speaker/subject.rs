@@ -4,8 +4,8 @@
 //! of saying that bound them. It knows nothing of clauses, frames or who a subject means.
 
 use crate::article::lexicon::{Gender, Lexicon, WordClass, word_list};
-use crate::article::people::{self, NameRun, read_run};
-use crate::article::tokens::{Token, is_quote_mark, is_sentence_end, token_at};
+use crate::article::people::{NameRun, read_run};
+use crate::article::tokens::{Token, is_possessive, is_quote_mark, is_sentence_end, token_at};
 
 /// The subject of an attribution frame, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,10 +200,7 @@ pub fn description_subject(tokens: &[Token], k: usize) -> Option<(Subject, usize
 /// name is the second one's employer; the run of the second name is returned then (within
 /// `end`), else `run` itself.
 pub(super) fn past_owner<'a>(tokens: &[Token<'a>], run: NameRun<'a>, end: usize) -> NameRun<'a> {
-    let possessive = run
-        .name
-        .last()
-        .is_some_and(|t| people::is_possessive(t.text));
+    let possessive = run.name.last().is_some_and(|t| is_possessive(t.text));
     if possessive && run.next < end && tokens[run.next].is_capitalized() {
         let owned = read_run(tokens, run.next);
         if !owned.name.is_empty() {
@@ -402,7 +399,7 @@ fn name_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, u
     // `Cantonal Bank's Fritschi said`: a possessive before the name is its employer.
     let mut start = k;
     while start > floor
-        && !people::is_possessive(tokens[start - 1].text)
+        && !is_possessive(tokens[start - 1].text)
         && (tokens[start - 1].is_capitalized()
             || (tokens[start - 1].is('.') && start >= 2 && tokens[start - 2].is_capitalized())
             || (tokens[start - 1].is_word() && lexicon.is_particle(tokens[start - 1].text)))
@@ -484,7 +481,7 @@ fn role_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, u
         // `..., Russian presidential spokesman stressed that`: a role with no determiner
         // after a comma, or opening the sentence, is a subject too.
         // (`Manafort's attorney has acknowledged`: someone's employee is no one we know.)
-        let owned = |modifiers: &[String]| modifiers.iter().any(|m| people::is_possessive(m));
+        let owned = |modifiers: &[String]| modifiers.iter().any(|m| is_possessive(m));
         if !tokens[j].is_word() {
             let opens_phrase = [',', ';', ':', '—'].iter().any(|&p| tokens[j].is(p));
             return (opens_phrase && !modifiers.is_empty() && !owned(&modifiers)).then(|| {
@@ -503,7 +500,7 @@ fn role_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, u
     if j == floor
         && !modifiers.is_empty()
         && k - j < 6
-        && !modifiers.iter().any(|m| people::is_possessive(m))
+        && !modifiers.iter().any(|m| is_possessive(m))
     {
         modifiers.reverse();
         return Some((
