@@ -226,6 +226,58 @@ mod tests {
     use crate::article::tests::{article_of, assert_speakers, quotes_of};
     use crate::source::RawArticle;
 
+    /// Runs the passes on the paragraphs (after a headline) and hands the context to `check`
+    /// after each: `check(pass, &context)`.
+    fn with_passes(paragraphs: &[&str], mut check: impl FnMut(&str, &super::Context)) {
+        let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+        let (text, ranges) = super::joined_text("Headline", None, &paragraphs);
+        let tokens = super::tokens::tokenize(&text);
+        let spans = super::quotes::find_quotes(&text, &ranges);
+        let found = super::people::find_people(&tokens);
+        let mut context = super::Context::new(&text, &ranges, &tokens, &spans, found);
+        context.find_frames();
+        check("frames", &context);
+        context.name_frame_subjects();
+        context.see_mentions();
+        context.find_pronouns();
+        check("salience", &context);
+        context.resolve_framed();
+        check("framed", &context);
+        context.resolve_unframed();
+        check("unframed", &context);
+    }
+
+    #[test]
+    fn each_pass_leaves_what_it_learnt_in_the_quote_state() {
+        let paragraphs = [
+            "“We came to talk,” Foreign Minister Arkady Voronin said in Tokyo.",
+            "“The talks went well.”",
+        ];
+        with_passes(&paragraphs, |pass, context| {
+            let [framed, continued] = context.quotes.as_slice() else {
+                panic!("two quotes: {:?}", context.quotes);
+            };
+            match pass {
+                "frames" => {
+                    assert!(framed.framed_after && framed.attributed_by == Some(0));
+                    assert!(continued.frame.is_none() && continued.attributed_by.is_none());
+                }
+                "salience" => assert!(!context.seen.is_empty()),
+                "framed" => {
+                    let voronin = framed.speaker.expect("the frame names Voronin");
+                    assert_eq!(context.found.persons[voronin].name, "Arkady Voronin");
+                    assert!(continued.speaker.is_none());
+                }
+                _ => {
+                    // A paragraph that opens with a quote continues the last speaker, and
+                    // keeps the frame that named them.
+                    assert_eq!(continued.speaker, framed.speaker);
+                    assert_eq!(continued.attributed_by, Some(0));
+                }
+            }
+        });
+    }
+
     #[test]
     fn an_unframed_quote_is_the_words_of_its_sentence_subject() {
         assert_speakers(
