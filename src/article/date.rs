@@ -95,6 +95,7 @@ pub fn year_from_path(path: &str) -> Option<i32> {
         .find(|year| (1900..=2100).contains(year))
 }
 
+/// Weekday names, lower case, as stories name the day of the news (`said on Thursday`).
 const WEEKDAYS: [(&str, Weekday); 7] = [
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use super::lexicon::{WordClass, word_list};
+
 /// The dateline that opens a story, e.g. `MOSCOW, January 21. /ITAR-TASS/.`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Dateline {
@@ -70,6 +72,7 @@ pub const AGENCIES: &[(&str, &str)] = &[
     ("xinhua news agency", "Xinhua"),
 ];
 
+/// Month names, lower case, in calendar order: the position is the month number less one.
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -85,88 +88,9 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Words that stay lower case inside a place name: `Rio de Janeiro`, `Port-au-Prince`.
-const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el",
-    "al", "es", "of", "on", "upon", "am", "an", "der", "den", "van", "von", "y", "e", "sur", "en",
-    "au", "aux", "im", "the", "and",
-];
-
-/// Words that rule out a place given with neither date nor credit (`WASHINGTON - ` is a dateline):
-/// story labels (`EXCLUSIVE - `) and the small words of capitalised headings
-/// (`CONGRESS HAS INVESTIGATED HIM — `).
-const NOT_IN_BARE_PLACE: &[&str] = &[
-    "breaking",
-    "update",
-    "urgent",
-    "flash",
-    "bulletin",
-    "alert",
-    "exclusive",
-    "analysis",
-    "correction",
-    "corrected",
-    "refile",
-    "advisory",
-    "editors",
-    "note",
-    "factbox",
-    "preview",
-    "interview",
-    "column",
-    "commentary",
-    "insight",
-    "wrapup",
-    "embargoed",
-    "photo",
-    "video",
-    "watch",
-    "opinion",
-    "editorial",
-    "a",
-    "as",
-    "at",
-    "be",
-    "but",
-    "by",
-    "can",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "him",
-    "his",
-    "how",
-    "in",
-    "is",
-    "it",
-    "its",
-    "just",
-    "not",
-    "says",
-    "she",
-    "than",
-    "that",
-    "their",
-    "they",
-    "this",
-    "to",
-    "too",
-    "was",
-    "we",
-    "were",
-    "what",
-    "who",
-    "why",
-    "will",
-    "with",
-];
-
 /// Most words a place or region may have (`POINT PLEASANT BEACH`, `ABOARD AIR FORCE ONE`).
 const MAX_PLACE_WORDS: usize = 6;
+/// Most words a region given with a place may have (`Leningrad Region`).
 const MAX_REGION_WORDS: usize = 4;
 
 /// Recognises a dateline at the start of `paragraph`; `None` when it does not open with one.
@@ -211,210 +135,288 @@ struct DateParts {
     year: Option<i32>,
 }
 
-/// Parses `Place[ /Region/][, Region][, Date][ credit] separator` from `start`.
+/// Parses `Place[ /Region/][, Region][, Date][ credit] separator` from `start`: the place,
+/// the regions and date after it, the credit and separator, then whether the form has
+/// evidence enough to be a dateline.
 fn parse_place_form(sc: &Scan, start: usize, preset: Option<&str>) -> Option<Dateline> {
-    let spans = sc.words(start, MAX_PLACE_WORDS)?;
-    let mut words: Vec<&str> = spans.iter().map(|r| sc.text(r.clone())).collect();
-    let mut pos = spans.last()?.end;
-    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    let mut form = PlaceForm::read_place(sc, start, preset)?;
+    form.read_slashed_region(sc);
+    form.read_regions_and_date(sc);
+    let end = form.read_credit_and_separator(sc)?;
+    if !form.is_evident() {
         return None;
     }
-    let mut regions: Vec<String> = Vec::new();
-    // `FARMINGTON Conn., March 9`: the comma before the region was forgotten.
-    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
-    // Only a lone abbreviation counts: `BALDWIN Park` is one place typed with a caps-lock slip.
-    if let [head @ .., last] = words.as_slice() {
-        let abbreviation = last.ends_with('.')
-            && last.chars().next().is_some_and(char::is_uppercase)
-            && last.chars().any(char::is_lowercase);
-        if !head.is_empty()
-            && abbreviation
-            && head
-                .iter()
-                .all(|w| letters(w) >= 3 && !w.chars().any(char::is_lowercase))
-        {
-            regions.push((*last).to_string());
-            words.truncate(head.len());
-        }
-    }
-    let case = case_of(&words)?;
-    if words.len() == 1 && month_of(words[0]).is_some() {
-        return None;
-    }
-    // `MOSCOW. Jan 21 (Interfax)`: Interfax ends the place with a full stop; keep `St.` and `D.C.`.
-    if let Some(last) = words.last_mut()
-        && let Some(bare) = last.strip_suffix('.')
-    {
-        let long = bare.chars().filter(|c| c.is_alphabetic()).count() > 3;
-        if long && !bare.contains('.') {
-            *last = bare;
-        }
-    }
-    let place = normal_place(&words, case);
-
-    let mut date: Option<DateParts> = None;
-    let mut date_after_comma = false;
-    let mut agency: Option<String> = preset.map(str::to_string);
-
-    // `IGORA /Leningrad Region/, December 26. /TASS/.`: TASS sets the region off with slashes.
-    let j = sc.spaces(pos);
-    if j > pos
-        && sc.byte(j) == Some(b'/')
-        && let Some((content, e)) = sc.group(j, b'/', b'/')
-    {
-        let content = content.trim();
-        let wordy = content.chars().next().is_some_and(char::is_alphabetic)
-            && !content.chars().any(|c| c.is_ascii_digit());
-        if wordy && agency_lookup(content).is_none() {
-            regions.push(collapse_spaces(content));
-            pos = e;
-        }
-    }
-
-    // Comma-separated regions, then the date: `SAITAMA, Japan, Dec. 9`.
-    for _ in 0..4 {
-        let j = sc.spaces(pos);
-        if sc.byte(j) == Some(b',') {
-            let k = sc.spaces(j + 1);
-            if date.is_none() {
-                if let Some((d, e)) = sc.date_at(k, true) {
-                    date = Some(d);
-                    date_after_comma = true;
-                    pos = e;
-                    continue;
-                }
-                if regions.len() < 2
-                    && let Some((r, careless, e)) = sc.region_at(k)
-                {
-                    // `PONCE, Puerto rico, April 9`: a careless region only before a date.
-                    let c = sc.spaces(e);
-                    let dated =
-                        sc.byte(c) == Some(b',') && sc.date_at(sc.spaces(c + 1), true).is_some();
-                    if !careless || dated {
-                        regions.push(r);
-                        pos = e;
-                        continue;
-                    }
-                }
-            }
-            break;
-        }
-        // No comma: `JOHANNESBURG March 13 -`, `MOSCOW. Jan 21`.
-        if date.is_none()
-            && j > pos
-            && let Some((d, e)) = sc.date_at(j, false)
-        {
-            date = Some(d);
-            pos = e;
-            continue;
-        }
-        break;
-    }
-
-    let mut credited = agency.is_some();
-    // `NOW OPEN—`: a heading glued to its dash; datelines leave a space.
-    let mut glued = false;
-    let mut j = sc.spaces(pos);
-    if sc.byte(j) == Some(b',') {
-        // `LONDON, (Reuters) -`, `April 7, Reuter -`.
-        j = sc.spaces(j + 1);
-    }
-    let mut end = None;
-    // TASS: `MOSCOW, January 21. /ITAR-TASS/. Text`.
-    let mut k = j;
-    if sc.byte(k) == Some(b'.') {
-        k = sc.spaces(k + 1);
-    }
-    if sc.byte(k) == Some(b'/')
-        && let Some((content, e)) = sc.group(k, b'/', b'/')
-        && let Some(a) = agency_lookup(content)
-    {
-        agency.get_or_insert_with(|| a.to_string());
-        credited = true;
-        let mut e = e;
-        if sc.byte(e) == Some(b'.') {
-            e += 1;
-        }
-        let e = sc.terminator(e).unwrap_or(e);
-        if sc.ch(e).is_some_and(|c| !c.is_whitespace()) {
-            return None;
-        }
-        end = Some(sc.ws(e));
-    }
-    let end = match end {
-        Some(end) => end,
-        None => {
-            if sc.byte(j) == Some(b'(') {
-                let (content, e) = sc.group(j, b'(', b')')?;
-                if let Some(a) = agency_lookup(content) {
-                    agency.get_or_insert_with(|| a.to_string());
-                    credited = true;
-                } else if case == Case::Upper && content.trim().is_empty() {
-                    // `WASHINGTON () -`: the feed stripped the credit but kept its frame.
-                } else if case == Case::Upper && looks_like_credit(content) {
-                    // An agency not in the table, in the unmistakable `PLACE (XYZ) -` frame.
-                    agency.get_or_insert_with(|| content.trim().to_string());
-                    credited = true;
-                } else {
-                    return None;
-                }
-                pos = e;
-            } else if let Some((a, e)) = sc.bare_agency_at(j) {
-                // Kyodo and AFP on some feeds: `SAITAMA, Japan, Dec. 9 Kyodo -`.
-                agency.get_or_insert_with(|| a.to_string());
-                credited = true;
-                pos = e;
-            }
-            glued = sc.spaces(pos) == pos && sc.byte(pos) != Some(b',');
-            let mut end = sc.ws(sc.terminator(pos)?);
-            if date.is_none() {
-                // `KANSAS CITY, Mo. - March 13 - Text`: the date set off by its own dash.
-                if let Some((d, e)) = sc.date_at(end, false)
-                    && d.day.is_some()
-                    && let Some(t) = sc.terminator(e)
-                {
-                    date = Some(d);
-                    end = sc.ws(t);
-                }
-            }
-            end
-        }
-    };
-
-    let enough = match case {
-        // `la paz, march 4 -`, never `In an email dated Feb. 12, 2012 —`.
-        Case::Careless => {
-            date_after_comma && date.is_some_and(|d| d.day.is_some()) && words.len() <= 3
-        }
-        // `Berlin (dpa)`, `Moscow, 21 January -`, never `Since March 3 - `.
-        Case::Mixed => credited || (date_after_comma && date.is_some()),
-        Case::Upper => {
-            let letters: usize = words.iter().map(|w| letters(w)).sum();
-            let labelled = words
-                .iter()
-                .copied()
-                .chain(regions.iter().flat_map(|r| r.split_whitespace()))
-                .any(|w| NOT_IN_BARE_PLACE.contains(&w.to_lowercase().as_str()));
-            credited || date.is_some() || (letters >= 3 && !labelled && !glued)
-        }
-    };
-    if !enough {
-        return None;
-    }
-    let d = date.unwrap_or_default();
+    let d = form.date.unwrap_or_default();
     Some(Dateline {
-        place,
-        region: if regions.is_empty() {
+        place: normal_place(&form.words, form.case),
+        region: if form.regions.is_empty() {
             None
         } else {
-            Some(regions.join(", "))
+            Some(form.regions.join(", "))
         },
-        agency,
+        agency: form.agency,
         month: d.month,
         day: d.day,
         year: d.year,
         end,
     })
+}
+
+/// A dateline of the place form as far as it has been read: one step per part, each moving
+/// `pos` past what it read.
+#[derive(Debug)]
+struct PlaceForm<'a> {
+    /// The words of the place as written (a trailing full stop dropped).
+    words: Vec<&'a str>,
+    /// How the place is written.
+    case: Case,
+    /// Regions given with the place, in order.
+    regions: Vec<String>,
+    /// The date, once read.
+    date: Option<DateParts>,
+    /// Whether the date came after a comma (`Moscow, 21 January`), the stronger form.
+    date_after_comma: bool,
+    /// The agency credited, or the one given before the place (ANSA).
+    agency: Option<String>,
+    /// Whether an agency credit was read.
+    credited: bool,
+    /// `NOW OPEN—`: a heading glued to its dash; datelines leave a space.
+    glued: bool,
+    /// Byte offset just past what has been read.
+    pos: usize,
+}
+
+/// Letters in a word (`Conn.` has four).
+fn letter_count(w: &str) -> usize {
+    w.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+impl<'a> PlaceForm<'a> {
+    /// Reads the words of the place at `start`, with a region abbreviation glued to them
+    /// (`FARMINGTON Conn.`); `None` when they cannot be a place.
+    fn read_place(sc: &Scan<'a>, start: usize, preset: Option<&str>) -> Option<PlaceForm<'a>> {
+        let spans = sc.words(start, MAX_PLACE_WORDS)?;
+        let mut words: Vec<&str> = spans.iter().map(|r| sc.text(r.clone())).collect();
+        let pos = spans.last()?.end;
+        if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+            return None;
+        }
+        let mut regions: Vec<String> = Vec::new();
+        // `FARMINGTON Conn., March 9`: the comma before the region was forgotten.
+        // Only a lone abbreviation counts: `BALDWIN Park` is one place typed with a caps-lock
+        // slip.
+        if let [head @ .., last] = words.as_slice() {
+            let abbreviation = last.ends_with('.')
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && last.chars().any(char::is_lowercase);
+            if !head.is_empty()
+                && abbreviation
+                && head
+                    .iter()
+                    .all(|w| letter_count(w) >= 3 && !w.chars().any(char::is_lowercase))
+            {
+                regions.push((*last).to_string());
+                words.truncate(head.len());
+            }
+        }
+        let case = case_of(&words)?;
+        if words.len() == 1 && month_of(words[0]).is_some() {
+            return None;
+        }
+        // `MOSCOW. Jan 21 (Interfax)`: Interfax ends the place with a full stop; keep `St.` and
+        // `D.C.`.
+        if let Some(last) = words.last_mut()
+            && let Some(bare) = last.strip_suffix('.')
+        {
+            let long = bare.chars().filter(|c| c.is_alphabetic()).count() > 3;
+            if long && !bare.contains('.') {
+                *last = bare;
+            }
+        }
+        Some(PlaceForm {
+            words,
+            case,
+            regions,
+            date: None,
+            date_after_comma: false,
+            agency: preset.map(str::to_string),
+            credited: false,
+            glued: false,
+            pos,
+        })
+    }
+
+    /// `IGORA /Leningrad Region/, December 26. /TASS/.`: TASS sets the region off with slashes.
+    fn read_slashed_region(&mut self, sc: &Scan) {
+        let j = sc.spaces(self.pos);
+        if j > self.pos
+            && sc.byte(j) == Some(b'/')
+            && let Some((content, e)) = sc.group(j, b'/', b'/')
+        {
+            let content = content.trim();
+            let wordy = content.chars().next().is_some_and(char::is_alphabetic)
+                && !content.chars().any(|c| c.is_ascii_digit());
+            if wordy && agency_lookup(content).is_none() {
+                self.regions.push(collapse_spaces(content));
+                self.pos = e;
+            }
+        }
+    }
+
+    /// Comma-separated regions, then the date: `SAITAMA, Japan, Dec. 9`; or a date without a
+    /// comma: `JOHANNESBURG March 13 -`, `MOSCOW. Jan 21`.
+    fn read_regions_and_date(&mut self, sc: &Scan) {
+        for _ in 0..4 {
+            let j = sc.spaces(self.pos);
+            if sc.byte(j) == Some(b',') {
+                if self.date.is_none() && self.read_after_comma(sc, sc.spaces(j + 1)) {
+                    continue;
+                }
+                break;
+            }
+            if self.date.is_none()
+                && j > self.pos
+                && let Some((d, e)) = sc.date_at(j, false)
+            {
+                self.date = Some(d);
+                self.pos = e;
+                continue;
+            }
+            break;
+        }
+    }
+
+    /// Reads a date or a region at `k`, after a comma; whether it read one.
+    fn read_after_comma(&mut self, sc: &Scan, k: usize) -> bool {
+        if let Some((d, e)) = sc.date_at(k, true) {
+            self.date = Some(d);
+            self.date_after_comma = true;
+            self.pos = e;
+            return true;
+        }
+        if self.regions.len() < 2
+            && let Some((r, careless, e)) = sc.region_at(k)
+        {
+            // `PONCE, Puerto rico, April 9`: a careless region only before a date.
+            let c = sc.spaces(e);
+            let dated = sc.byte(c) == Some(b',') && sc.date_at(sc.spaces(c + 1), true).is_some();
+            if !careless || dated {
+                self.regions.push(r);
+                self.pos = e;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Reads the agency credit and the separator that ends the dateline; the offset where the
+    /// story starts, or `None` when no separator ends the form.
+    fn read_credit_and_separator(&mut self, sc: &Scan) -> Option<usize> {
+        self.credited = self.agency.is_some();
+        let mut j = sc.spaces(self.pos);
+        if sc.byte(j) == Some(b',') {
+            // `LONDON, (Reuters) -`, `April 7, Reuter -`.
+            j = sc.spaces(j + 1);
+        }
+        match self.read_slashed_credit(sc, j)? {
+            Some(end) => Some(end),
+            None => self.read_credit_before_separator(sc, j),
+        }
+    }
+
+    /// TASS: `MOSCOW, January 21. /ITAR-TASS/. Text`. `Some(Some(end))` after such a credit,
+    /// `Some(None)` when there is none, `None` when text is glued to it.
+    fn read_slashed_credit(&mut self, sc: &Scan, j: usize) -> Option<Option<usize>> {
+        let mut k = j;
+        if sc.byte(k) == Some(b'.') {
+            k = sc.spaces(k + 1);
+        }
+        if sc.byte(k) == Some(b'/')
+            && let Some((content, e)) = sc.group(k, b'/', b'/')
+            && let Some(a) = agency_lookup(content)
+        {
+            self.agency.get_or_insert_with(|| a.to_string());
+            self.credited = true;
+            let mut e = e;
+            if sc.byte(e) == Some(b'.') {
+                e += 1;
+            }
+            let e = sc.terminator(e).unwrap_or(e);
+            if sc.ch(e).is_some_and(|c| !c.is_whitespace()) {
+                return None;
+            }
+            return Some(Some(sc.ws(e)));
+        }
+        Some(None)
+    }
+
+    /// A credit in parentheses or a bare agency name at `j`, then the separator, then a date
+    /// set off by its own dash; the offset where the story starts.
+    fn read_credit_before_separator(&mut self, sc: &Scan, j: usize) -> Option<usize> {
+        if sc.byte(j) == Some(b'(') {
+            let (content, e) = sc.group(j, b'(', b')')?;
+            if let Some(a) = agency_lookup(content) {
+                self.agency.get_or_insert_with(|| a.to_string());
+                self.credited = true;
+            } else if self.case == Case::Upper && content.trim().is_empty() {
+                // `WASHINGTON () -`: the feed stripped the credit but kept its frame.
+            } else if self.case == Case::Upper && looks_like_credit(content) {
+                // An agency not in the table, in the unmistakable `PLACE (XYZ) -` frame.
+                self.agency
+                    .get_or_insert_with(|| content.trim().to_string());
+                self.credited = true;
+            } else {
+                return None;
+            }
+            self.pos = e;
+        } else if let Some((a, e)) = sc.bare_agency_at(j) {
+            // Kyodo and AFP on some feeds: `SAITAMA, Japan, Dec. 9 Kyodo -`.
+            self.agency.get_or_insert_with(|| a.to_string());
+            self.credited = true;
+            self.pos = e;
+        }
+        let pos = self.pos;
+        self.glued = sc.spaces(pos) == pos && sc.byte(pos) != Some(b',');
+        let mut end = sc.ws(sc.terminator(pos)?);
+        if self.date.is_none() {
+            // `KANSAS CITY, Mo. - March 13 - Text`: the date set off by its own dash.
+            if let Some((d, e)) = sc.date_at(end, false)
+                && d.day.is_some()
+                && let Some(t) = sc.terminator(e)
+            {
+                self.date = Some(d);
+                end = sc.ws(t);
+            }
+        }
+        Some(end)
+    }
+
+    /// Whether what was read is evidence enough of a dateline for how the place is written.
+    fn is_evident(&self) -> bool {
+        let date = self.date;
+        match self.case {
+            // `la paz, march 4 -`, never `In an email dated Feb. 12, 2012 —`.
+            Case::Careless => {
+                self.date_after_comma
+                    && date.is_some_and(|d| d.day.is_some())
+                    && self.words.len() <= 3
+            }
+            // `Berlin (dpa)`, `Moscow, 21 January -`, never `Since March 3 - `.
+            Case::Mixed => self.credited || (self.date_after_comma && date.is_some()),
+            Case::Upper => {
+                let letters: usize = self.words.iter().map(|w| letter_count(w)).sum();
+                let labelled = self
+                    .words
+                    .iter()
+                    .copied()
+                    .chain(self.regions.iter().flat_map(|r| r.split_whitespace()))
+                    .any(|w| {
+                        word_list(WordClass::NotInBarePlace).contains(&w.to_lowercase().as_str())
+                    });
+                self.credited || date.is_some() || (letters >= 3 && !labelled && !self.glued)
+            }
+        }
+    }
 }
 
 /// A cursor-free view of the paragraph: every offset it hands out is a char boundary.
@@ -423,14 +425,17 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
+    /// The byte at `i`, if the paragraph is that long.
     fn byte(&self, i: usize) -> Option<u8> {
         self.s.as_bytes().get(i).copied()
     }
 
+    /// The character that starts at `i`, if `i` is a char boundary inside the paragraph.
     fn ch(&self, i: usize) -> Option<char> {
         self.s.get(i..)?.chars().next()
     }
 
+    /// The text of range `r`, or nothing when it is not a range of char boundaries.
     fn text(&self, r: Range<usize>) -> &'a str {
         self.s.get(r).unwrap_or("")
     }
@@ -719,6 +724,7 @@ pub fn normal_case_place(raw: &str) -> String {
     }
 }
 
+/// The agency a credit names (`(Reuters)`, `/ITAR-TASS/`), spelt as we record it.
 fn agency_lookup(credit: &str) -> Option<&'static str> {
     let key = collapse_spaces(credit).to_lowercase();
     AGENCIES
@@ -821,9 +827,9 @@ fn case_of(words: &[&str]) -> Option<Case> {
     let has_lower = words.iter().any(|w| w.chars().any(char::is_lowercase));
     let has_upper = words.iter().any(|w| w.chars().any(char::is_uppercase));
     let ends_in_particle = words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str()));
+        && words.last().is_some_and(|w| {
+            word_list(WordClass::PlaceParticles).contains(&w.to_lowercase().as_str())
+        });
     if ends_in_particle {
         return None;
     }
@@ -855,9 +861,11 @@ fn case_of(words: &[&str]) -> Option<Case> {
 fn is_particle(word: &str) -> bool {
     let lower = word.to_lowercase();
     let head = lower.split('-').next().unwrap_or("");
-    PARTICLES.contains(&lower.as_str()) || (lower.contains('-') && PARTICLES.contains(&head))
+    word_list(WordClass::PlaceParticles).contains(&lower.as_str())
+        || (lower.contains('-') && word_list(WordClass::PlaceParticles).contains(&head))
 }
 
+/// The words of `s` with single spaces between them.
 fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -924,9 +932,11 @@ fn title_word(word: &str, first_word: bool) -> String {
     out
 }
 
+/// One word of a place in title case (`N'Djamena`, `McAllen`); a particle stays lower case
+/// unless it leads (`Rio de Janeiro`, `La Paz`).
 fn title_part(part: &str, leading: bool) -> String {
     let lower = part.to_lowercase();
-    if !leading && PARTICLES.contains(&lower.as_str()) {
+    if !leading && word_list(WordClass::PlaceParticles).contains(&lower.as_str()) {
         return lower;
     }
     if let Some(pos) = lower.find(['\'', '’']) {
@@ -955,6 +965,7 @@ fn title_part(part: &str, leading: bool) -> String {
     capitalise(&lower)
 }
 
+/// `s` with its first character upper case.
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {

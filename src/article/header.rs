@@ -3,32 +3,7 @@
 //! asking `dateline` whether a paragraph opens with one.
 
 use super::dateline::parse_dateline;
-
-/// Site-navigation lines that scrapers leave above the headline (compared case-insensitively).
-const NAVIGATION: &[&str] = &[
-    "all news",
-    "news",
-    "home",
-    "top stories",
-    "latest news",
-    "world",
-    "politics",
-    "russian politics & diplomacy",
-    "world news",
-    "business",
-    "economy",
-    "sport",
-    "sports",
-    "society & culture",
-    "science & space",
-    "military & defense",
-    "emergencies",
-    "menu",
-    "search",
-    "share",
-    "print",
-    "advertisement",
-];
+use super::lexicon::{WordClass, word_list};
 
 /// The longest deck we accept: a deck is a sub-headline, not a paragraph of story.
 const MAX_DECK_WORDS: usize = 40;
@@ -47,7 +22,9 @@ pub struct Header {
 /// True for a line that is site navigation rather than the headline.
 pub fn is_navigation(line: &str) -> bool {
     let line = line.trim();
-    NAVIGATION.iter().any(|nav| nav.eq_ignore_ascii_case(line))
+    word_list(WordClass::Navigation)
+        .iter()
+        .any(|nav| nav.eq_ignore_ascii_case(line))
 }
 
 /// Splits the leading paragraphs of a plain-text article into headline, deck and body start.

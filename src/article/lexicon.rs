@@ -7,56 +7,177 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-/// Words that may stand between a subject and its verb of saying (`Lavrov also noted`,
-/// `she has said`).
-pub const ATTRIBUTION_ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "again",
-    "further",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "was",
-    "is",
-    "once",
-    "earlier",
-    "previously",
-    "recently",
-    "quickly",
-    "simply",
-    "only",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "flatly",
-    "firmly",
-    "bluntly",
-    "emphatically",
-    "confidently",
-    "cautiously",
-    "just",
-    "even",
-    "still",
-    "reportedly",
-    "allegedly",
-    "had",
-    "angrily",
-    "calmly",
-    "proudly",
-    "frankly",
-    "openly",
-    "separately",
-    "subsequently",
-    "immediately",
-];
+/// A small closed class of words that a rule tests for: a section of
+/// `data/word_classes.txt`, where each class says what it is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    /// Words that may stand between a subject and its verb of saying (`Lavrov also noted`, `she has
+    /// said`).
+    AttributionAdverbs,
+    /// Words after which a capitalised run is a place or an object, not a speaker (`in Salem`, `of
+    /// New York`).
+    Prepositions,
+    /// Prepositions that put the capitalised word after them out of a clause's subject.
+    PeoplePrepositions,
+    /// Determiners that open a role phrase (`the minister`, `the Russian foreign minister`).
+    Determiners,
+    /// Conjunctions that open a clause of its own after a quote (`“...,” when Clinton blasted
+    /// him`). Not `as`: `“...,” as Kohan put it` is a frame.
+    Subordinators,
+    /// Words that open a second clause after a comma.
+    ClauseConjunctions,
+    /// Prepositions that open a sentence with a phrase before its subject (`In an interview, Kohan
+    /// said`, `With Garland, Obama made ...`). Not `to`: `To professor Kohan, it seemed ...` names
+    /// whose view the sentence gives.
+    ClauseOpeners,
+    /// Verbs of saying whose object is the one spoken to (`told CBS`), so that the name after them
+    /// is no subject.
+    TakesAHearer,
+    /// Words that end a description before a name: what follows them belongs to another phrase
+    /// (`said a lawyer for Jon Kohan`, `said that Kohan`).
+    NotInDescription,
+    /// Words before a role that any holder of it may be described with (`the former minister`, `the
+    /// Russian presidential spokesman`, `the chief negotiator`).
+    GenericRoleModifiers,
+    /// Endings of plural nouns for people (`Demonstrators`, `Officials`, `Critics`, `Residents`,
+    /// `Analysts`, `Politicians`, `Employees`): such a noun as a subject names a group.
+    PeoplePluralEndings,
+    /// Words that follow a partial quote in running text but never a quoted name used as a
+    /// modifier.
+    FunctionWords,
+    /// Nouns after which a quoted span is a term mentioned, not anyone's speech (`the phrase
+    /// “...”`, `the slogan “...”`).
+    TermNouns,
+    /// Short words that a title leaves in lower case between its capitalised words (`Meet the
+    /// Press`, `State of the Union`, `Fox and Friends`).
+    TitleLowerWords,
+    /// Prepositions after which a quoted title is where something appeared or what it belongs to
+    /// (`on “Morning Report”`, `the host of “Quiet Harbour”`), not speech.
+    TitlePrepositions,
+    /// Words after which a quoted span is the name given to a thing (`a song titled “...”`).
+    TitlingWords,
+    /// Site-navigation lines that scrapers leave above the headline (compared case-insensitively).
+    Navigation,
+    /// Words that stay lower case inside a place name: `Rio de Janeiro`, `Port-au-Prince`.
+    PlaceParticles,
+    /// Words that rule out a place given with neither date nor credit (`WASHINGTON - ` is a
+    /// dateline): story labels (`EXCLUSIVE - `) and the small words of capitalised headings
+    /// (`CONGRESS HAS INVESTIGATED HIM — `).
+    NotInBarePlace,
+    /// Determiners after which a verb of saying is a noun (`the talks`, `a statement`), not a verb.
+    NounDeterminers,
+    /// Adverbs of time without `-ly` that may open a sentence before a phrase (`Later that day,
+    /// ...`).
+    OpeningTimeAdverbs,
+    /// Words after an opening adverb that make it the head of a phrase, no name (`Immediately after
+    /// the attacks, ...`, `Later that day, ...`).
+    AfterOpeningAdverb,
+    /// Prepositions between a speaker and their employer (`Birgit Mahlberg of the Baltic Marine
+    /// Alliance said`): the speaker is the one before them.
+    EmployerPrepositions,
+    /// Words that may follow the name that closes a description after a verb of saying (`said
+    /// former executive Carly Fiorina during the debate`).
+    AfterDescribedName,
+    /// Prepositions before a name that was addressed, not who spoke (`Trump wrote to Roffman:
+    /// “...”`).
+    AddresseePrepositions,
+    /// Words before a day that stands between a subject and its verb (`who Beck on Wednesday called
+    /// “...”`).
+    BeforeDay,
+    /// Articles that open an apposition describing a name (`..., says Ilse Marwood, a county
+    /// clerk`).
+    Articles,
+    /// Prepositions inside the capitalised name of an organisation (`the Commission on Presidential
+    /// Debates`, `Bank of America`).
+    OrganisationPrepositions,
+    /// Words before `as` that make it no characterisation of a quote (`such as “...”` opens a list
+    /// of examples, `known as`, `so as`).
+    NotCharacterising,
+    /// Endings of contractions and possessives after an apostrophe (`EU's`, `don't`, `they're`): a
+    /// `?` before one, ending the word, is an apostrophe a feed lost.
+    ContractionSuffixes,
+}
+
+impl WordClass {
+    /// Every class, in the order of the data file.
+    const ALL: [WordClass; 30] = [
+        WordClass::AttributionAdverbs,
+        WordClass::Prepositions,
+        WordClass::PeoplePrepositions,
+        WordClass::Determiners,
+        WordClass::Subordinators,
+        WordClass::ClauseConjunctions,
+        WordClass::ClauseOpeners,
+        WordClass::TakesAHearer,
+        WordClass::NotInDescription,
+        WordClass::GenericRoleModifiers,
+        WordClass::PeoplePluralEndings,
+        WordClass::FunctionWords,
+        WordClass::TermNouns,
+        WordClass::TitleLowerWords,
+        WordClass::TitlePrepositions,
+        WordClass::TitlingWords,
+        WordClass::Navigation,
+        WordClass::PlaceParticles,
+        WordClass::NotInBarePlace,
+        WordClass::NounDeterminers,
+        WordClass::OpeningTimeAdverbs,
+        WordClass::AfterOpeningAdverb,
+        WordClass::EmployerPrepositions,
+        WordClass::AfterDescribedName,
+        WordClass::AddresseePrepositions,
+        WordClass::BeforeDay,
+        WordClass::Articles,
+        WordClass::OrganisationPrepositions,
+        WordClass::NotCharacterising,
+        WordClass::ContractionSuffixes,
+    ];
+
+    /// The class's heading in `data/word_classes.txt`.
+    fn heading(self) -> &'static str {
+        match self {
+            WordClass::AttributionAdverbs => "attribution_adverbs",
+            WordClass::Prepositions => "prepositions",
+            WordClass::PeoplePrepositions => "people_prepositions",
+            WordClass::Determiners => "determiners",
+            WordClass::Subordinators => "subordinators",
+            WordClass::ClauseConjunctions => "clause_conjunctions",
+            WordClass::ClauseOpeners => "clause_openers",
+            WordClass::TakesAHearer => "takes_a_hearer",
+            WordClass::NotInDescription => "not_in_description",
+            WordClass::GenericRoleModifiers => "generic_role_modifiers",
+            WordClass::PeoplePluralEndings => "people_plural_endings",
+            WordClass::FunctionWords => "function_words",
+            WordClass::TermNouns => "term_nouns",
+            WordClass::TitleLowerWords => "title_lower_words",
+            WordClass::TitlePrepositions => "title_prepositions",
+            WordClass::TitlingWords => "titling_words",
+            WordClass::Navigation => "navigation",
+            WordClass::PlaceParticles => "place_particles",
+            WordClass::NotInBarePlace => "not_in_bare_place",
+            WordClass::NounDeterminers => "noun_determiners",
+            WordClass::OpeningTimeAdverbs => "opening_time_adverbs",
+            WordClass::AfterOpeningAdverb => "after_opening_adverb",
+            WordClass::EmployerPrepositions => "employer_prepositions",
+            WordClass::AfterDescribedName => "after_described_name",
+            WordClass::AddresseePrepositions => "addressee_prepositions",
+            WordClass::BeforeDay => "before_day",
+            WordClass::Articles => "articles",
+            WordClass::OrganisationPrepositions => "organisation_prepositions",
+            WordClass::NotCharacterising => "not_characterising",
+            WordClass::ContractionSuffixes => "contraction_suffixes",
+        }
+    }
+}
+
+/// The words of a class, as the data file lists them.
+pub fn word_list(class: WordClass) -> &'static [&'static str] {
+    Lexicon::get().words(class)
+}
 
 /// True when `word` may stand between a subject and its verb of saying.
 pub fn is_attribution_adverb(word: &str) -> bool {
-    ATTRIBUTION_ADVERBS
+    word_list(WordClass::AttributionAdverbs)
         .iter()
         .any(|adverb| adverb.eq_ignore_ascii_case(word))
 }
@@ -114,8 +235,11 @@ pub struct Lexicon {
     name_variants: HashMap<String, String>,
     /// One-word titles written with a dot (`Gov.`, `Sen.`), lower case, without it.
     abbreviated_titles: HashSet<String>,
+    /// The entries of each word class, indexed by `WordClass as usize`.
+    word_classes: Vec<Vec<&'static str>>,
 }
 
+/// The rows of a tab-separated table, its cells trimmed; blank and `#` comment lines skipped.
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
     table
         .lines()
@@ -124,6 +248,7 @@ fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|line| line.split('\t').map(str::trim).collect())
 }
 
+/// The entries of a `|`-separated cell; `-` stands for none.
 fn list(cell: Option<&&str>) -> impl Iterator<Item = String> {
     cell.copied()
         .unwrap_or("")
@@ -135,6 +260,7 @@ fn list(cell: Option<&&str>) -> impl Iterator<Item = String> {
         .into_iter()
 }
 
+/// The gender a cell gives (`m`, `f`), if any.
 fn gender(cell: Option<&&str>) -> Option<Gender> {
     match cell.copied().map(str::trim) {
         Some("m") => Some(Gender::Male),
@@ -143,13 +269,34 @@ fn gender(cell: Option<&&str>) -> Option<Gender> {
     }
 }
 
+/// Reads the `[heading]` sections of `data/word_classes.txt` into one list per class, in the
+/// order of `WordClass::ALL`. A heading that names no class, or a class without a heading, is
+/// a mistake in the data, caught by the test that every class has entries.
+fn word_classes(table: &'static str) -> Vec<Vec<&'static str>> {
+    let mut classes = vec![Vec::new(); WordClass::ALL.len()];
+    let mut current = None;
+    for line in table.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(heading) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = WordClass::ALL.iter().position(|c| c.heading() == heading);
+        } else if let Some(class) = current {
+            classes[class].push(line);
+        }
+    }
+    classes
+}
+
 impl Lexicon {
     /// The lexicon built from the tables compiled into the binary.
     pub fn get() -> &'static Lexicon {
+        /// Built on first use and shared by every thread.
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::load)
     }
 
+    /// Reads every table compiled into the binary.
     fn load() -> Lexicon {
         let mut lexicon = Lexicon::default();
         for row in rows(include_str!("data/speech_verbs.tsv")) {
@@ -256,7 +403,13 @@ impl Lexicon {
             }
             lexicon.name_variants.insert(key.clone(), key);
         }
+        lexicon.word_classes = word_classes(include_str!("data/word_classes.txt"));
         lexicon
+    }
+
+    /// The entries of a word class, in the order of the data file.
+    pub fn words(&self, class: WordClass) -> &[&'static str] {
+        &self.word_classes[class as usize]
     }
 
     /// The lemma of a one-word verb of saying (`noted` -> `note`), if `word` is one.
@@ -447,6 +600,17 @@ fn lower(word: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_class_has_its_section_in_the_data() {
+        let table = include_str!("data/word_classes.txt");
+        for class in WordClass::ALL {
+            assert!(!word_list(class).is_empty(), "{class:?} has no entries");
+        }
+        let headings = table.lines().filter(|l| l.starts_with('[')).count();
+        assert_eq!(headings, WordClass::ALL.len(), "a heading names no class");
+        assert!(is_attribution_adverb("Also") && !is_attribution_adverb("said"));
+    }
 
     #[test]
     fn verbs_of_saying_of_several_words_are_found_in_any_form() {

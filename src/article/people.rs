@@ -5,8 +5,8 @@
 
 use std::collections::HashSet;
 
-use super::lexicon::{Gender, Lexicon};
-use super::tokens::{Token, strip_possessive};
+use super::lexicon::{Gender, Lexicon, WordClass, word_list};
+use super::tokens::{Token, is_possessive, is_quote_mark, strip_possessive};
 
 /// Longest name we accept, in words: longer capitalised runs are organisations or headlines.
 const MAX_NAME_WORDS: usize = 4;
@@ -51,6 +51,7 @@ impl PersonFound {
     }
 }
 
+/// Whether the words of `needle` stand together, in order, among the words of `haystack`.
 fn contains_words(haystack: &str, needle: &str) -> bool {
     let hay: Vec<&str> = haystack.split_whitespace().collect();
     let needle: Vec<&str> = needle.split_whitespace().collect();
@@ -107,8 +108,48 @@ fn starts_run(token: &Token) -> bool {
 /// Reads the capitalised run starting at `tokens[start]` and splits it into title and name.
 pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
     let lexicon = Lexicon::get();
-    // Extend over capitalised words, inner particles, and the dot after an initial or an
-    // abbreviated title (`J. Smith`, `Mr. Smith`, `Sen. Jones`).
+    let (words, positions, next) = capitalised_words(tokens, start);
+    let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+    let head = title_part(&texts);
+    let mut k = head.width;
+    // A sentence may open on a word that is no name before one (`Rival Hillary Clinton`,
+    // `Injecting Clinton`): a gerund, or a word that is no given name before a given name and
+    // a surname (`Rakeyia Scott` is a name: Scott may be a surname).
+    if k == 0
+        && words.len() >= 2
+        && positions[0] == start
+        && starts_sentence(tokens, start)
+        && !lexicon.is_given_name(texts[0])
+        && ((words.len() >= 3 && lexicon.is_given_name(texts[1]))
+            || (texts[0].len() > 5 && texts[0].ends_with("ing")))
+    {
+        k = 1;
+    }
+    let name = name_part(&words, k);
+    // A run cut short is resumed by the caller at the first word not taken.
+    let next = if k + name.len() < words.len() && !name.is_empty() {
+        positions[k + name.len()]
+    } else {
+        next
+    };
+    NameRun {
+        name,
+        after_place: head.after_place && head.title.is_none(),
+        title: head.title,
+        title_gender: head.title_gender,
+        roles: head.roles,
+        next,
+    }
+}
+
+/// The words of the capitalised run at `tokens[start]`, their token indices, and the index
+/// after the run. The run extends over capitalised words, inner particles, and the dot after
+/// an initial or an abbreviated title (`J. Smith`, `Mr. Smith`, `Sen. Jones`).
+fn capitalised_words<'a>(
+    tokens: &[Token<'a>],
+    start: usize,
+) -> (Vec<Token<'a>>, Vec<usize>, usize) {
+    let lexicon = Lexicon::get();
     let mut words: Vec<Token<'a>> = Vec::new();
     let mut positions: Vec<usize> = Vec::new();
     let mut i = start;
@@ -136,18 +177,37 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
         }
         i += 1;
     }
-    let next = i;
-    let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+    (words, positions, i)
+}
+
+/// The words of a run before its name: titles, portfolios, places and other non-names.
+#[derive(Debug, Default)]
+struct TitlePart {
+    /// How many words of the run they are.
+    width: usize,
+    /// The title as written, if the words hold one.
+    title: Option<String>,
+    /// The gender the title implies.
+    title_gender: Option<Gender>,
+    /// The role nouns of the titles matched.
+    roles: Vec<String>,
+    /// Whether a place ends the words (`Ohio Edison`).
+    after_place: bool,
+}
+
+/// Reads the title part that opens the words `texts` of a run.
+fn title_part(texts: &[&str]) -> TitlePart {
+    let lexicon = Lexicon::get();
     let mut k = 0;
     let mut title_start = None;
     let mut title_end = 0;
     let mut title_gender = None;
     let mut roles = Vec::new();
     let mut after_place = false;
-    while k < words.len() {
+    while k < texts.len() {
         // A portfolio may stand before the title (`Commerce Minister`, `Fiscal Policy Minister`).
         let portfolio = (0..=2).find(|&skip| {
-            k + skip < words.len()
+            k + skip < texts.len()
                 && (0..skip).all(|j| {
                     !lexicon.is_given_name(texts[k + j])
                         && lexicon.title_at(&[texts[k + j]]).is_none()
@@ -194,20 +254,19 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
         title_gender = None;
         roles.clear();
     }
-    // A sentence may open on a word that is no name before one (`Rival Hillary Clinton`,
-    // `Injecting Clinton`): a gerund, or a word that is no given name before a given name and
-    // a surname (`Rakeyia Scott` is a name: Scott may be a surname).
-    if k == 0
-        && words.len() >= 2
-        && positions[0] == start
-        && starts_sentence(tokens, start)
-        && !lexicon.is_given_name(texts[0])
-        && ((words.len() >= 3 && lexicon.is_given_name(texts[1]))
-            || (texts[0].len() > 5 && texts[0].ends_with("ing")))
-    {
-        k = 1;
+    TitlePart {
+        width: k,
+        title,
+        title_gender,
+        roles,
+        after_place,
     }
-    // The name runs until the next non-name word (`Lavrov Monday` is `Lavrov`).
+}
+
+/// The name that starts at `words[k]`: it runs until the next non-name word (`Lavrov Monday`
+/// is `Lavrov`) or a possessive.
+fn name_part<'a>(words: &[Token<'a>], k: usize) -> Vec<Token<'a>> {
+    let lexicon = Lexicon::get();
     let mut name: Vec<Token<'a>> = Vec::new();
     for token in &words[k..] {
         let bare = strip_possessive(token.text);
@@ -231,20 +290,7 @@ pub fn read_run<'a>(tokens: &[Token<'a>], start: usize) -> NameRun<'a> {
             break; // a possessive ends the name
         }
     }
-    // A run cut short is resumed by the caller at the first word not taken.
-    let next = if k + name.len() < words.len() && !name.is_empty() {
-        positions[k + name.len()]
-    } else {
-        next
-    };
-    NameRun {
-        name,
-        after_place: after_place && title.is_none(),
-        title,
-        title_gender,
-        roles,
-        next,
-    }
+    name
 }
 
 /// How many words at the start of `words` name a place of two or three words (`New Hampshire`,
@@ -264,11 +310,6 @@ pub fn place_phrase(words: &[&str]) -> Option<usize> {
         phrase.push_str(strip_possessive(words[width - 1]));
         lexicon.place(&phrase).is_some()
     })
-}
-
-/// True for a word with a possessive ending (`Lavrov's`, `Bank’s`).
-pub fn is_possessive(word: &str) -> bool {
-    strip_possessive(word).len() != word.len()
 }
 
 /// True for an initial or a run of them: `J`, `G.K`.
@@ -371,8 +412,7 @@ pub fn speech_verb_inverted(tokens: &[Token], first: usize, next: usize) -> bool
             return false;
         }
         if !token.is_capitalized() && lexicon.speech_verb(token.text).is_some() {
-            return i > 0
-                && (tokens[i - 1].is(',') || super::speaker::is_quote_mark(&tokens[i - 1]));
+            return i > 0 && (tokens[i - 1].is(',') || is_quote_mark(&tokens[i - 1]));
         }
     }
     false
@@ -387,7 +427,7 @@ pub fn introduced_by_apposition(tokens: &[Token], next: usize) -> bool {
         && tokens.get(next + 1).is_some_and(|t| {
             t.is_word()
                 && !t.is_capitalized()
-                && (["a", "an", "the"].contains(&t.text) || lexicon.is_role(t.text))
+                && (word_list(WordClass::Articles).contains(&t.text) || lexicon.is_role(t.text))
         })
 }
 
@@ -402,6 +442,7 @@ fn speech_verb_before(tokens: &[Token], start: usize) -> bool {
         })
 }
 
+/// The words of a name without possessive endings.
 fn name_parts(name: &[Token]) -> Vec<String> {
     name.iter()
         .map(|t| strip_possessive(t.text).to_string())
@@ -489,7 +530,8 @@ pub fn find_people(tokens: &[Token]) -> People {
                 .or_else(|| {
                     // `in Aurora, Colorado, in July, said`: a word after a preposition is a
                     // place or a thing, not the subject.
-                    let after_preposition = i > 0 && is_lower_word(&tokens[i - 1], PREPOSITIONS);
+                    let after_preposition = i > 0
+                        && is_lower_word(&tokens[i - 1], word_list(WordClass::PeoplePrepositions));
                     (parts.len() == 1
                         && !after_preposition
                         && !in_organisation_name(tokens, i)
@@ -530,9 +572,7 @@ pub fn find_people(tokens: &[Token]) -> People {
     people
 }
 
-/// Prepositions that put the capitalised word after them out of a clause's subject.
-const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "to", "into", "outside"];
-
+/// Whether `token` is a word among `words`, exactly as written.
 fn is_lower_word(token: &Token, words: &[&str]) -> bool {
     token.is_word() && words.contains(&token.text)
 }
@@ -582,10 +622,12 @@ pub fn in_organisation_name(tokens: &[Token], i: usize) -> bool {
     }
     j >= 2
         && tokens[j - 1].is_word()
-        && ["of", "on", "for"].contains(&tokens[j - 1].text)
+        && word_list(WordClass::OrganisationPrepositions).contains(&tokens[j - 1].text)
         && tokens[j - 2].is_capitalized()
 }
 
+/// Whether token `i` opens a sentence: the first token, or one after a sentence end or an
+/// opening quote mark.
 fn starts_sentence(tokens: &[Token], i: usize) -> bool {
     let ends = |t: &Token| t.is_break() || t.is('.') || t.is('!') || t.is('?');
     // A straight quote mark right after a word or a comma closes a quote (`"...," Hale said`):

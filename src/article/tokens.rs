@@ -1,5 +1,6 @@
 //! Splitting text into word and punctuation tokens with byte offsets, the unit that the name,
-//! quote and attribution rules match on.
+//! quote and attribution rules match on, and the token tests that several of those rules share
+//! (which token holds an offset, which ends a sentence, which is a quote mark).
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +74,12 @@ pub fn strip_possessive(word: &str) -> &str {
     word
 }
 
+/// True for a word with a possessive ending (`Lavrov's`, `Bank’s`).
+pub fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// Characters that join the parts of one word (`O'Brien`, `al-Assad`, `U.S`).
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.')
 }
@@ -135,6 +142,53 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
     }
     tokens
+}
+
+/// The index of the first token starting at or after `offset`.
+pub fn token_at(tokens: &[Token], offset: usize) -> usize {
+    tokens.partition_point(|t| t.start < offset)
+}
+
+/// Whether token `i` ends a sentence: a paragraph break, or `.`/`!`/`?` that closes no
+/// abbreviation or initial.
+pub fn is_sentence_end(tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    if token.is_break() {
+        return true;
+    }
+    if !(token.is('.') || token.is('!') || token.is('?')) {
+        return false;
+    }
+    // `D-Mich.,` and `Inc.,`: a dot before a comma closes an abbreviation, not a sentence; so
+    // does one before a word in lower case or a number (`Acme Inc. said`, `the No. 2 man`).
+    // `(D-Nev.) told`: nor does one that a parenthesis closes.
+    if tokens.get(i + 1).is_some_and(|next| {
+        next.is(',')
+            || next.is(')')
+            || (token.is('.')
+                && next.is_word()
+                && next
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()))
+    }) {
+        return false;
+    }
+    // A dot after an initial or abbreviated title (`J.`, `Mr.`) does not end the sentence; a
+    // title in full does (`said the state director.`).
+    let abbreviation = i > 0
+        && tokens[i - 1].end == token.start
+        && tokens[i - 1].is_word()
+        && (tokens[i - 1].text.chars().count() == 1
+            || (tokens[i - 1].is_capitalized()
+                && super::lexicon::Lexicon::get().is_abbreviated_title(tokens[i - 1].text)));
+    !(token.is('.') && abbreviation)
+}
+
+/// Whether the token is a quotation mark of any style.
+pub fn is_quote_mark(token: &Token) -> bool {
+    token.kind == TokenKind::Punct && "“”\"«»„`'".contains(token.text)
 }
 
 #[cfg(test)]
