@@ -64,8 +64,22 @@ fn each_format_gives_its_article_with_feed_metadata() {
         (
             "iptc7901-with-txt-extension.txt",
             "Dutch coalition talks could fail, Liberal warns",
-            None,
+            Some("2013-11-13"),
             Some("The Hague"),
+            0,
+        ),
+        (
+            "dpa-trailer-plain.txt",
+            "Tram strike halts Kelmstadt for a second day",
+            Some("2014-01-30"),
+            Some("Kelmstadt"),
+            0,
+        ),
+        (
+            "kyodo.tst",
+            "Ferry line to Hanami Island resumes after repairs",
+            Some("2025-03-14"),
+            Some("Hanami"),
             0,
         ),
         (
@@ -270,4 +284,25 @@ fn feed_metadata_fills_what_the_body_does_not_say() {
     assert_eq!(article.dateline.as_deref(), Some("Lisbon"));
     assert_eq!(article.agency.as_deref(), Some("AP"));
     assert_eq!(article.byline.as_deref(), Some("By ANA ROCHA"));
+}
+
+#[test]
+fn feed_trailers_date_the_story_and_stay_out_of_the_body() {
+    // (fixture, date, agency, the trailer as written)
+    let cases = [
+        ("dpa-trailer-plain.txt", "2014-01-30", "dpa", "GMT Jan 14"),
+        ("kyodo.tst", "2025-03-14", "Kyodo", "KWS-"),
+    ];
+    for (file, date, agency, trailer) in cases {
+        let (articles, skipped) = parse(&format!("{DIR}/{file}"));
+        assert!(skipped.is_empty(), "{file}: {skipped:?}");
+        let article = &articles[0];
+        assert_eq!(
+            article.date.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{file}"
+        );
+        assert_eq!(article.agency.as_deref(), Some(agency), "{file}");
+        assert!(!article.body.contains(trailer), "{file}: {}", article.body);
+    }
 }
