@@ -306,3 +306,45 @@ fn feed_trailers_date_the_story_and_stay_out_of_the_body() {
         assert!(!article.body.contains(trailer), "{file}: {}", article.body);
     }
 }
+
+#[test]
+fn text_items_without_text_are_articles_found_by_headline() {
+    // (fixture, headline, date, byline, a word of the headline only)
+    let cases = [
+        (
+            "g2-withdrawn-headline-only.xml",
+            "WITHDRAWN-Orvik dam operator lifts flood warning for Tessel valley",
+            "2021-05-11",
+            None,
+            "Orvik",
+        ),
+        (
+            "g2-byline-only.xml",
+            "Soccer-Keeper Brandt extends Tessel City contract to 2025",
+            "2022-02-03",
+            Some("By Ola Nyberg"),
+            "Brandt",
+        ),
+    ];
+    for (file, headline, date, byline, word) in cases {
+        let path = format!("{DIR}/{file}");
+        let (articles, skipped) = parse(&path);
+        assert!(skipped.is_empty(), "{file}: {skipped:?}");
+        let article = &articles[0];
+        assert_eq!(article.headline, headline, "{file}");
+        assert_eq!(
+            article.date.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{file}"
+        );
+        assert_eq!(article.agency.as_deref(), Some("Reuters"), "{file}");
+        assert_eq!(article.byline.as_deref(), byline, "{file}");
+        let index = crate::harness::scratch().join(format!("headline-only-{word}"));
+        let index = index.to_str().unwrap();
+        let run = wiredex(&["index", &path, "--index", index]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+        let run = wiredex(&["search", word, "--index", index, "--json"]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+        assert_eq!(run.stdout.lines().count(), 1, "{file}: {}", run.stdout);
+    }
+}
