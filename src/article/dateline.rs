@@ -701,11 +701,40 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// The canonical agency for a credit as written, `(Reuters)` → `Reuters`.
+/// Agencies as feeds name them in metadata, beside [`AGENCIES`]: `PA` is no dateline credit to
+/// look for in text (`FORT WASHINGTON, Pa. (AP)`), but in a source field it is the agency.
+const FEED_AGENCIES: &[(&str, &str)] = &[
+    ("pa", "PA"),
+    ("press association", "PA"),
+    ("the press association", "PA"),
+    ("pa media", "PA"),
+    ("australian associated press", "AAP"),
+    ("canadian press", "CP"),
+    ("the canadian press", "CP"),
+    ("cp", "CP"),
+];
+
 /// The usual spelling of an agency credited in a feed's metadata (`The Associated Press` -> `AP`,
-/// `KYODONEWS` -> `Kyodo`); an unknown credit is kept as written, trimmed.
+/// `KYODONEWS` -> `Kyodo`). A credit that names an agency and then one of its desks or services
+/// (`PA Sport`, `PA SPORT DATA`, `AFP Sport`) is the agency; one word opening a longer credit
+/// counts only as the agency spells it or in capitals, so a name (`Ani Petrosyan`) stays a name.
+/// An unknown credit is kept as written, trimmed.
 pub fn canonical_agency(credit: &str) -> String {
-    agency_lookup(credit.trim())
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    (1..=words.len())
+        .rev()
+        .find_map(|n| {
+            let key = words[..n].join(" ");
+            let canon = agency_lookup(&key).or_else(|| {
+                let key = key.to_lowercase();
+                FEED_AGENCIES
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|&(_, canon)| canon)
+            })?;
+            let as_spelled = key == canon || !key.chars().any(char::is_lowercase);
+            (n == words.len() || n > 1 || as_spelled).then_some(canon)
+        })
         .map(str::to_string)
         .unwrap_or_else(|| collapse_spaces(credit))
 }
@@ -1584,5 +1613,42 @@ mod tests {
             Some(Some(29)),
             "feb_29_in_leap_year"
         );
+    }
+
+    #[test]
+    fn feed_credits_name_the_agency_not_its_desk() {
+        // (case, credit as the feed gives it, agency)
+        let cases = [
+            ("known agency", "The Associated Press", "AP"),
+            ("desk of an agency", "PA Sport", "PA"),
+            ("desk in capitals", "PA SPORT DATA", "PA"),
+            ("full name", "Press Association", "PA"),
+            ("full name, capitals", "THE CANADIAN PRESS", "CP"),
+            (
+                "relaying agency's full name",
+                "Australian Associated Press",
+                "AAP",
+            ),
+            (
+                "service of a known agency",
+                "Reuters Breakingviews",
+                "Reuters",
+            ),
+            (
+                "two-word agency and its service",
+                "Kyodo News Service",
+                "Kyodo",
+            ),
+            (
+                "person named like an agency",
+                "Ani Petrosyan",
+                "Ani Petrosyan",
+            ),
+            ("unknown credit", "Opta  Sports Data", "Opta Sports Data"),
+            ("unknown code", "CL", "CL"),
+        ];
+        for (case, credit, agency) in cases {
+            assert_eq!(canonical_agency(credit), agency, "{case}");
+        }
     }
 }

@@ -348,3 +348,14 @@ fn text_items_without_text_are_articles_found_by_headline() {
         assert_eq!(run.stdout.lines().count(), 1, "{file}: {}", run.stdout);
     }
 }
+
+#[test]
+fn feed_source_fields_name_the_agency_not_its_desk() {
+    // (fixture, agency)
+    let cases = [("pa-sport-nitf.xml", "PA"), ("nitf.xml", "AP")];
+    for (file, agency) in cases {
+        let (articles, skipped) = parse(&format!("{DIR}/{file}"));
+        assert!(skipped.is_empty(), "{file}: {skipped:?}");
+        assert_eq!(articles[0].agency.as_deref(), Some(agency), "{file}");
+    }
+}
