@@ -192,6 +192,69 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     parse_place_form(&sc, start, None)
 }
 
+/// Recognises a dateline that names no city: `Jan 30 (Reuters) -`, `(Reuters) - `,
+/// `April 7, 1987 (AFP) -`. Archives and some feeds strip the city and keep the date and credit;
+/// such a dateline still dates the story and names its agency. The [`Dateline::place`] it
+/// returns is empty. Without a date, only an agency of [`AGENCIES`] makes it a dateline, since a
+/// paragraph may open with an editor's note in brackets (`(Adds comments) -`); after a date, an
+/// unknown credit in capitals (`Jan 3 (OPTA) -`) frames one too but names no agency, leaving the
+/// feed's own credit to stand.
+///
+/// ```
+/// use wiredex::article::dateline::parse_cityless_dateline;
+/// let text = "Jan 30 (Reuters) - Shares rose.";
+/// let d = parse_cityless_dateline(text).expect("a dateline");
+/// assert_eq!((d.place.as_str(), d.agency.as_deref()), ("", Some("Reuters")));
+/// assert_eq!((d.month, d.day), (Some(1), Some(30)));
+/// assert_eq!(&text[d.end..], "Shares rose.");
+/// ```
+pub fn parse_cityless_dateline(paragraph: &str) -> Option<Dateline> {
+    let sc = Scan { s: paragraph };
+    let start = sc.skip_lead(0);
+    let (date, after_date) = match sc.date_at(start, false) {
+        Some((date, e)) => (Some(date), e),
+        None => (None, start),
+    };
+    let mut j = sc.spaces(after_date);
+    if date.is_some() && sc.byte(j) == Some(b',') {
+        j = sc.spaces(j + 1);
+    }
+    if date.is_some() && j == after_date {
+        // `Jan 30(Reuters)`: a credit is set off by a space.
+        return None;
+    }
+    let (content, e) = sc.group(j, b'(', b')')?;
+    let agency = match (agency_lookup(content), date) {
+        (Some(agency), _) => Some(agency.to_string()),
+        (None, Some(_)) if looks_like_cityless_credit(content) => None,
+        _ => return None,
+    };
+    let end = sc.ws(sc.terminator(e)?);
+    let d = date.unwrap_or_default();
+    Some(Dateline {
+        place: String::new(),
+        region: None,
+        agency,
+        month: d.month,
+        day: d.day,
+        year: d.year,
+        end,
+    })
+}
+
+/// A credit after a cityless date that is no known agency: one or two capitalised words
+/// (`Gracenote`, `OPTA`, `BusinessDesk`), never a note (`Adds details`, `corrected`).
+fn looks_like_cityless_credit(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '&'))
+        })
+        && !NOT_IN_BARE_PLACE.contains(&words[0].to_lowercase().as_str())
+}
+
 /// How a place is written, which decides how much evidence it needs and how it is normalised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
@@ -1649,6 +1712,85 @@ mod tests {
         ];
         for (case, credit, agency) in cases {
             assert_eq!(canonical_agency(credit), agency, "{case}");
+        }
+    }
+
+    #[test]
+    fn datelines_without_a_city_still_date_and_credit() {
+        // (case, paragraph, (month, day, year, agency, text after) or None)
+        type Expected = Option<(
+            Option<u32>,
+            Option<u32>,
+            Option<i32>,
+            Option<&'static str>,
+            &'static str,
+        )>;
+        let cases: [(&str, &str, Expected); 11] = [
+            (
+                "date and agency",
+                "Jan 30 (Reuters) - Shares rose.",
+                Some((Some(1), Some(30), None, Some("Reuters"), "Shares rose.")),
+            ),
+            (
+                "date with year",
+                "April 7, 1987 (AFP) - Talks ended.",
+                Some((Some(4), Some(7), Some(1987), Some("AFP"), "Talks ended.")),
+            ),
+            (
+                "abbreviated month",
+                "Jan. 12 (Reuters) -- Rates held.",
+                Some((Some(1), Some(12), None, Some("Reuters"), "Rates held.")),
+            ),
+            (
+                "agency alone",
+                "(Reuters) - A court ruled.",
+                Some((None, None, None, Some("Reuters"), "A court ruled.")),
+            ),
+            (
+                "unknown credit after a date",
+                "Jan 3 (OPTA) - Results follow.",
+                Some((Some(1), Some(3), None, None, "Results follow.")),
+            ),
+            (
+                "unknown credit alone is a note",
+                "(Gracenote) - Results follow.",
+                None,
+            ),
+            (
+                "editor's note",
+                "(Adds comments, detail) - Gold rose.",
+                None,
+            ),
+            (
+                "note after a date",
+                "Jan 3 (adds detail) - Gold rose.",
+                None,
+            ),
+            ("no separator", "Jan 30 (Reuters) Shares rose.", None),
+            (
+                "a sentence opening with a date",
+                "Jan 30 was the coldest day.",
+                None,
+            ),
+            (
+                "a city dateline is not cityless",
+                "LONDON, Jan 30 (Reuters) - Shares rose.",
+                None,
+            ),
+        ];
+        for (case, paragraph, expected) in cases {
+            let found = parse_cityless_dateline(paragraph);
+            let got = found.as_ref().map(|d| {
+                (
+                    d.month,
+                    d.day,
+                    d.year,
+                    d.agency.as_deref(),
+                    &paragraph[d.end..],
+                )
+            });
+            assert_eq!(got, expected, "{case}");
+            assert!(found.is_none_or(|d| d.place.is_empty()), "{case}");
         }
     }
 }
