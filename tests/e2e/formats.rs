@@ -359,3 +359,18 @@ fn feed_source_fields_name_the_agency_not_its_desk() {
         assert_eq!(articles[0].agency.as_deref(), Some(agency), "{file}");
     }
 }
+
+#[test]
+fn a_dateline_day_beats_a_feed_time_stamped_after_midnight() {
+    let (articles, skipped) = parse(&format!("{DIR}/g2-desk-dated-next-day.xml"));
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let article = &articles[0];
+    // The desk filed it at 00:40 GMT on June 5; the dateline says June 4, and the feed gives
+    // the year.
+    assert_eq!(
+        article.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-06-04")
+    );
+    assert_eq!(article.dateline.as_deref(), Some("Tessel"));
+    assert_eq!(article.agency.as_deref(), Some("Reuters"));
+}
