@@ -775,6 +775,9 @@ const FEED_AGENCIES: &[(&str, &str)] = &[
     ("canadian press", "CP"),
     ("the canadian press", "CP"),
     ("cp", "CP"),
+    ("ana-mpa", "ANA-MPA"),
+    ("απε-μπε", "ANA-MPA"),
+    ("athens-macedonian news agency", "ANA-MPA"),
 ];
 
 /// The usual spelling of an agency credited in a feed's metadata (`The Associated Press` -> `AP`,
@@ -1709,6 +1712,7 @@ mod tests {
             ),
             ("unknown credit", "Opta  Sports Data", "Opta Sports Data"),
             ("unknown code", "CL", "CL"),
+            ("agency's own-language name", "ΑΠΕ-ΜΠΕ", "ANA-MPA"),
         ];
         for (case, credit, agency) in cases {
             assert_eq!(canonical_agency(credit), agency, "{case}");
