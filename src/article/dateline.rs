@@ -197,8 +197,8 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
 /// such a dateline still dates the story and names its agency. The [`Dateline::place`] it
 /// returns is empty. Without a date, only an agency of [`AGENCIES`] makes it a dateline, since a
 /// paragraph may open with an editor's note in brackets (`(Adds comments) -`); after a date, an
-/// unknown credit in capitals (`Jan 3 (OPTA) -`) frames one too but names no agency, leaving the
-/// feed's own credit to stand.
+/// unknown capitalised credit (`Jan 3 (OPTA) -`, `Jan 30 (Gracenote) -`) is the agency as
+/// written: a wire relaying a data provider's copy credits the provider there.
 ///
 /// ```
 /// use wiredex::article::dateline::parse_cityless_dateline;
@@ -226,7 +226,7 @@ pub fn parse_cityless_dateline(paragraph: &str) -> Option<Dateline> {
     let (content, e) = sc.group(j, b'(', b')')?;
     let agency = match (agency_lookup(content), date) {
         (Some(agency), _) => Some(agency.to_string()),
-        (None, Some(_)) if looks_like_cityless_credit(content) => None,
+        (None, Some(_)) if looks_like_cityless_credit(content) => Some(collapse_spaces(content)),
         _ => return None,
     };
     let end = sc.ws(sc.terminator(e)?);
@@ -1753,7 +1753,7 @@ mod tests {
             (
                 "unknown credit after a date",
                 "Jan 3 (OPTA) - Results follow.",
-                Some((Some(1), Some(3), None, None, "Results follow.")),
+                Some((Some(1), Some(3), None, Some("OPTA"), "Results follow.")),
             ),
             (
                 "unknown credit alone is a note",
