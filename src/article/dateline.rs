@@ -116,6 +116,69 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     parse_place_form(&sc, start, None)
 }
 
+/// Recognises a dateline that names no city: `Jan 30 (Reuters) -`, `(Reuters) - `,
+/// `April 7, 1987 (AFP) -`. Archives and some feeds strip the city and keep the date and credit;
+/// such a dateline still dates the story and names its agency. The [`Dateline::place`] it
+/// returns is empty. Without a date, only an agency of [`AGENCIES`] makes it a dateline, since a
+/// paragraph may open with an editor's note in brackets (`(Adds comments) -`); after a date, an
+/// unknown capitalised credit (`Jan 3 (OPTA) -`, `Jan 30 (Gracenote) -`) is the agency as
+/// written: a wire relaying a data provider's copy credits the provider there.
+///
+/// ```
+/// use wiredex::article::dateline::parse_cityless_dateline;
+/// let text = "Jan 30 (Reuters) - Shares rose.";
+/// let d = parse_cityless_dateline(text).expect("a dateline");
+/// assert_eq!((d.place.as_str(), d.agency.as_deref()), ("", Some("Reuters")));
+/// assert_eq!((d.month, d.day), (Some(1), Some(30)));
+/// assert_eq!(&text[d.end..], "Shares rose.");
+/// ```
+pub fn parse_cityless_dateline(paragraph: &str) -> Option<Dateline> {
+    let sc = Scan { s: paragraph };
+    let start = sc.skip_lead(0);
+    let (date, after_date) = match sc.date_at(start, false) {
+        Some((date, e)) => (Some(date), e),
+        None => (None, start),
+    };
+    let mut j = sc.spaces(after_date);
+    if date.is_some() && sc.byte(j) == Some(b',') {
+        j = sc.spaces(j + 1);
+    }
+    if date.is_some() && j == after_date {
+        // `Jan 30(Reuters)`: a credit is set off by a space.
+        return None;
+    }
+    let (content, e) = sc.group(j, b'(', b')')?;
+    let agency = match (agency_lookup(content), date) {
+        (Some(agency), _) => Some(agency.to_string()),
+        (None, Some(_)) if looks_like_cityless_credit(content) => Some(collapse_spaces(content)),
+        _ => return None,
+    };
+    let end = sc.ws(sc.terminator(e)?);
+    let d = date.unwrap_or_default();
+    Some(Dateline {
+        place: String::new(),
+        region: None,
+        agency,
+        month: d.month,
+        day: d.day,
+        year: d.year,
+        end,
+    })
+}
+
+/// A credit after a cityless date that is no known agency: one or two capitalised words
+/// (`Gracenote`, `OPTA`, `BusinessDesk`), never a note (`Adds details`, `corrected`).
+fn looks_like_cityless_credit(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '&'))
+        })
+        && !NOT_IN_BARE_PLACE.contains(&words[0].to_lowercase().as_str())
+}
+
 /// How a place is written, which decides how much evidence it needs and how it is normalised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
@@ -706,11 +769,43 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// The canonical agency for a credit as written, `(Reuters)` → `Reuters`.
+/// Agencies as feeds name them in metadata, beside [`AGENCIES`]: `PA` is no dateline credit to
+/// look for in text (`FORT WASHINGTON, Pa. (AP)`), but in a source field it is the agency.
+const FEED_AGENCIES: &[(&str, &str)] = &[
+    ("pa", "PA"),
+    ("press association", "PA"),
+    ("the press association", "PA"),
+    ("pa media", "PA"),
+    ("australian associated press", "AAP"),
+    ("canadian press", "CP"),
+    ("the canadian press", "CP"),
+    ("cp", "CP"),
+    ("ana-mpa", "ANA-MPA"),
+    ("απε-μπε", "ANA-MPA"),
+    ("athens-macedonian news agency", "ANA-MPA"),
+];
+
 /// The usual spelling of an agency credited in a feed's metadata (`The Associated Press` -> `AP`,
-/// `KYODONEWS` -> `Kyodo`); an unknown credit is kept as written, trimmed.
+/// `KYODONEWS` -> `Kyodo`). A credit that names an agency and then one of its desks or services
+/// (`PA Sport`, `PA SPORT DATA`, `AFP Sport`) is the agency; one word opening a longer credit
+/// counts only as the agency spells it or in capitals, so a name (`Ani Petrosyan`) stays a name.
+/// An unknown credit is kept as written, trimmed.
 pub fn canonical_agency(credit: &str) -> String {
-    agency_lookup(credit.trim())
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    (1..=words.len())
+        .rev()
+        .find_map(|n| {
+            let key = words[..n].join(" ");
+            let canon = agency_lookup(&key).or_else(|| {
+                let key = key.to_lowercase();
+                FEED_AGENCIES
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|&(_, canon)| canon)
+            })?;
+            let as_spelled = key == canon || !key.chars().any(char::is_lowercase);
+            (n == words.len() || n > 1 || as_spelled).then_some(canon)
+        })
         .map(str::to_string)
         .unwrap_or_else(|| collapse_spaces(credit))
 }
@@ -1595,5 +1690,122 @@ mod tests {
             Some(Some(29)),
             "feb_29_in_leap_year"
         );
+    }
+
+    #[test]
+    fn feed_credits_name_the_agency_not_its_desk() {
+        // (case, credit as the feed gives it, agency)
+        let cases = [
+            ("known agency", "The Associated Press", "AP"),
+            ("desk of an agency", "PA Sport", "PA"),
+            ("desk in capitals", "PA SPORT DATA", "PA"),
+            ("full name", "Press Association", "PA"),
+            ("full name, capitals", "THE CANADIAN PRESS", "CP"),
+            (
+                "relaying agency's full name",
+                "Australian Associated Press",
+                "AAP",
+            ),
+            (
+                "service of a known agency",
+                "Reuters Breakingviews",
+                "Reuters",
+            ),
+            (
+                "two-word agency and its service",
+                "Kyodo News Service",
+                "Kyodo",
+            ),
+            (
+                "person named like an agency",
+                "Ani Petrosyan",
+                "Ani Petrosyan",
+            ),
+            ("unknown credit", "Opta  Sports Data", "Opta Sports Data"),
+            ("unknown code", "CL", "CL"),
+            ("agency's own-language name", "ΑΠΕ-ΜΠΕ", "ANA-MPA"),
+        ];
+        for (case, credit, agency) in cases {
+            assert_eq!(canonical_agency(credit), agency, "{case}");
+        }
+    }
+
+    #[test]
+    fn datelines_without_a_city_still_date_and_credit() {
+        // (case, paragraph, (month, day, year, agency, text after) or None)
+        type Expected = Option<(
+            Option<u32>,
+            Option<u32>,
+            Option<i32>,
+            Option<&'static str>,
+            &'static str,
+        )>;
+        let cases: [(&str, &str, Expected); 11] = [
+            (
+                "date and agency",
+                "Jan 30 (Reuters) - Shares rose.",
+                Some((Some(1), Some(30), None, Some("Reuters"), "Shares rose.")),
+            ),
+            (
+                "date with year",
+                "April 7, 1987 (AFP) - Talks ended.",
+                Some((Some(4), Some(7), Some(1987), Some("AFP"), "Talks ended.")),
+            ),
+            (
+                "abbreviated month",
+                "Jan. 12 (Reuters) -- Rates held.",
+                Some((Some(1), Some(12), None, Some("Reuters"), "Rates held.")),
+            ),
+            (
+                "agency alone",
+                "(Reuters) - A court ruled.",
+                Some((None, None, None, Some("Reuters"), "A court ruled.")),
+            ),
+            (
+                "unknown credit after a date",
+                "Jan 3 (OPTA) - Results follow.",
+                Some((Some(1), Some(3), None, Some("OPTA"), "Results follow.")),
+            ),
+            (
+                "unknown credit alone is a note",
+                "(Gracenote) - Results follow.",
+                None,
+            ),
+            (
+                "editor's note",
+                "(Adds comments, detail) - Gold rose.",
+                None,
+            ),
+            (
+                "note after a date",
+                "Jan 3 (adds detail) - Gold rose.",
+                None,
+            ),
+            ("no separator", "Jan 30 (Reuters) Shares rose.", None),
+            (
+                "a sentence opening with a date",
+                "Jan 30 was the coldest day.",
+                None,
+            ),
+            (
+                "a city dateline is not cityless",
+                "LONDON, Jan 30 (Reuters) - Shares rose.",
+                None,
+            ),
+        ];
+        for (case, paragraph, expected) in cases {
+            let found = parse_cityless_dateline(paragraph);
+            let got = found.as_ref().map(|d| {
+                (
+                    d.month,
+                    d.day,
+                    d.year,
+                    d.agency.as_deref(),
+                    &paragraph[d.end..],
+                )
+            });
+            assert_eq!(got, expected, "{case}");
+            assert!(found.is_none_or(|d| d.place.is_empty()), "{case}");
+        }
     }
 }

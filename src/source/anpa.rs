@@ -126,7 +126,7 @@ fn message_article(path: &Path, message: &str) -> Option<RawArticle> {
         path: path.to_path_buf(),
         headline,
         paragraphs,
-        published: ap_trailer_date(&trailer),
+        published: trailer_date(&trailer),
         agency: agency(header, &trailer),
         byline,
         ..RawArticle::default()
@@ -171,17 +171,108 @@ fn body_paragraphs(lines: &[&str]) -> Vec<String> {
     out
 }
 
-/// AP's trailer `AP-WF-11-13-13 1509GMT` dates the story (month, day, two-digit year).
+/// The date an end-of-item trailer gives, as `YYYY-MM-DD`: AP's `AP-WF-11-13-13 1509GMT`
+/// (month, day, year), dpa's `131137 GMT Nov 13` (day, hour and minute, month, year; `GMT` is
+/// sometimes missing and the month is German on some desks: `071341 GMT Okt 15`) or Kyodo's
+/// `KWS-21:37-09-12-18` (time, then day, month, year). The feed stamps the item when it moves,
+/// so this is the story's date when its dateline gives none.
+pub(super) fn trailer_date(trailer: &str) -> Option<String> {
+    ap_trailer_date(trailer)
+        .or_else(|| trailer.lines().find_map(dpa_trailer_date))
+        .or_else(|| trailer.lines().find_map(kyodo_trailer_date))
+}
+
 fn ap_trailer_date(trailer: &str) -> Option<String> {
     let at = trailer.find("AP-WF-")? + "AP-WF-".len();
     let stamp = trailer.get(at..at + 8)?;
     let parts: Vec<u32> = stamp.split('-').filter_map(|p| p.parse().ok()).collect();
     match parts[..] {
-        [m, d, y] if (1..=12).contains(&m) && (1..=31).contains(&d) => {
-            Some(format!("{}-{m:02}-{d:02}", 2000 + y))
-        }
+        [m, d, y] => ymd(y, m, d),
         _ => None,
     }
+}
+
+/// `DDHHMM GMT Mon YY` alone on its line.
+fn dpa_trailer_date(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let (stamp, month, year) = match words[..] {
+        [stamp, gmt, month, year] if gmt.eq_ignore_ascii_case("GMT") => (stamp, month, year),
+        [stamp, month, year] => (stamp, month, year),
+        _ => return None,
+    };
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if stamp.len() != 6 || !stamp.bytes().all(|b| b.is_ascii_digit()) || !two_digits(year) {
+        return None;
+    }
+    let (hour, minute) = (
+        stamp[2..4].parse::<u32>().ok()?,
+        stamp[4..6].parse::<u32>().ok()?,
+    );
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    ymd(
+        year.parse().ok()?,
+        month_number(month)?,
+        stamp[..2].parse().ok()?,
+    )
+}
+
+/// `KWS-21:37-09-12-18`: a desk code, the time, then day, month and two-digit year.
+fn kyodo_trailer_date(line: &str) -> Option<String> {
+    let line = line.trim();
+    let (_, rest) = line.split_once('-')?;
+    let (time, date) = rest.split_once('-')?;
+    let (hour, minute) = time.split_once(':')?;
+    let parts: Vec<&str> = date.split('-').collect();
+    let numbers = |parts: &[&str]| {
+        parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if !numbers(&[hour, minute]) || parts.len() != 3 || !numbers(&parts) {
+        return None;
+    }
+    let n = |s: &str| s.parse::<u32>().ok();
+    if n(hour)? > 23 || n(minute)? > 59 {
+        return None;
+    }
+    let (first, second, year) = (n(parts[0])?, n(parts[1])?, n(parts[2])?);
+    ymd(year, second, first).or_else(|| ymd(year, first, second))
+}
+
+/// A two-digit year's date as `YYYY-MM-DD`; `None` for an impossible day.
+fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
+    let year = if year < 70 { 2000 + year } else { 1900 + year };
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+/// A month's English or German abbreviation or name (`Nov`, `Okt`, `Mär`, `Dez`).
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["jan", "jän"],
+        &["feb"],
+        &["mar", "mär", "mrz"],
+        &["apr"],
+        &["may", "mai"],
+        &["jun"],
+        &["jul"],
+        &["aug"],
+        &["sep"],
+        &["oct", "okt"],
+        &["nov"],
+        &["dec", "dez"],
+    ];
+    let word = word.trim_end_matches('.').to_lowercase();
+    let head: String = word.chars().take(3).collect();
+    if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let at = MONTHS
+        .iter()
+        .position(|names| names.contains(&head.as_str()))?;
+    u32::try_from(at + 1).ok()
 }
 
 /// The agency code of the header or trailer: dpa's `dpa 061`, Kyodo's `KYODO`, AP's `AP-WF`.
@@ -226,7 +317,7 @@ mod tests {
                 "Coalition talks in The Hague could fail",
                 "By Anna Kuiper, dpa",
                 2,
-                None,
+                Some("2013-11-13"),
                 "dpa",
             ),
         ];
@@ -239,6 +330,43 @@ mod tests {
             assert_eq!(a.paragraphs.len(), count, "{:?}", a.paragraphs);
             assert_eq!(a.published.as_deref(), published);
             assert_eq!(a.agency.as_deref(), Some(agency));
+        }
+    }
+
+    #[test]
+    fn trailers_give_the_date_the_item_moved() {
+        // (case, trailer, date)
+        let cases = [
+            (
+                "AP filing stamp",
+                "AP-WF-11-13-13 1509GMT",
+                Some("2013-11-13"),
+            ),
+            ("dpa", "131137 GMT Nov 13 \n", Some("2013-11-13")),
+            ("dpa without GMT", "211259 Nov 18", Some("2018-11-21")),
+            ("dpa, German month", "071341 GMT Okt 15", Some("2015-10-07")),
+            ("dpa, German March", "020930 GMT Mär 16", Some("2016-03-02")),
+            (
+                "dpa, full month name",
+                "301405 GMT January 14",
+                Some("2014-01-30"),
+            ),
+            ("Kyodo", "KWS-21:37-09-12-18", Some("2018-12-09")),
+            (
+                "Kyodo, month first",
+                "KWS-08:05-04-25-19",
+                Some("2019-04-25"),
+            ),
+            ("impossible day", "311405 GMT Nov 13", None),
+            ("impossible hour", "302505 GMT Nov 13", None),
+            ("not a month", "301405 GMT Foo 13", None),
+            ("four-digit year", "301405 GMT Jan 2014", None),
+            ("desk initials", "dpa wsz jln npr", None),
+            ("a score", "Bayern 2-1 Dortmund", None),
+            ("empty", "", None),
+        ];
+        for (case, trailer, date) in cases {
+            assert_eq!(trailer_date(trailer).as_deref(), date, "{case}");
         }
     }
 

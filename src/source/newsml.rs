@@ -22,13 +22,21 @@ pub(super) fn read_newsml(path: &Path, root: &Element) -> FileArticles {
         let mut lines = Vec::new();
         item.find_all("NewsLines", &mut lines);
         let line = |name: &str| lines.iter().find_map(|l| l.text_of(name));
-        let Some(mut article) = content_article(path, item, "DataContent") else {
+        let is_text = newsml_text_item(item);
+        let Some(mut article) = content_article(path, item, "DataContent")
+            .or_else(|| is_text.then(|| empty_article(path)))
+        else {
             out.skipped
                 .push(skip(path, record, "NewsItem", items.len()));
             continue;
         };
         article.record = record;
         article.headline = line("HeadLine").or(article.headline);
+        if !headline_stands_for_text(&mut article, is_text) {
+            out.skipped
+                .push(skip(path, record, "NewsItem", items.len()));
+            continue;
+        }
         article.deck = line("SubHeadLine").or(article.deck);
         article.byline = line("ByLine").or(article.byline);
         article.agency = line("CreditLine")
@@ -71,7 +79,13 @@ pub(super) fn read_g2(path: &Path, root: &Element) -> FileArticles {
     }
     let mut out = FileArticles::default();
     for (record, item) in items.iter().enumerate() {
-        let Some(mut article) = content_article(path, item, "contentSet") else {
+        let is_text = item
+            .find("itemClass")
+            .and_then(|class| class.attr("qcode"))
+            .is_some_and(|qcode| qcode.to_ascii_lowercase().ends_with(":text"));
+        let Some(mut article) = content_article(path, item, "contentSet")
+            .or_else(|| is_text.then(|| empty_article(path)))
+        else {
             out.skipped
                 .push(skip(path, record, "newsItem", items.len()));
             continue;
@@ -96,6 +110,11 @@ pub(super) fn read_g2(path: &Path, root: &Element) -> FileArticles {
             .filter(|h| is_sub(h))
             .find_map(|h| h.text())
             .or(article.deck);
+        if !headline_stands_for_text(&mut article, is_text) {
+            out.skipped
+                .push(skip(path, record, "newsItem", items.len()));
+            continue;
+        }
         if let Some(meta) = meta {
             article.byline = meta.text_of("by").or(article.byline);
             // Reuters fills <dateline> with the filing time; only a place is a dateline.
@@ -141,14 +160,48 @@ fn skip(path: &Path, record: usize, kind: &str, count: usize) -> Skipped {
     }
 }
 
+/// True for a NewsML 1.2 item whose content is declared text (`<MediaType FormalName="Text"/>`),
+/// as opposed to a photo or graphic.
+fn newsml_text_item(item: &Element) -> bool {
+    let mut types = Vec::new();
+    item.find_all("MediaType", &mut types);
+    types.iter().any(|t| {
+        t.attr("FormalName")
+            .is_some_and(|name| name.eq_ignore_ascii_case("Text"))
+    })
+}
+
+/// A text item that carries a headline but no text (Reuters sends a withdrawn story's headline
+/// with an empty body; some items hold only their byline) is still the story the feed filed:
+/// its headline stands as its text, so that it is indexed and found by its headline, with the
+/// feed's date and agency. False, to skip the item, when it has neither text nor headline, or
+/// when it is not a text item (a photo's caption is not a story).
+fn headline_stands_for_text(article: &mut RawArticle, is_text: bool) -> bool {
+    if !article.paragraphs.is_empty() {
+        return true;
+    }
+    match article.headline.as_ref().filter(|h| !h.trim().is_empty()) {
+        Some(headline) if is_text => {
+            article.paragraphs.push(headline.clone());
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The article in the first content element (`DataContent`, `contentSet`) that holds text:
-/// embedded NITF, XHTML, HTML escaped into the text, or plain text.
+/// embedded NITF, XHTML, HTML escaped into the text, or plain text. A content element holding
+/// only a byline gives an article with that byline and no paragraphs.
 fn content_article(path: &Path, item: &Element, content: &str) -> Option<RawArticle> {
     let mut contents = Vec::new();
     item.find_all(content, &mut contents);
-    contents.into_iter().find_map(|content| {
+    let mut byline_only = None;
+    for content in contents {
         if let Some(embedded) = content.find("nitf") {
-            return nitf::article(path, embedded);
+            match nitf::article(path, embedded) {
+                Some(article) => return Some(article),
+                None => continue,
+            }
         }
         let mut paragraphs = content.paragraphs();
         if paragraphs
@@ -158,13 +211,26 @@ fn content_article(path: &Path, item: &Element, content: &str) -> Option<RawArti
             paragraphs = html::fragment_paragraphs(&paragraphs.join("\n"));
         }
         let byline = take_byline(&mut paragraphs);
-        (!paragraphs.is_empty()).then(|| RawArticle {
-            path: path.to_path_buf(),
+        let article = RawArticle {
             paragraphs,
             byline,
-            ..RawArticle::default()
-        })
-    })
+            ..empty_article(path)
+        };
+        if !article.paragraphs.is_empty() {
+            return Some(article);
+        }
+        if article.byline.is_some() && byline_only.is_none() {
+            byline_only = Some(article);
+        }
+    }
+    byline_only
+}
+
+fn empty_article(path: &Path) -> RawArticle {
+    RawArticle {
+        path: path.to_path_buf(),
+        ..RawArticle::default()
+    }
 }
 
 /// The city of a NewsML 1.2 `<Location>` (`<Property FormalName="City" Value="MOSCOW"/>`).
@@ -263,5 +329,78 @@ mod tests {
             a.paragraphs,
             ["VILNIUS (Reuters) - Minister Orlov resigned."]
         );
+    }
+
+    #[test]
+    fn text_items_without_text_stand_on_their_headline_and_others_are_skipped() {
+        let g2 = |class: &str, headline: &str, body: &str| {
+            format!(
+                r#"<newsMessage><itemSet><newsItem guid="x"><itemMeta><itemClass qcode="{class}"/>
+<provider literal="reuters.com"/><firstCreated>2016-01-04T16:34:45.000Z</firstCreated></itemMeta>
+<contentMeta><headline>{headline}</headline></contentMeta><contentSet><inlineXML><html><body>{body}</body></html>
+</inlineXML></contentSet></newsItem></itemSet></newsMessage>"#
+            )
+        };
+        let newsml = |media: &str, headline: &str| {
+            format!(
+                r#"<NewsML><NewsItem><NewsManagement><FirstCreated>20190121T102708</FirstCreated></NewsManagement>
+<NewsComponent><NewsLines><HeadLine>{headline}</HeadLine></NewsLines>
+<ContentItem><MediaType FormalName="{media}"/><DataContent/></ContentItem></NewsComponent></NewsItem></NewsML>"#
+            )
+        };
+        // (case, document, headline and byline of the article; None when skipped)
+        let cases = [
+            (
+                "G2 withdrawn story: headline, empty paragraph",
+                g2("icls:text", "Dam at Orvik holds", "<p/>"),
+                Some(("Dam at Orvik holds", None)),
+            ),
+            (
+                "G2 story holding only its byline",
+                g2("icls:text", "Keeper Brandt signs", "<p>By Ola Nyberg</p>"),
+                Some(("Keeper Brandt signs", Some("By Ola Nyberg"))),
+            ),
+            (
+                "G2 text item with neither text nor headline",
+                g2("icls:text", "", "<p/>"),
+                None,
+            ),
+            (
+                "G2 picture",
+                g2("icls:picture", "Dam at Orvik", "<p/>"),
+                None,
+            ),
+            (
+                "NewsML 1.2 text item without text",
+                newsml("Text", "Dam at Orvik holds"),
+                Some(("Dam at Orvik holds", None)),
+            ),
+            ("NewsML 1.2 photo", newsml("Photo", "Dam at Orvik"), None),
+        ];
+        for (case, doc, expected) in cases {
+            let root = xml::parse(&doc).unwrap();
+            let read = if root.is("NewsML") {
+                read_newsml(Path::new("x.xml"), &root)
+            } else {
+                read_g2(Path::new("x.xml"), &root)
+            };
+            match expected {
+                Some((headline, byline)) => {
+                    assert!(read.skipped.is_empty(), "{case}: {:?}", read.skipped);
+                    let a = &read.articles[0];
+                    assert_eq!(a.headline.as_deref(), Some(headline), "{case}");
+                    assert_eq!(a.paragraphs, [headline], "{case}");
+                    assert_eq!(a.byline.as_deref(), byline, "{case}");
+                    assert!(a.published.is_some(), "{case}");
+                }
+                None => {
+                    assert!(read.articles.is_empty(), "{case}: {:?}", read.articles);
+                    assert_eq!(
+                        read.skipped[0].reason, "no text content (a photo, graphic or empty item)",
+                        "{case}"
+                    );
+                }
+            }
+        }
     }
 }

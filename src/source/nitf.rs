@@ -42,8 +42,8 @@ pub(super) fn article(path: &Path, nitf: &Element) -> Option<RawArticle> {
             .or_else(|| dateline.text_of("location"))
             .or_else(|| dateline.text())
     });
-    let agency = nitf
-        .text_of("distributor")
+    let agency = origin_source(nitf)
+        .or_else(|| nitf.text_of("distributor"))
         .or_else(|| {
             nitf.find("doc.copyright")
                 .and_then(|c| c.attr("holder"))
@@ -74,6 +74,26 @@ pub(super) fn article(path: &Path, nitf: &Element) -> Option<RawArticle> {
         byline,
         ..RawArticle::default()
     })
+}
+
+/// The agency that originated the document: the `src-name` of the delivery list's first link
+/// (`<del-list><from-src src-name="PA" level-number="1"/>`). It names the agency itself where
+/// the copyright line names one of its desks (`PA Sport`) or is missing, and beats a
+/// distributor that only relayed the story.
+fn origin_source(nitf: &Element) -> Option<String> {
+    let mut sources = Vec::new();
+    nitf.find("del-list")?.find_all("from-src", &mut sources);
+    let level = |s: &Element| {
+        s.attr("level-number")
+            .and_then(|n| n.trim().parse::<u32>().ok())
+            .unwrap_or(u32::MAX)
+    };
+    sources
+        .into_iter()
+        .filter_map(|s| Some((level(s), s.attr("src-name")?.trim())))
+        .filter(|(_, name)| !name.is_empty())
+        .min_by_key(|&(level, _)| level)
+        .map(|(_, name)| name.to_string())
 }
 
 #[cfg(test)]
@@ -112,5 +132,41 @@ mod tests {
             read.skipped[0].reason,
             "no body text (NITF <body.content> has no paragraphs)"
         );
+    }
+
+    #[test]
+    fn the_originating_source_names_the_agency() {
+        let doc = |docdata: &str| {
+            format!(
+                "<nitf><head><docdata>{docdata}</docdata></head><body><body.content>\
+                 <p>Text.</p></body.content></body></nitf>"
+            )
+        };
+        // (case, docdata, agency as the feed gives it)
+        let cases = [
+            (
+                "delivery list beats a desk's copyright",
+                r#"<del-list><from-src src-name="PA" level-number="1"/></del-list>
+<doc.copyright holder="PA Sport"/>"#,
+                Some("PA"),
+            ),
+            (
+                "the lowest level is the origin",
+                r#"<del-list><from-src src-name="Relay" level-number="2"/>
+<from-src src-name="AFP" level-number="1"/></del-list>"#,
+                Some("AFP"),
+            ),
+            (
+                "empty source name falls back to the copyright",
+                r#"<del-list><from-src src-name=" "/></del-list><doc.copyright holder="AAP"/>"#,
+                Some("AAP"),
+            ),
+            ("nothing names it", "", None),
+        ];
+        for (case, docdata, agency) in cases {
+            let root = xml::parse(&doc(docdata)).unwrap();
+            let read = read(Path::new("a.xml"), &root);
+            assert_eq!(read.articles[0].agency.as_deref(), agency, "{case}");
+        }
     }
 }

@@ -64,8 +64,22 @@ fn each_format_gives_its_article_with_feed_metadata() {
         (
             "iptc7901-with-txt-extension.txt",
             "Dutch coalition talks could fail, Liberal warns",
-            None,
+            Some("2013-11-13"),
             Some("The Hague"),
+            0,
+        ),
+        (
+            "dpa-trailer-plain.txt",
+            "Tram strike halts Kelmstadt for a second day",
+            Some("2014-01-30"),
+            Some("Kelmstadt"),
+            0,
+        ),
+        (
+            "kyodo.tst",
+            "Ferry line to Hanami Island resumes after repairs",
+            Some("2025-03-14"),
+            Some("Hanami"),
             0,
         ),
         (
@@ -270,4 +284,93 @@ fn feed_metadata_fills_what_the_body_does_not_say() {
     assert_eq!(article.dateline.as_deref(), Some("Lisbon"));
     assert_eq!(article.agency.as_deref(), Some("AP"));
     assert_eq!(article.byline.as_deref(), Some("By ANA ROCHA"));
+}
+
+#[test]
+fn feed_trailers_date_the_story_and_stay_out_of_the_body() {
+    // (fixture, date, agency, the trailer as written)
+    let cases = [
+        ("dpa-trailer-plain.txt", "2014-01-30", "dpa", "GMT Jan 14"),
+        ("kyodo.tst", "2025-03-14", "Kyodo", "KWS-"),
+    ];
+    for (file, date, agency, trailer) in cases {
+        let (articles, skipped) = parse(&format!("{DIR}/{file}"));
+        assert!(skipped.is_empty(), "{file}: {skipped:?}");
+        let article = &articles[0];
+        assert_eq!(
+            article.date.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{file}"
+        );
+        assert_eq!(article.agency.as_deref(), Some(agency), "{file}");
+        assert!(!article.body.contains(trailer), "{file}: {}", article.body);
+    }
+}
+
+#[test]
+fn text_items_without_text_are_articles_found_by_headline() {
+    // (fixture, headline, date, byline, a word of the headline only)
+    let cases = [
+        (
+            "g2-withdrawn-headline-only.xml",
+            "WITHDRAWN-Orvik dam operator lifts flood warning for Tessel valley",
+            "2021-05-11",
+            None,
+            "Orvik",
+        ),
+        (
+            "g2-byline-only.xml",
+            "Soccer-Keeper Brandt extends Tessel City contract to 2025",
+            "2022-02-03",
+            Some("By Ola Nyberg"),
+            "Brandt",
+        ),
+    ];
+    for (file, headline, date, byline, word) in cases {
+        let path = format!("{DIR}/{file}");
+        let (articles, skipped) = parse(&path);
+        assert!(skipped.is_empty(), "{file}: {skipped:?}");
+        let article = &articles[0];
+        assert_eq!(article.headline, headline, "{file}");
+        assert_eq!(
+            article.date.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{file}"
+        );
+        assert_eq!(article.agency.as_deref(), Some("Reuters"), "{file}");
+        assert_eq!(article.byline.as_deref(), byline, "{file}");
+        let index = crate::harness::scratch().join(format!("headline-only-{word}"));
+        let index = index.to_str().unwrap();
+        let run = wiredex(&["index", &path, "--index", index]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+        let run = wiredex(&["search", word, "--index", index, "--json"]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+        assert_eq!(run.stdout.lines().count(), 1, "{file}: {}", run.stdout);
+    }
+}
+
+#[test]
+fn feed_source_fields_name_the_agency_not_its_desk() {
+    // (fixture, agency)
+    let cases = [("pa-sport-nitf.xml", "PA"), ("nitf.xml", "AP")];
+    for (file, agency) in cases {
+        let (articles, skipped) = parse(&format!("{DIR}/{file}"));
+        assert!(skipped.is_empty(), "{file}: {skipped:?}");
+        assert_eq!(articles[0].agency.as_deref(), Some(agency), "{file}");
+    }
+}
+
+#[test]
+fn a_dateline_day_beats_a_feed_time_stamped_after_midnight() {
+    let (articles, skipped) = parse(&format!("{DIR}/g2-desk-dated-next-day.xml"));
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let article = &articles[0];
+    // The desk filed it at 00:40 GMT on June 5; the dateline says June 4, and the feed gives
+    // the year.
+    assert_eq!(
+        article.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-06-04")
+    );
+    assert_eq!(article.dateline.as_deref(), Some("Tessel"));
+    assert_eq!(article.agency.as_deref(), Some("Reuters"));
 }
