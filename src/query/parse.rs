@@ -24,6 +24,59 @@ const ALIASES: &[(&str, &str)] = &[
     ("text", "body"),
 ];
 
+/// The longest query accepted, in bytes: far beyond a hand-written boolean query, and short
+/// enough that parsing it cannot take long.
+pub const MAX_QUERY_BYTES: usize = 10_000;
+
+/// The deepest nesting of parentheses accepted: tantivy's grammar recurses once per level, and
+/// 3,000 levels overflow the stack (the process aborts instead of reporting an error).
+pub const MAX_QUERY_DEPTH: usize = 32;
+
+/// Rejects a query too long or too deeply nested to parse safely, before any parser recurses
+/// into it. The message repeats only the query's opening: the query may be megabytes long.
+pub fn check_bounds(input: &str) -> Result<()> {
+    let opening = || {
+        let cut: String = input.chars().take(40).collect();
+        if cut.len() < input.len() {
+            format!("{cut}...")
+        } else {
+            cut
+        }
+    };
+    if input.len() > MAX_QUERY_BYTES {
+        return Err(query_error(
+            &opening(),
+            None,
+            format!(
+                "{} bytes long; a query may be at most {MAX_QUERY_BYTES} bytes",
+                input.len()
+            ),
+        ));
+    }
+    let (mut depth, mut deepest, mut in_phrase) = (0usize, 0usize, false);
+    for c in input.chars() {
+        match c {
+            '"' => in_phrase = !in_phrase,
+            '(' if !in_phrase => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' if !in_phrase => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest > MAX_QUERY_DEPTH {
+        return Err(query_error(
+            &opening(),
+            None,
+            format!(
+                "parentheses nest {deepest} deep; a query may nest them at most {MAX_QUERY_DEPTH} deep"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn query_error(input: &str, at: Option<usize>, reason: impl Into<String>) -> Error {
     Error::Query {
         input: input.to_string(),
@@ -77,6 +130,7 @@ pub struct AtLeast {
 
 /// Rewrites aliases and friendly dates; fails on unknown fields and bad dates.
 pub fn rewrite(input: &str) -> Result<String> {
+    check_bounds(input)?;
     let mut out = String::with_capacity(input.len() + 16);
     let mut in_phrase = false;
     let mut phrase_start = 0;
@@ -620,6 +674,26 @@ mod tests {
         ] {
             assert!(!names_only_fields(input, &article), "{input}");
         }
+    }
+
+    #[test]
+    fn queries_too_deep_or_too_long_are_refused_before_parsing() {
+        let deep = "(".repeat(MAX_QUERY_DEPTH + 1);
+        let err = rewrite(&deep).unwrap_err().to_string();
+        assert!(
+            err.ends_with("parentheses nest 33 deep; a query may nest them at most 32 deep"),
+            "{err}"
+        );
+        let long = "a ".repeat(MAX_QUERY_BYTES);
+        let err = rewrite(&long).unwrap_err().to_string();
+        assert!(
+            err.ends_with("20000 bytes long; a query may be at most 10000 bytes"),
+            "{err}"
+        );
+        // Parentheses inside a phrase are words, not nesting.
+        let phrase = format!("\"{}\"", "(".repeat(100));
+        assert!(check_bounds(&phrase).is_ok());
+        assert!(check_bounds(&format!("{}a{}", "(".repeat(32), ")".repeat(32))).is_ok());
     }
 
     #[test]

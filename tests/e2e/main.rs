@@ -9,5 +9,6 @@ mod errors;
 mod formats;
 mod gold;
 mod harness;
+mod hostile;
 mod incremental;
 mod shared;

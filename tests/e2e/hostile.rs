@@ -1,0 +1,44 @@
+//! Hostile input and damaged indexes: queries built to exhaust the stack, limits built to
+//! exhaust memory, files built to make a reader quadratic, names that are not UTF-8, indexes
+//! that cannot be written or were damaged. Each case failed (a crash, a hang, a wrong answer)
+//! before its fix; none times anything (speed lives in `bench/hostile.sh`).
+
+use crate::harness::{corpus_index, wiredex};
+
+/// Runs `args`, expects exit code 2, and returns the error message.
+fn error_of(args: &[&str]) -> String {
+    let run = wiredex(args);
+    assert_eq!(
+        run.code, 2,
+        "exit code of {args:?}: {}{}",
+        run.stdout, run.stderr
+    );
+    run.stderr.trim_end().to_string()
+}
+
+#[test]
+fn deep_or_long_queries_are_refused_not_a_stack_overflow() {
+    let index = corpus_index();
+    let unbalanced = "(".repeat(3000);
+    let nested = format!("{}japan{}", "(".repeat(9000), ")".repeat(9000));
+    let opening = "(".repeat(40);
+    for command in ["search", "quotes", "people", "timeline"] {
+        assert_eq!(
+            error_of(&[command, &unbalanced, "--index", index]),
+            format!(
+                "wiredex: invalid query '{opening}...': parentheses nest 3000 deep; a query may nest them at most 32 deep"
+            ),
+            "{command}"
+        );
+        assert_eq!(
+            error_of(&[command, &nested, "--index", index]),
+            format!(
+                "wiredex: invalid query '{opening}...': 18005 bytes long; a query may be at most 10000 bytes"
+            ),
+            "{command}"
+        );
+    }
+    // Nesting within the bound still searches.
+    let fine = format!("{}japan{}", "(".repeat(32), ")".repeat(32));
+    assert_eq!(wiredex(&["search", &fine, "--index", index]).code, 0);
+}
