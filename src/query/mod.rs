@@ -336,6 +336,7 @@ impl<'a> Searcher<'a> {
         offset: usize,
         sort: Sort,
     ) -> Result<Vec<(f32, DocAddress)>> {
+        let (limit, offset) = self.within_matches(limit, offset);
         let Some(chosen) = &scope.chosen else {
             return self.top_in(query, scope, limit, offset, sort);
         };
@@ -375,6 +376,15 @@ impl<'a> Searcher<'a> {
             }
             fetch *= 4;
         }
+    }
+
+    /// `limit` and `offset` cut to the documents the index holds: tantivy sizes its heap of
+    /// best hits by `limit + offset`, so `--limit 18446744073709551615` overflowed and
+    /// `--limit 50000000000000` asked for 800 TB, for an index of a few thousand documents.
+    fn within_matches(&self, limit: usize, offset: usize) -> (usize, usize) {
+        let docs = usize::try_from(self.searcher.num_docs()).unwrap_or(usize::MAX);
+        let offset = offset.min(docs);
+        (limit.min(docs - offset), offset)
     }
 
     /// The top `limit` documents after `offset` that `scope` lets through, in `sort` order.
@@ -481,6 +491,7 @@ impl<'a> Searcher<'a> {
         (limit, offset): (usize, usize),
         sort: Sort,
     ) -> Result<(usize, Vec<(f32, DocAddress)>)> {
+        let (limit, offset) = self.within_matches(limit, offset);
         let hidden = match tally {
             Tally::Total(total) => {
                 return Ok((total, self.top_within(query, scope, limit, offset, sort)?));

@@ -42,3 +42,44 @@ fn deep_or_long_queries_are_refused_not_a_stack_overflow() {
     let fine = format!("{}japan{}", "(".repeat(32), ")".repeat(32));
     assert_eq!(wiredex(&["search", &fine, "--index", index]).code, 0);
 }
+
+#[test]
+fn huge_limits_and_offsets_allocate_nothing_beyond_the_matches() {
+    let index = corpus_index();
+    let max = usize::MAX.to_string();
+    for command in ["search", "quotes"] {
+        let all = wiredex(&[command, "japan", "--all", "--json", "--index", index]);
+        assert_eq!(all.code, 0, "{}", all.stderr);
+        let every = all.stdout.lines().count();
+        assert!(every > 0);
+        for limit in [max.as_str(), "50000000000000"] {
+            let run = wiredex(&[
+                command, "japan", "--limit", limit, "--json", "--index", index,
+            ]);
+            assert_eq!(run.code, 0, "{command} --limit {limit}: {}", run.stderr);
+            assert_eq!(
+                run.stdout.lines().count(),
+                every,
+                "{command} --limit {limit}"
+            );
+        }
+        for offset in [max.as_str(), "50000000000000"] {
+            let run = wiredex(&[
+                command, "japan", "--offset", offset, "--limit", &max, "--json", "--index", index,
+            ]);
+            // Every match is before the offset: found (exit 0 counts matches), nothing listed.
+            assert_eq!(run.code, 0, "{command} --offset {offset}: {}", run.stderr);
+            assert_eq!(run.stdout, "", "{command} --offset {offset}");
+        }
+        let one = wiredex(&[
+            command, "japan", "--offset", "1", "--limit", &max, "--json", "--index", index,
+        ]);
+        assert_eq!(
+            one.stdout.lines().count(),
+            every - 1,
+            "{command} --offset 1"
+        );
+    }
+    let people = wiredex(&["people", "--limit", &max, "--json", "--index", index]);
+    assert_eq!(people.code, 0, "{}", people.stderr);
+}
