@@ -83,3 +83,32 @@ fn huge_limits_and_offsets_allocate_nothing_beyond_the_matches() {
     let people = wiredex(&["people", "--limit", &max, "--json", "--index", index]);
     assert_eq!(people.code, 0, "{}", people.stderr);
 }
+
+/// A folder of its own under the scratch folder, emptied first.
+fn folder(name: &str) -> std::path::PathBuf {
+    let dir = crate::harness::scratch().join("hostile").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+#[test]
+fn quotes_per_article_are_capped() {
+    // Mixed quote marks on one line made extraction quadratic (7 MB took 85 s): each quote
+    // looked back over every earlier quote of its paragraph.
+    let dir = folder("quotes");
+    let line = "“We will not agree to this,\" he said. ".repeat(3_000);
+    let file = dir.join("many-quotes.txt");
+    std::fs::write(
+        &file,
+        format!("Talks stall\n\nMOSCOW, March 3 (Reuters) - {line}\n"),
+    )
+    .unwrap();
+    let run = crate::harness::ok(&["parse", "--json", crate::harness::s(&file)]);
+    let articles: Vec<wiredex::Article> = run.json_lines();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(
+        articles[0].quotes.len(),
+        wiredex::article::quotes::MAX_QUOTES
+    );
+}
