@@ -112,3 +112,33 @@ fn quotes_per_article_are_capped() {
         wiredex::article::quotes::MAX_QUOTES
     );
 }
+
+#[test]
+fn deeply_nested_html_keeps_its_paragraph() {
+    // 1.1 MB of unclosed tags took 162 s and lost the page's only paragraph.
+    let dir = folder("html");
+    let story = "<p>MOSCOW, March 3 (Reuters) - Russia and Japan agreed on Tuesday to hold talks on a peace treaty, officials said.</p>";
+    for (name, tag) in [
+        ("divs", "<div>"),
+        ("lists", "<ul><li>"),
+        ("mixed", "<div><span><b>"),
+    ] {
+        let page = format!(
+            "<html><head><title>Peace talks</title></head><body>{}{story}</body></html>",
+            tag.repeat(1_100_000 / tag.len())
+        );
+        std::fs::write(dir.join(format!("{name}.html")), page).unwrap();
+    }
+    let run = crate::harness::ok(&["parse", "--json", crate::harness::s(&dir)]);
+    let articles: Vec<wiredex::Article> = run.json_lines();
+    assert_eq!(articles.len(), 3, "{}", run.stderr);
+    for article in &articles {
+        assert_eq!(article.headline, "Peace talks");
+        assert!(
+            article.body.contains("Russia and Japan agreed on Tuesday"),
+            "{}: {}",
+            article.path,
+            article.body
+        );
+    }
+}
