@@ -142,3 +142,28 @@ fn deeply_nested_html_keeps_its_paragraph() {
         );
     }
 }
+
+#[test]
+fn csv_cells_that_spreadsheets_would_run_are_neutralised() {
+    let dir = folder("csv");
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).unwrap();
+    std::fs::write(
+        files.join("formula.txt"),
+        "=HYPERLINK(\"http://evil.example\",\"Click\")\n\nMOSCOW, March 3 (Reuters) - Russia and Japan agreed on Tuesday to hold talks on a peace treaty, officials said.\n",
+    )
+    .unwrap();
+    let index = dir.join("index");
+    let index = crate::harness::s(&index);
+    crate::harness::ok(&["index", crate::harness::s(&files), "--index", index]);
+    let run = crate::harness::ok(&["search", "treaty", "--format", "csv", "--index", index]);
+    let mut reader = ::csv::Reader::from_reader(run.stdout.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = headers.iter().position(|h| h == "headline").unwrap();
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        &rows[0][column],
+        "'=HYPERLINK(\"http://evil.example\",\"Click\")"
+    );
+}
