@@ -112,6 +112,7 @@ pub enum Change {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileOutcome {
     /// The file, as the user named it (the root given joined with the walked part).
+    #[serde(serialize_with = "crate::source::serialize_path")]
     pub path: PathBuf,
     /// What happened.
     pub status: Status,

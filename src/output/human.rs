@@ -301,13 +301,23 @@ pub fn write_report(
     if !report.skipped.is_empty() {
         writeln!(out, "skipped {} files or records:", report.skipped.len())?;
         for skipped in &report.skipped {
-            writeln!(out, "  {}: {}", skipped.path.display(), skipped.reason)?;
+            writeln!(
+                out,
+                "  {}: {}",
+                crate::source::path_text(&skipped.path),
+                skipped.reason
+            )?;
         }
     }
     if !report.warnings.is_empty() {
         writeln!(out, "warnings {}:", report.warnings.len())?;
         for warning in &report.warnings {
-            writeln!(out, "  {}: {}", warning.path.display(), warning.message)?;
+            writeln!(
+                out,
+                "  {}: {}",
+                crate::source::path_text(&warning.path),
+                warning.message
+            )?;
         }
     }
     Ok(())

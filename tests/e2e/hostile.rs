@@ -167,3 +167,69 @@ fn csv_cells_that_spreadsheets_would_run_are_neutralised() {
         "'=HYPERLINK(\"http://evil.example\",\"Click\")"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_keep_json_and_reports_valid() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = folder("names");
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).unwrap();
+    let story = "Peace talks\n\nMOSCOW, March 3 (Reuters) - Russia and Japan agreed on Tuesday to hold talks on a peace treaty, officials said.\n";
+    // Latin-1 `café` and `cafè`: one byte apart, both invalid UTF-8.
+    for name in [&b"caf\xe9.txt"[..], b"caf\xe8 2.txt"] {
+        std::fs::write(files.join(std::ffi::OsStr::from_bytes(name)), story).unwrap();
+    }
+    std::fs::write(
+        files.join(std::ffi::OsStr::from_bytes(b"bad\xff.bin")),
+        b"\0\x01",
+    )
+    .unwrap();
+    let root = crate::harness::s(&files);
+    let report = dir.join("report.jsonl");
+    let index = dir.join("index");
+    crate::harness::ok(&[
+        "index",
+        root,
+        "--index",
+        crate::harness::s(&index),
+        "--report",
+        crate::harness::s(&report),
+    ]);
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let mut paths: Vec<String> = lines
+        .iter()
+        .map(|l| l["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            format!("{root}/bad\\xFF.bin"),
+            format!("{root}/caf\\xE8 2.txt"),
+            format!("{root}/caf\\xE9.txt"),
+        ]
+    );
+    let run = crate::harness::ok(&["parse", "--json", root]);
+    let articles: Vec<wiredex::Article> = run.json_lines();
+    let mut paths: Vec<&str> = articles.iter().map(|a| a.path.as_str()).collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            format!("{root}/caf\\xE8 2.txt"),
+            format!("{root}/caf\\xE9.txt")
+        ]
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "wiredex: skipped {root}/bad\\xFF.bin: unsupported file type"
+        )),
+        "{}",
+        run.stderr
+    );
+}
