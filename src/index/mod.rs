@@ -2,6 +2,7 @@
 //! `update`) brings one up to date with folders of files under a lock, reading only new and
 //! changed files and keeping a manifest of what each commit holds.
 
+mod directory;
 pub mod document;
 pub mod dups;
 mod lock;
@@ -116,7 +117,9 @@ impl WireIndex {
             MetaState::Version(version) => return Err(schema_mismatch(path, version)),
             MetaState::Absent | MetaState::Unreadable => return Err(not_wiredex(path)),
         }
-        let mut index = Index::open_in_dir(path).map_err(|e| Error::index(path, e))?;
+        // Readers need no write access: see `directory`.
+        let folder = directory::IndexDirectory::open(path).map_err(|e| Error::index(path, e))?;
+        let mut index = Index::open(folder).map_err(|e| Error::index(path, e))?;
         // Queries search the segments in parallel, one thread per core (at most 4).
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         if threads > 1 {

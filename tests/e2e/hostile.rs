@@ -233,3 +233,76 @@ fn names_that_are_not_utf8_keep_json_and_reports_valid() {
         run.stderr
     );
 }
+
+/// Runs `wiredex` as a user who may not write to files root made: itself when not root, else
+/// `nobody` through `setpriv`; `None` (after saying why) when neither is possible.
+#[cfg(unix)]
+fn as_unprivileged(args: &[&str]) -> Option<crate::harness::Run> {
+    use std::process::Command;
+    let root = Command::new("id").arg("-u").output().ok()?.stdout == b"0\n";
+    let mut command = if root {
+        if Command::new("setpriv").arg("--version").output().is_err() {
+            eprintln!("skipping: running as root and setpriv is not installed");
+            return None;
+        }
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        c.arg(env!("CARGO_BIN_EXE_wiredex"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_wiredex"))
+    };
+    let output = command
+        .args(args)
+        .current_dir("/")
+        .env_remove("WIREDEX_INDEX")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    Some(crate::harness::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    })
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_index_can_be_searched() {
+    use std::os::unix::fs::PermissionsExt;
+    // A folder anyone can read (the scratch folder is the test user's alone).
+    let dir = tempfile::Builder::new()
+        .prefix("wiredex-ro")
+        .tempdir()
+        .unwrap();
+    let chmod = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    chmod(dir.path(), 0o755);
+    let index = dir.path().join("index");
+    let index_arg = crate::harness::s(&index);
+    crate::harness::ok(&["index", "corpus", "--index", index_arg]);
+    // As copied from a CD: no lock files, nothing writable.
+    for lock in [".tantivy-meta.lock", ".tantivy-writer.lock", "wiredex.lock"] {
+        let _ = std::fs::remove_file(index.join(lock));
+    }
+    for entry in std::fs::read_dir(&index).unwrap() {
+        chmod(&entry.unwrap().path(), 0o444);
+    }
+    chmod(&index, 0o555);
+    let runs = [
+        vec!["search", "japan", "--index", index_arg],
+        vec!["quotes", "--by", "Voronin", "--index", index_arg],
+        vec!["people", "--index", index_arg],
+        vec!["timeline", "japan", "--index", index_arg],
+        vec!["stats", "--index", index_arg],
+    ];
+    for args in runs {
+        let Some(run) = as_unprivileged(&args) else {
+            return;
+        };
+        assert_eq!(run.code, 0, "{args:?}: {}{}", run.stdout, run.stderr);
+    }
+    assert!(!index.join(".tantivy-meta.lock").exists());
+    chmod(&index, 0o755);
+}
