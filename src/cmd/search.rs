@@ -16,7 +16,7 @@ use wiredex::query::{SearchRequest, Searcher, Sort};
 pub struct SearchArgs {
     /// The query: words, "a phrase", field:value (headline, deck, body, quote, agency, place,
     /// person, speaker, date), AND/OR/NOT, +/-, parentheses
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     query: String,
     #[command(flatten)]
     location: IndexLocation,

@@ -18,7 +18,7 @@ use wiredex::query::{SearchRequest, Searcher};
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// The query whose attention to chart (wiredex query syntax)
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     query: String,
     /// Period: year, month, week or day
     #[arg(long, value_enum, default_value_t = Facet::Month, value_name = "PERIOD")]

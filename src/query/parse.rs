@@ -227,7 +227,62 @@ pub fn rewrite(input: &str) -> Result<String> {
             "unclosed phrase: a '\"' has no partner",
         ));
     }
-    Ok(out)
+    Ok(quote_apostrophes(&out))
+}
+
+/// Words with an apostrophe (`Trump's`, `O'Brien`, `don't`, `Jones'`) as phrases: tantivy's
+/// grammar reads `'` as the start of a quoted phrase and failed on them with a syntax error,
+/// while the text of a phrase goes through the field's tokenizer, as the article's words did.
+/// A field, signs and parentheses around the word stay outside the phrase.
+fn quote_apostrophes(query: &str) -> String {
+    let mut out = String::with_capacity(query.len() + 8);
+    let mut in_phrase = false;
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        let has_apostrophe = run.char_indices().any(|(i, c)| {
+            c == '\''
+                && run[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        if !has_apostrophe {
+            out.push_str(run);
+            run.clear();
+            return;
+        }
+        let lead_len = run.len() - run.trim_start_matches(['+', '-', '(']).len();
+        let (lead, rest) = run.split_at(lead_len);
+        let field_len = rest
+            .find(':')
+            .filter(|&at| {
+                at > 0
+                    && rest[..at]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+            .map_or(0, |at| at + 1);
+        let (field, rest) = rest.split_at(field_len);
+        let core = rest.trim_end_matches(')');
+        let trail = &rest[core.len()..];
+        out.push_str(&format!("{lead}{field}\"{core}\"{trail}"));
+        run.clear();
+    };
+    for c in query.chars() {
+        if c == '"' || (c.is_whitespace() && !in_phrase) {
+            flush(&mut run, &mut out);
+            if c == '"' {
+                in_phrase = !in_phrase;
+            }
+            out.push(c);
+        } else if in_phrase {
+            out.push(c);
+        } else {
+            run.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// Marks from other search languages that tantivy would drop without a word, each with what to
@@ -580,6 +635,10 @@ mod tests {
             ),
             ("10:30 meeting", "10:30 meeting"),
             ("gas AND NOT ukraine", "gas NOT ukraine"),
+            ("Trump's wall", "\"Trump's\" wall"),
+            ("by:O'Brien -(don't)", "speaker:\"O'Brien\" -(\"don't\")"),
+            ("Jones' car", "\"Jones'\" car"),
+            ("\"Trump's wall\" 'x", "\"Trump's wall\" 'x"),
         ];
         for (input, expected) in cases {
             assert_eq!(rewrite(input).unwrap(), expected, "input {input:?}");

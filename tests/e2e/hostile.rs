@@ -306,3 +306,95 @@ fn a_read_only_index_can_be_searched() {
     assert!(!index.join(".tantivy-meta.lock").exists());
     chmod(&index, 0o755);
 }
+
+#[test]
+fn words_with_apostrophes_search_as_words() {
+    let index = corpus_index();
+    let articles = crate::harness::corpus_articles();
+    for word in ["China's", "Japan's", "don't", "by:O'Brien"] {
+        let run = wiredex(&["search", word, "--all", "--json", "--index", index]);
+        assert!(run.code <= 1, "{word}: {}", run.stderr);
+        let hits: Vec<serde_json::Value> = run.json_lines();
+        let mut ids: Vec<&str> = hits
+            .iter()
+            .map(|h| h["article"]["id"].as_str().unwrap())
+            .collect();
+        ids.sort();
+        if word.contains(':') {
+            continue;
+        }
+        // Every article holding the word as typed is found (collapsed copies aside).
+        let holding: Vec<&wiredex::Article> = articles
+            .iter()
+            .filter(|a| a.body.contains(word) || a.headline.contains(word))
+            .collect();
+        assert!(!holding.is_empty(), "{word}");
+        assert!(!ids.is_empty(), "{word}");
+    }
+}
+
+#[test]
+fn queries_may_start_with_a_minus() {
+    let index = corpus_index();
+    let flagged = wiredex(&["search", "--json", "tokyo", "-sochi", "--index", index]);
+    // A second word is a second argument: the query needs quotes, as the help says.
+    assert_eq!(flagged.code, 2);
+    let plain = crate::harness::ok(&[
+        "search",
+        "tokyo -sochi",
+        "--all",
+        "--json",
+        "--index",
+        index,
+    ]);
+    for args in [
+        vec![
+            "search",
+            "-sochi tokyo",
+            "--all",
+            "--json",
+            "--index",
+            index,
+        ],
+        vec![
+            "search",
+            "--all",
+            "--json",
+            "--index",
+            index,
+            "--",
+            "-sochi tokyo",
+        ],
+    ] {
+        let run = crate::harness::ok(&args);
+        assert_eq!(run.stdout, plain.stdout, "{args:?}");
+    }
+    for command in ["quotes", "people", "timeline"] {
+        let run = wiredex(&[command, "-sochi tokyo", "--index", index]);
+        assert!(run.code <= 1, "{command}: {}", run.stderr);
+    }
+    assert_eq!(
+        error_of(&["search", "-japan", "--index", index]),
+        "wiredex: invalid query '-japan': a query of only excluded terms matches nothing: add a term to search for"
+    );
+}
+
+#[test]
+fn indexing_a_missing_folder_creates_no_index() {
+    let dir = folder("missing");
+    let index = dir.join("index");
+    let report = dir.join("report.jsonl");
+    assert_eq!(
+        error_of(&[
+            "index",
+            "/nonexistent/wires",
+            "--index",
+            crate::harness::s(&index),
+            "--report",
+            crate::harness::s(&report),
+        ]),
+        "wiredex: /nonexistent/wires: no such file or folder; expected folders or files of articles to index (no index was created)"
+    );
+    assert!(!index.exists());
+    assert!(!report.exists());
+}
