@@ -13,7 +13,8 @@ use wiredex::query::Searcher;
 /// Arguments of `wiredex show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article's id, as `search --json` and `quotes --json` print it
+    /// The article's id, as `search` prints it (ten digits) or `search --json` (sixteen); any
+    /// start of it that is one article's, in any case
     #[arg(value_name = "ID")]
     id: String,
     #[command(flatten)]
@@ -27,7 +28,7 @@ pub fn run(args: ShowArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
     let Some(article) = Searcher::new(&index)?.article(&args.id)? else {
         bail!(
-            "no article with id '{}' in {}: ids are the 16 hex digits `search --json` prints",
+            "no article with id '{}' in {}: ids are the hex digits `search` prints, or any start of them",
             args.id,
             index.path.display()
         );

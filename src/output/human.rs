@@ -57,6 +57,16 @@ fn counts_line(out: &mut impl Write, shown: usize, total: usize, what: &str) -> 
     writeln!(out, "{shown} of {total} {what}")
 }
 
+/// Hex digits of an article id that `search` prints: `show` takes them, or any prefix that
+/// only one article's id starts with. Ten digits are 40 bits: in an archive of a million
+/// articles, one in a million shares its ten with another (and `show` then says so).
+pub const SHORT_ID_DIGITS: usize = 10;
+
+/// The first [`SHORT_ID_DIGITS`] of an id.
+pub fn short_id(id: &str) -> &str {
+    id.get(..SHORT_ID_DIGITS).unwrap_or(id)
+}
+
 /// ` (+N copies)` for a hit that stands for N near-duplicates, nothing otherwise.
 fn copies_note(copies: usize) -> String {
     match copies {
@@ -75,7 +85,8 @@ pub fn write_hits(out: &mut impl Write, results: &Results<Hit>, color: bool) -> 
         writeln!(out)?;
         writeln!(
             out,
-            "{}  {}  {}",
+            "{}  {}  {}  {}",
+            paint(short_id(&article.id), DIM, color),
             or_dash(date.as_deref()),
             or_dash(article.agency.as_deref()),
             or_dash(article.dateline.as_deref()),

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
+    BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::{DateTime, DocAddress, Order, TantivyDocument};
@@ -59,6 +59,12 @@ pub struct Filters {
     /// across them as one quotation), in hits, totals and counts.
     pub collapse: bool,
 }
+
+/// Hex digits in an article id.
+pub const ID_DIGITS: usize = 16;
+
+/// Ids listed when a prefix matches several articles.
+const AMBIGUOUS_SHOWN: usize = 5;
 
 /// A search for articles.
 #[derive(Debug, Clone, Default)]
@@ -783,21 +789,43 @@ impl<'a> Searcher<'a> {
         Ok(Results { total, hits })
     }
 
-    /// The article with this id (as `search --json` and `quotes --json` print it), if indexed.
+    /// The article whose id (as `search --json` and `quotes --json` print it, or as `search`
+    /// shortens it) is `id` or starts with it, in any case; `None` when no article's does, an
+    /// [`Error::AmbiguousId`] when several articles' do.
     pub fn article(&self, id: &str) -> Result<Option<Article>> {
+        let prefix = id.trim().to_ascii_lowercase();
+        if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(None);
+        }
+        let field = self.index.fields.article_id;
+        let matching: Box<dyn Query> = if prefix.len() >= ID_DIGITS {
+            term_query(Term::from_field_text(field, &prefix))
+        } else {
+            // Hex digits need no escaping in a regex.
+            Box::new(
+                RegexQuery::from_pattern(&format!("{prefix}.*"), field).map_err(|e| self.err(e))?,
+            )
+        };
         let query = BooleanQuery::new(vec![
             (Occur::Must, self.kind(KIND_ARTICLE)),
-            (
-                Occur::Must,
-                term_query(Term::from_field_text(
-                    self.index.fields.article_id,
-                    id.trim(),
-                )),
-            ),
+            (Occur::Must, matching),
         ]);
-        match self.top(&query, 1, 0, Sort::Relevance)?.first() {
-            Some(&(_, address)) => Ok(Some(self.record(address)?)),
-            None => Ok(None),
+        let found = self.top(&query, AMBIGUOUS_SHOWN, 0, Sort::Relevance)?;
+        match found.as_slice() {
+            [] => Ok(None),
+            [(_, address)] => Ok(Some(self.record(*address)?)),
+            _ => {
+                let mut ids = Vec::with_capacity(found.len());
+                for &(_, address) in &found {
+                    ids.push(self.record::<Article>(address)?.id);
+                }
+                ids.sort();
+                Err(Error::AmbiguousId {
+                    prefix,
+                    matches: self.count(&query)?,
+                    ids,
+                })
+            }
         }
     }
 

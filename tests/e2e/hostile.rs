@@ -398,3 +398,41 @@ fn indexing_a_missing_folder_creates_no_index() {
     assert!(!index.exists());
     assert!(!report.exists());
 }
+
+#[test]
+fn search_shows_a_short_id_that_show_takes_as_any_unique_prefix() {
+    let index = corpus_index();
+    let human = crate::harness::ok(&["search", "japan", "--limit", "1", "--index", index]);
+    let json = crate::harness::ok(&[
+        "search", "japan", "--limit", "1", "--json", "--index", index,
+    ]);
+    let hits: Vec<serde_json::Value> = json.json_lines();
+    let id = hits[0]["article"]["id"].as_str().unwrap().to_string();
+    let headline = hits[0]["article"]["headline"].as_str().unwrap();
+    let first = human.stdout.lines().nth(2).unwrap();
+    assert!(first.starts_with(&format!("{}  ", &id[..10])), "{first}");
+    for given in [id.clone(), id[..10].to_string(), id[..10].to_uppercase()] {
+        let shown = crate::harness::ok(&["show", &given, "--index", index]);
+        assert!(shown.stdout.contains(headline), "{given}");
+    }
+    // A prefix several articles share names them.
+    let mut ids: Vec<String> = crate::harness::corpus_articles()
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let shared = ids
+        .chunk_by(|a, b| a[..2] == b[..2])
+        .find(|group| (2..=5).contains(&group.len()))
+        .expect("two corpus ids share two digits");
+    let prefix = &shared[0][..2];
+    assert_eq!(
+        error_of(&["show", prefix, "--index", index]),
+        format!(
+            "wiredex: article id '{prefix}' is ambiguous: {} articles' ids start with it ({}); give more of its 16 hex digits",
+            shared.len(),
+            shared.join(", ")
+        )
+    );
+}
