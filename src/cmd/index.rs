@@ -120,7 +120,8 @@ pub fn run(args: IndexArgs, out: &mut impl Write) -> Result<bool> {
     if args.json {
         json::write_line(out, &report)?;
     } else if !args.quiet {
-        wiredex::output::human::write_report(out, &report, &path).context("writing the summary")?;
+        wiredex::output::human::write_report(out, &report, &path, args.report.as_deref())
+            .context("writing the summary")?;
     }
     Ok(report.articles_held > 0)
 }

@@ -436,3 +436,53 @@ fn search_shows_a_short_id_that_show_takes_as_any_unique_prefix() {
         )
     );
 }
+
+#[test]
+fn many_skipped_files_are_summarised_by_reason_with_details_in_the_report() {
+    let dir = folder("skips");
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).unwrap();
+    std::fs::write(
+        files.join("story.txt"),
+        "Peace talks\n\nMOSCOW, March 3 (Reuters) - Russia and Japan agreed on Tuesday to hold talks on a peace treaty, officials said.\n",
+    )
+    .unwrap();
+    for i in 0..12 {
+        std::fs::write(files.join(format!("empty-{i}.txt")), "").unwrap();
+    }
+    for i in 0..3 {
+        std::fs::write(files.join(format!("photo-{i}.jpg")), b"\xff\xd8\xff\xe0").unwrap();
+    }
+    let index = dir.join("index");
+    let report = dir.join("report.jsonl");
+    let (files, index, report) = (
+        crate::harness::s(&files),
+        crate::harness::s(&index),
+        crate::harness::s(&report),
+    );
+    let run = crate::harness::ok(&["index", files, "--index", index, "--report", report]);
+    assert_eq!(
+        run.stdout.lines().skip(2).collect::<Vec<_>>(),
+        [
+            format!("skipped 15 files or records, by reason (each is listed in {report}):"),
+            "  12  empty file".to_string(),
+            "   3  unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, ANPA, CSV, HTML or gzip)".to_string(),
+        ]
+    );
+    let listed = std::fs::read_to_string(report).unwrap();
+    assert_eq!(
+        listed
+            .lines()
+            .filter(|l| l.contains("\"reason\":\"empty file\""))
+            .count(),
+        12
+    );
+    let again = crate::harness::wiredex(&["index", files, "--index", index, "--rebuild"]);
+    assert!(
+        again.stdout.contains(
+            "skipped 15 files or records, by reason (run again with --report FILE to list each):\n"
+        ),
+        "{}",
+        again.stdout
+    );
+}
