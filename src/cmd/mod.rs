@@ -2,6 +2,7 @@
 //! Shared flags are defined once here so every subcommand speaks the same vocabulary.
 
 mod bench;
+mod check;
 mod eval;
 mod generate;
 mod index;
@@ -48,6 +49,8 @@ enum Command {
     People(people::PeopleArgs),
     /// Show what the index holds.
     Stats(stats::StatsArgs),
+    /// Verify the index's segments, manifest and duplicate groups against each other.
+    Check(check::CheckArgs),
     /// Print the fields extracted from files, without indexing them.
     Parse(parse::ParseArgs),
     /// Write synthetic wire articles for scale tests.
@@ -200,6 +203,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => show::run(args, &mut out),
         Command::People(args) => people::run(args, &mut out),
         Command::Stats(args) => stats::run(args, &mut out),
+        Command::Check(args) => check::run(args, &mut out),
         Command::Timeline(args) => timeline::run(args, &mut out),
         Command::Parse(args) => parse::run(args, &mut out),
         Command::Generate(args) => generate::run(args, &mut out),

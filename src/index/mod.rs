@@ -2,6 +2,7 @@
 //! `update`) brings one up to date with folders of files under a lock, reading only new and
 //! changed files and keeping a manifest of what each commit holds.
 
+pub mod check;
 mod directory;
 pub mod document;
 pub mod dups;

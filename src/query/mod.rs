@@ -223,8 +223,16 @@ impl<'a> Searcher<'a> {
         })
     }
 
+    /// A failure reading the index: tantivy's words, and the way out (a damaged segment made
+    /// `quotes` fail with tantivy's text alone, and `index` still said "unchanged").
     fn err(&self, e: impl std::fmt::Display) -> Error {
-        Error::index(&self.index.path, e)
+        let path = crate::source::path_text(&self.index.path);
+        Error::index(
+            &self.index.path,
+            format!(
+                "{e} (the index may be damaged: `wiredex check --index {path}` says; `wiredex index DIR... --rebuild --index {path}` rebuilds it)"
+            ),
+        )
     }
 
     fn kind(&self, kind: &str) -> Box<dyn Query> {

@@ -486,3 +486,164 @@ fn many_skipped_files_are_summarised_by_reason_with_details_in_the_report() {
         again.stdout
     );
 }
+
+/// A copy of the corpus index in a folder of its own.
+fn index_copy(name: &str) -> std::path::PathBuf {
+    let dir = folder(name);
+    for entry in std::fs::read_dir(corpus_index()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+/// The first file of `dir` whose name ends with `extension`.
+fn segment_file(dir: &std::path::Path, extension: &str) -> std::path::PathBuf {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(extension))
+        .collect();
+    files.sort();
+    files.remove(0)
+}
+
+#[test]
+fn check_finds_each_kind_of_damage_and_names_the_way_out() {
+    let sound = index_copy("check-sound");
+    let run = crate::harness::ok(&["check", "--index", crate::harness::s(&sound)]);
+    assert!(
+        run.stdout.ends_with("\nno problems found\n"),
+        "{}",
+        run.stdout
+    );
+    let name = |p: &std::path::Path| p.file_name().unwrap().to_string_lossy().into_owned();
+    type Damage = fn(&std::path::Path) -> String;
+    let cases: Vec<(&str, Damage)> = vec![
+        ("zeroed-store", |dir| {
+            let store = segment_file(dir, ".store");
+            let mut bytes = std::fs::read(&store).unwrap();
+            bytes[100..1100].fill(0);
+            std::fs::write(&store, bytes).unwrap();
+            format!(
+                "{}: damaged: its checksum does not match its content",
+                store.file_name().unwrap().to_string_lossy()
+            )
+        }),
+        ("missing-pos", |dir| {
+            let pos = segment_file(dir, ".pos");
+            std::fs::remove_file(&pos).unwrap();
+            format!("{}: missing", pos.file_name().unwrap().to_string_lossy())
+        }),
+        ("missing-meta", |dir| {
+            std::fs::remove_file(dir.join("wiredex.json")).unwrap();
+            "wiredex.json: missing".to_string()
+        }),
+        ("garbled-meta", |dir| {
+            std::fs::write(dir.join("wiredex.json"), "{schema").unwrap();
+            "wiredex.json: damaged: expected {\"schema_version\": N}".to_string()
+        }),
+        ("cut-manifest", |dir| {
+            let path = dir.join("wiredex-manifest.jsonl");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            let cut = format!("{}\n{}\n{}\n", lines[0], lines[1], &lines[2][..10]);
+            std::fs::write(&path, cut).unwrap();
+            "wiredex-manifest.jsonl: damaged at line 3 (EOF while parsing a string at line 1 column 10)".to_string()
+        }),
+        ("manifest-without-a-file", |dir| {
+            let path = dir.join("wiredex-manifest.jsonl");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let entries: Vec<serde_json::Value> = text
+                .lines()
+                .skip(1)
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            // A file whose articles no other file also holds.
+            let count = |id: &serde_json::Value| {
+                entries
+                    .iter()
+                    .filter(|e| e["articles"].as_array().is_some_and(|a| a.contains(id)))
+                    .count()
+            };
+            let (n, gone) = entries
+                .iter()
+                .enumerate()
+                .find(|(_, e)| {
+                    e["articles"]
+                        .as_array()
+                        .is_some_and(|a| a.len() == 1 && count(&a[0]) == 1)
+                })
+                .unwrap();
+            let kept: Vec<&str> = text
+                .lines()
+                .enumerate()
+                .filter(|(i, _)| *i != n + 1)
+                .map(|(_, l)| l)
+                .collect();
+            std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+            format!(
+                "wiredex-manifest.jsonl: lists no file for 1 articles the index holds ({})",
+                gone["articles"][0].as_str().unwrap()
+            )
+        }),
+        ("missing-manifest", |dir| {
+            std::fs::remove_file(dir.join("wiredex-manifest.jsonl")).unwrap();
+            "wiredex-manifest.jsonl: missing: the index holds articles but no record of the files they came from, so articles of deleted files are never removed".to_string()
+        }),
+        ("missing-groups", |dir| {
+            std::fs::remove_file(dir.join("wiredex-groups.bin")).unwrap();
+            "wiredex-groups.bin: missing: near-duplicate stories are not collapsed, and counts include every copy".to_string()
+        }),
+        ("garbled-groups", |dir| {
+            std::fs::write(dir.join("wiredex-groups.bin"), b"WDXGRP01\x07").unwrap();
+            "wiredex-groups.bin: damaged: near-duplicate stories are not collapsed, and counts include every copy".to_string()
+        }),
+        ("stale-groups", |dir| {
+            let path = dir.join("wiredex-groups.bin");
+            let mut bytes = std::fs::read(&path).unwrap();
+            let opstamp = u64::from_le_bytes(bytes[8..16].try_into().unwrap());
+            bytes[8..16].copy_from_slice(&(opstamp + 5).to_le_bytes());
+            std::fs::write(&path, bytes).unwrap();
+            format!(
+                "wiredex-groups.bin: made for commit {} but the index is at commit {opstamp}: near-duplicate groups are out of date",
+                opstamp + 5
+            )
+        }),
+    ];
+    for (case, damage) in cases {
+        let dir = index_copy(&format!("check-{case}"));
+        let expected = damage(&dir);
+        let shown = crate::harness::s(&dir);
+        let run = wiredex(&["check", "--index", shown]);
+        assert_eq!(run.code, 2, "{case}: {}{}", run.stdout, run.stderr);
+        let problems: Vec<&str> = run.stdout.lines().skip(1).collect();
+        assert_eq!(problems, [format!("  {expected}")], "{case}");
+        assert_eq!(
+            run.stderr.trim_end(),
+            format!(
+                "wiredex: index {shown} is damaged (1 problem): rebuild it from its folders with `wiredex index DIR... --rebuild --index {shown}`"
+            ),
+            "{case} ({})",
+            name(&dir)
+        );
+    }
+    assert_eq!(
+        error_of(&["check", "--index", "/nonexistent/index"]),
+        "wiredex: no index at /nonexistent/index: run `wiredex index DIR --index /nonexistent/index` first"
+    );
+}
+
+#[test]
+fn searching_a_damaged_index_names_check_and_rebuild() {
+    let dir = index_copy("damaged-search");
+    std::fs::remove_file(segment_file(&dir, ".pos")).unwrap();
+    let shown = crate::harness::s(&dir);
+    let message = error_of(&["quotes", "japan", "--index", shown]);
+    assert!(
+        message.ends_with(&format!(
+            " (the index may be damaged: `wiredex check --index {shown}` says; `wiredex index DIR... --rebuild --index {shown}` rebuilds it)"
+        )),
+        "{message}"
+    );
+}
