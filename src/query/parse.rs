@@ -391,14 +391,19 @@ pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -
             continue;
         }
         let proximity = match piece.strip_prefix("NEAR/") {
+            // Sentences are SENTENCE_GAP positions apart in the index: a slop as large would
+            // reach into the next sentence, so NEAR/N of any N stays within one, as NEAR/5 does.
             Some(distance) => Some((
-                distance.parse::<u32>().map_err(|_| {
-                    query_error(
-                        input,
-                        position_of(input, piece),
-                        format!("'{piece}' needs a number of words, e.g. NEAR/5"),
-                    )
-                })?,
+                distance
+                    .parse::<u32>()
+                    .map_err(|_| {
+                        query_error(
+                            input,
+                            position_of(input, piece),
+                            format!("'{piece}' needs a number of words, e.g. NEAR/5"),
+                        )
+                    })?
+                    .min(SAME_SENTENCE_SLOP),
                 "NEAR/N needs a word on each side, e.g. putin NEAR/5 abe",
             )),
             None if piece == "SAME" => Some((
@@ -650,6 +655,7 @@ mod tests {
         let fields = ["headline", "body"];
         let cases = [
             ("putin NEAR/5 abe", "\"putin abe\"~5"),
+            ("putin NEAR/5000 abe", "\"putin abe\"~999"),
             ("lavr* japan", "(headline:/lavr.*/ OR body:/lavr.*/) japan"),
             ("person:Lavr*", "person:/lavr.*/"),
             (

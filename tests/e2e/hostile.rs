@@ -647,3 +647,29 @@ fn searching_a_damaged_index_names_check_and_rebuild() {
         "{message}"
     );
 }
+
+#[test]
+fn near_of_any_distance_stays_within_a_sentence() {
+    let index = corpus_index();
+    let ids = |query: &str| {
+        let run = wiredex(&["search", query, "--all", "--json", "--index", index]);
+        assert!(run.code <= 1, "{query}: {}", run.stderr);
+        let hits: Vec<serde_json::Value> = run.json_lines();
+        let mut ids: Vec<String> = hits
+            .iter()
+            .map(|h| h["article"]["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let same = ids("russia SAME moscow");
+    assert!(!same.is_empty());
+    // NEAR/1000 and more reached across the gap between sentences.
+    for near in [
+        "russia NEAR/999 moscow",
+        "russia NEAR/1000 moscow",
+        "russia NEAR/100000 moscow",
+    ] {
+        assert_eq!(ids(near), same, "{near}");
+    }
+}
