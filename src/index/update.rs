@@ -271,6 +271,24 @@ fn holds_other_files(path: &Path) -> Result<bool> {
     Ok(false)
 }
 
+/// Whether a folder without a readable `wiredex.json` still holds files only wiredex writes (its
+/// manifest or near-duplicate groups): an index that lost its `wiredex.json`, which `--rebuild`
+/// may wipe, not someone else's folder.
+fn recognisably_ours(path: &Path) -> bool {
+    path.join(manifest::MANIFEST_FILE).exists() || path.join(dups::GROUPS_FILE).exists()
+}
+
+/// The error for an index whose `wiredex.json` is missing or damaged: the way out.
+fn lost_meta(path: &Path) -> Error {
+    Error::index(
+        path,
+        format!(
+            "{META_FILE} is missing or damaged, but the folder holds a wiredex index: rebuild it with `wiredex index DIR... --rebuild --index {}`",
+            source::path_text(path)
+        ),
+    )
+}
+
 fn not_empty(path: &Path) -> Error {
     Error::index(
         path,
@@ -328,6 +346,7 @@ impl Updater {
         // Refuse a foreign folder before leaving a lock file in it.
         if read_meta(path) == MetaState::Absent
             && !path.join(LOCK_FILE).exists()
+            && !recognisably_ours(path)
             && holds_other_files(path)?
         {
             return Err(if path.join("meta.json").exists() {
@@ -352,6 +371,14 @@ impl Updater {
             MetaState::Version(version) => {
                 if !rebuild {
                     return Err(super::schema_mismatch(path, version));
+                }
+                wipe(path)?;
+                create(path)?;
+                true
+            }
+            MetaState::Absent | MetaState::Unreadable if recognisably_ours(path) => {
+                if !rebuild {
+                    return Err(lost_meta(path));
                 }
                 wipe(path)?;
                 create(path)?;

@@ -673,3 +673,24 @@ fn near_of_any_distance_stays_within_a_sentence() {
         assert_eq!(ids(near), same, "{near}");
     }
 }
+
+#[test]
+fn an_index_that_lost_its_wiredex_json_can_be_rebuilt() {
+    for (case, damage) in [("missing", None), ("garbled", Some("{schema"))] {
+        let dir = index_copy(&format!("lost-meta-{case}"));
+        match damage {
+            None => std::fs::remove_file(dir.join("wiredex.json")).unwrap(),
+            Some(text) => std::fs::write(dir.join("wiredex.json"), text).unwrap(),
+        }
+        let shown = crate::harness::s(&dir);
+        assert_eq!(
+            error_of(&["index", "corpus/upi", "--index", shown]),
+            format!(
+                "wiredex: index {shown}: wiredex.json is missing or damaged, but the folder holds a wiredex index: rebuild it with `wiredex index DIR... --rebuild --index {shown}`"
+            ),
+            "{case}"
+        );
+        crate::harness::ok(&["index", "corpus/upi", "--rebuild", "--index", shown]);
+        crate::harness::ok(&["check", "--index", shown]);
+    }
+}
