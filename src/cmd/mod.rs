@@ -88,9 +88,10 @@ pub struct FilterArgs {
     /// Only stories dated up to and including this (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Only stories credited to this agency (e.g. TASS, Reuters)
+    /// Only stories credited to this agency (e.g. TASS, Reuters); repeat for several. An
+    /// agency's other names count as it (TASS = ITAR-TASS = ТАСС)
     #[arg(long, value_name = "NAME")]
-    pub agency: Option<String>,
+    pub agency: Vec<String>,
     /// Only stories with this dateline place (e.g. Moscow)
     #[arg(long, value_name = "PLACE")]
     pub dateline: Option<String>,

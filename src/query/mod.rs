@@ -51,13 +51,38 @@ pub struct Filters {
     pub since: Option<NaiveDate>,
     /// Only stories dated before this day.
     pub until: Option<NaiveDate>,
-    /// Only stories credited to this agency.
-    pub agency: Option<String>,
+    /// Only stories credited to one of these agencies (any, when empty); an agency's other
+    /// names count as it ([`agency_names`]).
+    pub agency: Vec<String>,
     /// Only stories with this dateline place.
     pub place: Option<String>,
     /// Near-duplicate stories stand as one, their earliest member (and a quotation repeated
     /// across them as one quotation), in hits, totals and counts.
     pub collapse: bool,
+}
+
+/// Agencies known by several names: the credit lines of one agency over the years and
+/// scripts. A filter on any of them is a filter on all.
+const AGENCY_ALIASES: &[&[&str]] = &[
+    &["TASS", "ITAR-TASS", "ТАСС", "ИТАР-ТАСС"],
+    &["RIA Novosti", "RIA", "РИА Новости"],
+    &["Xinhua", "New China News Agency", "Синьхуа"],
+    &["AP", "Associated Press"],
+    &["AFP", "Agence France-Presse"],
+    &["Kyodo", "Kyodo News"],
+];
+
+/// `agency` and its other names (case aside), or `agency` alone.
+pub fn agency_names(agency: &str) -> Vec<&str> {
+    let agency = agency.trim();
+    AGENCY_ALIASES
+        .iter()
+        .find(|names| {
+            names
+                .iter()
+                .any(|n| n.to_lowercase() == agency.to_lowercase())
+        })
+        .map_or_else(|| vec![agency], |names| names.to_vec())
 }
 
 /// Hex digits in an article id.
@@ -300,8 +325,13 @@ impl<'a> Searcher<'a> {
                 )),
             ));
         }
-        if let Some(agency) = &filters.agency {
-            let terms = self.terms(fields.agency, agency)?;
+        if !filters.agency.is_empty() {
+            let mut terms = Vec::new();
+            for agency in &filters.agency {
+                for name in agency_names(agency) {
+                    terms.extend(self.terms(fields.agency, name)?);
+                }
+            }
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
         }
         if let Some(place) = &filters.place

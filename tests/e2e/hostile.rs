@@ -694,3 +694,38 @@ fn an_index_that_lost_its_wiredex_json_can_be_rebuilt() {
         crate::harness::ok(&["check", "--index", shown]);
     }
 }
+
+#[test]
+fn agency_filters_repeat_and_take_an_agencys_other_names() {
+    let index = corpus_index();
+    let count = |agencies: &[&str]| {
+        let mut args = vec![
+            "search",
+            "",
+            "--all",
+            "--json",
+            "--no-collapse",
+            "--index",
+            index,
+        ];
+        for agency in agencies {
+            args.extend(["--agency", agency]);
+        }
+        let run = wiredex(&args);
+        assert!(run.code <= 1, "{agencies:?}: {}", run.stderr);
+        run.stdout.lines().count()
+    };
+    let mut ids: Vec<(&str, &str)> = crate::harness::corpus_articles()
+        .iter()
+        .filter_map(|a| Some((a.agency.as_deref()?, a.id.as_str())))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let of = |names: &[&str]| ids.iter().filter(|(a, _)| names.contains(a)).count();
+    assert!(of(&["ITAR-TASS"]) > 0 && of(&["TASS"]) > 0);
+    for given in ["TASS", "itar-tass", "ТАСС"] {
+        assert_eq!(count(&[given]), of(&["TASS", "ITAR-TASS"]), "{given}");
+    }
+    assert_eq!(count(&["AP", "Kyodo"]), of(&["AP", "Kyodo"]));
+    assert_eq!(count(&["Reuters"]), of(&["Reuters"]));
+}
