@@ -423,6 +423,12 @@ pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -
             i += 2;
             continue;
         }
+        // `*` alone is every document (tantivy's own syntax), not a prefix.
+        if piece.trim_start_matches(['(', '+']).trim_end_matches(')') == "*" {
+            out.push(piece.clone());
+            i += 1;
+            continue;
+        }
         if !piece.starts_with('"') && piece.trim_end_matches(')').ends_with('*') {
             let closing = &piece[piece.trim_end_matches(')').len()..];
             let body = piece.trim_end_matches(')').trim_end_matches('*');
@@ -519,6 +525,13 @@ pub fn names_only_fields(input: &str, fields: &[&str]) -> bool {
     let Ok(rewritten) = rewrite(input) else {
         return false;
     };
+    // `*` is every document, quotes included.
+    if rewritten
+        .split_whitespace()
+        .any(|piece| piece.trim_matches(['(', ')', '+']) == "*")
+    {
+        return false;
+    }
     let mut in_phrase = false;
     let mut word = String::new();
     for c in rewritten.chars() {
@@ -663,6 +676,7 @@ mod tests {
                 "((headline:/sanction.*/ OR body:/sanction.*/) OR embargo)",
             ),
             ("\"peace treaty\"~3 visit", "\"peace treaty\"~3 visit"),
+            ("* -japan", "* -japan"),
         ];
         for (input, expected) in cases {
             assert_eq!(
@@ -729,6 +743,9 @@ mod tests {
             "\"a:b\" atleast2:gas",
         ] {
             assert!(names_only_fields(input, &article), "{input}");
+        }
+        for input in ["*", "(*) -gas"] {
+            assert!(!names_only_fields(input, &article), "{input}");
         }
         for input in [
             "by:lavrov",

@@ -729,3 +729,54 @@ fn agency_filters_repeat_and_take_an_agencys_other_names() {
     assert_eq!(count(&["AP", "Kyodo"]), of(&["AP", "Kyodo"]));
     assert_eq!(count(&["Reuters"]), of(&["Reuters"]));
 }
+
+#[test]
+fn browsing_needs_no_query_and_star_is_every_article() {
+    let index = corpus_index();
+    let filters = [
+        "--agency",
+        "TASS",
+        "--since",
+        "2014",
+        "--no-collapse",
+        "--all",
+        "--json",
+    ];
+    let run = |query: Option<&str>| {
+        let mut args = vec!["search"];
+        args.extend(query);
+        args.extend(filters);
+        args.extend(["--index", index]);
+        crate::harness::ok(&args).stdout
+    };
+    let browsed = run(None);
+    let since = chrono::NaiveDate::from_ymd_opt(2014, 1, 1).unwrap();
+    let mut expected: Vec<&str> = crate::harness::corpus_articles()
+        .iter()
+        .filter(|a| matches!(a.agency.as_deref(), Some("TASS" | "ITAR-TASS")))
+        .filter(|a| a.date.is_some_and(|d| d >= since))
+        .map(|a| a.id.as_str())
+        .collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(browsed.lines().count(), expected.len());
+    assert_eq!(run(Some("*")), browsed);
+    assert_eq!(run(Some("")), browsed);
+    // Every article, and no quote documents.
+    let all = crate::harness::ok(&[
+        "search",
+        "*",
+        "--no-collapse",
+        "--limit",
+        "0",
+        "--index",
+        index,
+    ]);
+    let mut ids: Vec<&str> = crate::harness::corpus_articles()
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(all.stdout, format!("0 of {} articles\n", ids.len()));
+}
