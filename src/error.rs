@@ -47,6 +47,20 @@ pub enum Error {
         /// Byte offset in `input` where the problem is, when known.
         at: Option<usize>,
     },
+    /// An article id prefix that more than one article's id starts with.
+    #[error(
+        "article id '{prefix}' is ambiguous: {matches} articles' ids start with it ({}{}); give more of its 16 hex digits",
+        .ids.join(", "),
+        if *.matches > .ids.len() { ", ..." } else { "" }
+    )]
+    AmbiguousId {
+        /// The prefix as given, lower-cased.
+        prefix: String,
+        /// How many articles' ids start with it.
+        matches: usize,
+        /// Some of those ids.
+        ids: Vec<String>,
+    },
     /// A date given on the command line cannot be understood.
     #[error("invalid date '{input}' in {flag}: expected YYYY, YYYY-MM or YYYY-MM-DD")]
     Date {

@@ -176,7 +176,7 @@ fn looks_like_cityless_credit(content: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '&'))
         })
-        && !NOT_IN_BARE_PLACE.contains(&words[0].to_lowercase().as_str())
+        && !word_list(WordClass::NotInBarePlace).contains(&words[0].to_lowercase().as_str())
 }
 
 /// How a place is written, which decides how much evidence it needs and how it is normalised.

@@ -73,6 +73,20 @@ fn parse_size(text: &str) -> Result<u64, String> {
 /// Updates the index and prints the summary; "found" when the files hold at least one article.
 pub fn run(args: IndexArgs, out: &mut impl Write) -> Result<bool> {
     let path = args.location.path();
+    // A mistyped folder made an empty index (and a report) before saying it was missing. Into
+    // an index that exists, a missing folder is only skipped: it may be a disk not mounted, and
+    // its articles are kept (see `Updater::run`).
+    let missing = |p: &PathBuf| std::fs::symlink_metadata(p).is_err();
+    if !path.exists() && args.paths.iter().all(missing) {
+        anyhow::bail!(
+            "{}: no such file or folder; expected folders or files of articles to index (no index was created)",
+            args.paths
+                .iter()
+                .map(|p| wiredex::source::path_text(p).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let mut report_file = match &args.report {
         Some(file) => Some((
             file.clone(),
@@ -106,7 +120,8 @@ pub fn run(args: IndexArgs, out: &mut impl Write) -> Result<bool> {
     if args.json {
         json::write_line(out, &report)?;
     } else if !args.quiet {
-        wiredex::output::human::write_report(out, &report, &path).context("writing the summary")?;
+        wiredex::output::human::write_report(out, &report, &path, args.report.as_deref())
+            .context("writing the summary")?;
     }
     Ok(report.articles_held > 0)
 }

@@ -2,6 +2,7 @@
 //! Shared flags are defined once here so every subcommand speaks the same vocabulary.
 
 mod bench;
+mod check;
 mod index;
 mod parse;
 mod people;
@@ -49,6 +50,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Serve the archive to a browser and a JSON API to programs (loopback only by default).
     Serve(serve::ServeArgs),
+    /// Verify the index's segments, manifest and duplicate groups against each other.
+    Check(check::CheckArgs),
     /// Print the fields extracted from files, without indexing them.
     Parse(parse::ParseArgs),
     /// Measure indexing and query speed on a folder or an index: p50/p95/p99, QPS, checked counts.
@@ -99,9 +102,10 @@ pub struct FilterArgs {
     /// Only stories dated up to and including this (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Only stories credited to this agency (e.g. TASS, Reuters)
+    /// Only stories credited to this agency (e.g. TASS, Reuters); repeat for several. An
+    /// agency's other names count as it (TASS = ITAR-TASS = ТАСС)
     #[arg(long, value_name = "NAME")]
-    pub agency: Option<String>,
+    pub agency: Vec<String>,
     /// Only stories with this dateline place (e.g. Moscow)
     #[arg(long, value_name = "PLACE")]
     pub dateline: Option<String>,
@@ -215,6 +219,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::People(args) => people::run(args, &mut out),
         Command::Stats(args) => stats::run(args, &mut out),
         Command::Serve(args) => serve::run(args, &mut out),
+        Command::Check(args) => check::run(args, &mut out),
         Command::Timeline(args) => timeline::run(args, &mut out),
         Command::Parse(args) => parse::run(args, &mut out),
         Command::Bench(args) => bench::run(args, &mut out),

@@ -32,7 +32,7 @@ pub fn run(args: ParseArgs, out: &mut impl Write) -> Result<bool> {
         for warning in &parsed.warnings {
             eprintln!(
                 "wiredex: warning: {}: {}",
-                warning.path.display(),
+                wiredex::source::path_text(&warning.path),
                 warning.message
             );
         }
@@ -42,7 +42,11 @@ pub fn run(args: ParseArgs, out: &mut impl Write) -> Result<bool> {
         }
     }
     for skip in &skipped {
-        eprintln!("wiredex: skipped {}: {}", skip.path.display(), skip.reason);
+        eprintln!(
+            "wiredex: skipped {}: {}",
+            wiredex::source::path_text(&skip.path),
+            skip.reason
+        );
     }
     Ok(found)
 }

@@ -15,7 +15,7 @@ use wiredex::query::{SearchRequest, Searcher};
 #[derive(Debug, Args)]
 pub struct PeopleArgs {
     /// Only the articles matching this query (wiredex query syntax); all articles without it
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     query: Option<String>,
     #[command(flatten)]
     location: IndexLocation,

@@ -15,7 +15,7 @@ use wiredex::query::{QuoteRequest, Searcher, Sort};
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
     /// Words the quotation must contain (query syntax; optional)
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     query: Option<String>,
     /// The speaker: a name or part of it (e.g. Lavrov, "Sergey Lavrov")
     #[arg(long, alias = "speaker", value_name = "NAME")]

@@ -15,9 +15,10 @@ use wiredex::query::{SearchRequest, Searcher, Sort};
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The query: words, "a phrase", field:value (headline, deck, body, quote, agency, place,
-    /// person, speaker, date), AND/OR/NOT, +/-, parentheses
-    #[arg(value_name = "QUERY")]
-    query: String,
+    /// person, speaker, date), AND/OR/NOT, +/-, parentheses. Without one (or with `*`), every
+    /// article the filters let through, to browse them: `search --agency TASS --sort date`
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    query: Option<String>,
     #[command(flatten)]
     location: IndexLocation,
     #[command(flatten)]
@@ -43,7 +44,7 @@ pub fn run(args: SearchArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
     let searcher = Searcher::new(&index)?;
     let request = SearchRequest {
-        query: args.query,
+        query: args.query.unwrap_or_default(),
         filters: args.filters.filters()?,
         limit: args.limit,
         offset: args.page.offset,

@@ -16,7 +16,7 @@ use wiredex::query::{Facet, Searcher};
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// The query whose attention to chart (wiredex query syntax)
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     query: String,
     /// Period: year, month, week or day
     #[arg(long, value_parser = super::one_of(Facet::PERIODS), default_value = "month", value_name = "PERIOD")]

@@ -412,7 +412,7 @@ impl Groups {
     /// Layout: magic, opstamp (u64), number of members (u64), each member's article key and
     /// group (u64 each), then for each segment its id (32 hex digits), its number of grouped
     /// documents (u32), their ids (u32 each) and their groups (u64 each); little-endian.
-    fn decode(bytes: &[u8]) -> Option<Groups> {
+    pub(crate) fn decode(bytes: &[u8]) -> Option<Groups> {
         let mut rest = bytes.strip_prefix(GROUPS_MAGIC)?;
         let mut take = |n: usize| -> Option<&[u8]> {
             let (head, tail) = rest.split_at_checked(n)?;

@@ -286,6 +286,11 @@ impl Manifest {
         self.entries.take(key).map(|keyed| keyed.0)
     }
 
+    /// How many files it knows.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Whether it knows no file.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()

@@ -2,6 +2,8 @@
 //! `update`) brings one up to date with folders of files under a lock, reading only new and
 //! changed files and keeping a manifest of what each commit holds.
 
+pub(crate) mod check;
+mod directory;
 pub(crate) mod document;
 pub(crate) mod dups;
 mod lock;
@@ -21,6 +23,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
+pub use check::{CheckReport, Problem, check};
 pub use lock::{IndexLock, LOCK_FILE, LOCK_FILES};
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use sentences::SentenceTokenizer;
@@ -117,7 +120,9 @@ impl WireIndex {
             MetaState::Version(version) => return Err(schema_mismatch(path, version)),
             MetaState::Absent | MetaState::Unreadable => return Err(not_wiredex(path)),
         }
-        let mut index = Index::open_in_dir(path).map_err(|e| Error::index(path, e))?;
+        // Readers need no write access: see `directory`.
+        let folder = directory::IndexDirectory::open(path).map_err(|e| Error::index(path, e))?;
+        let mut index = Index::open(folder).map_err(|e| Error::index(path, e))?;
         // Queries search the segments in parallel, one thread per core (at most 4).
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         if threads > 1 {

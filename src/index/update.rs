@@ -112,6 +112,7 @@ pub enum Change {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileOutcome {
     /// The file, as the user named it (the root given joined with the walked part).
+    #[serde(serialize_with = "crate::source::serialize_path")]
     pub path: PathBuf,
     /// What happened.
     pub status: Status,
@@ -252,7 +253,83 @@ pub struct Updater {
     index: WireIndex,
     manifest: Manifest,
     fresh: bool,
+    /// For `--rebuild` of an existing index: the folder the new index is built in, beside the
+    /// old one, swapped into its place when the run has finished (see [`Staged`]).
+    staged: Option<Staged>,
     _lock: IndexLock,
+}
+
+/// A rebuild built beside the index it replaces. Readers see the old index, whole, until the
+/// new one is whole too: wiping in place showed them 0 articles, then partial results, and a
+/// run killed midway left a partial index.
+#[derive(Debug)]
+struct Staged {
+    /// The index folder the user named.
+    target: PathBuf,
+    /// The sibling folder the new index is built in.
+    staging: PathBuf,
+}
+
+impl Staged {
+    /// The staging folder of `target`: a hidden sibling, so the swap is a rename within one
+    /// file system. A folder left there by a killed rebuild is removed first.
+    fn prepare(target: &Path) -> Result<Staged> {
+        let name = target
+            .file_name()
+            .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty());
+        let staging = parent
+            .unwrap_or(Path::new("."))
+            .join(format!(".{name}.wiredex-rebuild"));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).map_err(io_error(&staging))?;
+        }
+        std::fs::create_dir(&staging).map_err(io_error(&staging))?;
+        Ok(Staged {
+            target: target.to_path_buf(),
+            staging,
+        })
+    }
+
+    /// Puts the new index in the target's place and removes the old one. On Linux the two
+    /// folders are exchanged in one step (renameat2 RENAME_EXCHANGE): a reader opens either
+    /// the old index or the new one. Elsewhere the old one is moved aside first, and a reader
+    /// opening in that instant finds no index.
+    fn swap(&self) -> Result<()> {
+        exchange(&self.staging, &self.target).map_err(io_error(&self.target))?;
+        std::fs::remove_dir_all(&self.staging).map_err(io_error(&self.staging))
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c =
+        |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths for the duration of the call.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    let aside = b.with_extension("wiredex-old");
+    std::fs::rename(b, &aside)?;
+    std::fs::rename(a, b)?;
+    std::fs::rename(&aside, a)
 }
 
 /// Creates (or opens) the index in `path`, indexes `roots` into it with the default options
@@ -280,6 +357,24 @@ fn holds_other_files(path: &Path) -> Result<bool> {
         }
     }
     Ok(false)
+}
+
+/// Whether a folder without a readable `wiredex.json` still holds files only wiredex writes (its
+/// manifest or near-duplicate groups): an index that lost its `wiredex.json`, which `--rebuild`
+/// may wipe, not someone else's folder.
+fn recognisably_ours(path: &Path) -> bool {
+    path.join(manifest::MANIFEST_FILE).exists() || path.join(dups::GROUPS_FILE).exists()
+}
+
+/// The error for an index whose `wiredex.json` is missing or damaged: the way out.
+fn lost_meta(path: &Path) -> Error {
+    Error::index(
+        path,
+        format!(
+            "{META_FILE} is missing or damaged, but the folder holds a wiredex index: rebuild it with `wiredex index DIR... --rebuild --index {}`",
+            source::path_text(path)
+        ),
+    )
 }
 
 fn not_empty(path: &Path) -> Error {
@@ -339,6 +434,7 @@ impl Updater {
         // Refuse a foreign folder before leaving a lock file in it.
         if read_meta(path) == MetaState::Absent
             && !path.join(LOCK_FILE).exists()
+            && !recognisably_ours(path)
             && holds_other_files(path)?
         {
             return Err(if path.join("meta.json").exists() {
@@ -349,6 +445,22 @@ impl Updater {
         }
         let lock = IndexLock::acquire(path)?;
         let has_tantivy = path.join("meta.json").exists();
+        let replaceable = match read_meta(path) {
+            MetaState::Version(_) => true,
+            MetaState::Absent | MetaState::Unreadable => recognisably_ours(path),
+        };
+        if rebuild && has_tantivy && replaceable {
+            let staged = Staged::prepare(path)?;
+            create(&staged.staging)?;
+            let index = Index::open_in_dir(&staged.staging).map_err(|e| Error::index(path, e))?;
+            return Ok(Updater {
+                index: WireIndex::from_index(&staged.staging, index)?,
+                manifest: Manifest::default(),
+                fresh: true,
+                staged: Some(staged),
+                _lock: lock,
+            });
+        }
         let fresh = match read_meta(path) {
             MetaState::Version(version) if version == schema::SCHEMA_VERSION => {
                 if rebuild || !has_tantivy {
@@ -363,6 +475,14 @@ impl Updater {
             MetaState::Version(version) => {
                 if !rebuild {
                     return Err(super::schema_mismatch(path, version));
+                }
+                wipe(path)?;
+                create(path)?;
+                true
+            }
+            MetaState::Absent | MetaState::Unreadable if recognisably_ours(path) => {
+                if !rebuild {
+                    return Err(lost_meta(path));
                 }
                 wipe(path)?;
                 create(path)?;
@@ -392,6 +512,7 @@ impl Updater {
             index,
             manifest,
             fresh,
+            staged: None,
             _lock: lock,
         })
     }
@@ -420,6 +541,10 @@ impl Updater {
     ) -> Result<IndexReport> {
         let read_at = SystemTime::now();
         let mut exclude = vec![source::root_key(&self.index.path)];
+        // A rebuild's staging folder and the index it replaces are both no articles.
+        if let Some(staged) = &self.staged {
+            exclude.push(source::root_key(&staged.target));
+        }
         exclude.extend(options.exclude.iter().map(|p| source::root_key(p)));
         let walk = source::walk(roots, &exclude);
         let mut run = Run {
@@ -452,9 +577,16 @@ impl Updater {
         // The list of files can go before grouping, which holds a little for every article.
         drop(walk);
         run.regroup()?;
+        let report = run.report;
         // The next run on this index is no longer the first.
         self.fresh = false;
-        Ok(run.report)
+        if let Some(staged) = self.staged.take() {
+            staged.swap()?;
+            let index =
+                Index::open_in_dir(&staged.target).map_err(|e| Error::index(&staged.target, e))?;
+            self.index = WireIndex::from_index(&staged.target, index)?;
+        }
+        Ok(report)
     }
 }
 

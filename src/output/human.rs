@@ -57,6 +57,16 @@ fn counts_line(out: &mut impl Write, shown: usize, total: usize, what: &str) -> 
     writeln!(out, "{shown} of {total} {what}")
 }
 
+/// Hex digits of an article id that `search` prints: `show` takes them, or any prefix that
+/// only one article's id starts with. Ten digits are 40 bits: in an archive of a million
+/// articles, one in a million shares its ten with another (and `show` then says so).
+pub const SHORT_ID_DIGITS: usize = 10;
+
+/// The first [`SHORT_ID_DIGITS`] of an id.
+pub fn short_id(id: &str) -> &str {
+    id.get(..SHORT_ID_DIGITS).unwrap_or(id)
+}
+
 /// ` (+N copies)` for a hit that stands for N near-duplicates, nothing otherwise.
 fn copies_note(copies: usize) -> String {
     match copies {
@@ -75,7 +85,8 @@ pub fn write_hits(out: &mut impl Write, results: &Results<Hit>, color: bool) -> 
         writeln!(out)?;
         writeln!(
             out,
-            "{}  {}  {}",
+            "{}  {}  {}  {}",
+            paint(short_id(&article.id), DIM, color),
             or_dash(date.as_deref()),
             or_dash(article.agency.as_deref()),
             or_dash(article.dateline.as_deref()),
@@ -258,11 +269,13 @@ pub fn write_stats(out: &mut impl Write, stats: &Stats) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes the summary of an index run: totals, then every skip and warning.
+/// Writes the summary of an index run: totals, then the skips and warnings (each, or counted
+/// by reason when there are many; `report_file` holds each).
 pub fn write_report(
     out: &mut impl Write,
     report: &IndexReport,
     index: &std::path::Path,
+    report_file: Option<&std::path::Path>,
 ) -> io::Result<()> {
     let totals = &report.totals;
     writeln!(
@@ -298,24 +311,146 @@ pub fn write_report(
             duplicates.grouped_articles
         )?;
     }
-    if !report.skipped.is_empty() {
-        writeln!(out, "skipped {} files or records:", report.skipped.len())?;
-        for skipped in &report.skipped {
-            writeln!(out, "  {}: {}", skipped.path.display(), skipped.reason)?;
-        }
+    let skipped: Vec<(&std::path::Path, &str)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.path.as_path(), s.reason.as_str()))
+        .collect();
+    let heading = format!("skipped {} files or records", skipped.len());
+    write_problems(out, &heading, &skipped, report_file)?;
+    let warnings: Vec<(&std::path::Path, &str)> = report
+        .warnings
+        .iter()
+        .map(|w| (w.path.as_path(), w.message.as_str()))
+        .collect();
+    write_problems(
+        out,
+        &format!("warnings {}", warnings.len()),
+        &warnings,
+        report_file,
+    )?;
+    Ok(())
+}
+
+/// Skips or warnings listed one by one on the terminal at most; more are counted by reason.
+pub const PROBLEMS_LISTED: usize = 10;
+
+/// Writes `problems` (path, reason) under `heading`: each one when there are few, else a count
+/// per reason, most frequent first, pointing at `report_file` (or `--report`) for the rest.
+/// Reuters-21578 alone printed 2,535 lines.
+fn write_problems(
+    out: &mut impl Write,
+    heading: &str,
+    problems: &[(&std::path::Path, &str)],
+    report_file: Option<&std::path::Path>,
+) -> io::Result<()> {
+    if problems.is_empty() {
+        return Ok(());
     }
-    if !report.warnings.is_empty() {
-        writeln!(out, "warnings {}:", report.warnings.len())?;
-        for warning in &report.warnings {
-            writeln!(out, "  {}: {}", warning.path.display(), warning.message)?;
+    if problems.len() <= PROBLEMS_LISTED {
+        writeln!(out, "{heading}:")?;
+        for (path, reason) in problems {
+            writeln!(out, "  {}: {reason}", crate::source::path_text(path))?;
         }
+        return Ok(());
+    }
+    let mut by_reason: std::collections::HashMap<String, usize> = Default::default();
+    for (_, reason) in problems {
+        *by_reason.entry(reason_kind(reason)).or_default() += 1;
+    }
+    let mut counts: Vec<(String, usize)> = by_reason.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let details = match report_file {
+        Some(file) => format!("each is listed in {}", crate::source::path_text(file)),
+        None => "run again with --report FILE to list each".to_string(),
+    };
+    writeln!(out, "{heading}, by reason ({details}):")?;
+    let width = counts[0].1.to_string().len();
+    for (reason, count) in counts {
+        writeln!(out, "  {count:>width$}  {reason}")?;
     }
     Ok(())
+}
+
+/// A reason without what varies from file to file: the record or line it names
+/// (`NEWID 30: `, `record 2: `, `line 3: `) and its numbers, each written N.
+fn reason_kind(reason: &str) -> String {
+    let mut rest = reason;
+    if let Some((place, after)) = reason.split_once(": ")
+        && let Some((word, number)) = place.split_once(' ')
+        && !word.is_empty()
+        && word.chars().all(char::is_alphabetic)
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+    {
+        rest = after;
+    }
+    let mut kind = String::with_capacity(rest.len());
+    let mut in_number = false;
+    for c in rest.chars() {
+        if c.is_ascii_digit() {
+            if !in_number {
+                kind.push('N');
+            }
+            in_number = true;
+        } else {
+            kind.push(c);
+            in_number = false;
+        }
+    }
+    kind
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_skips_are_counted_by_reason() {
+        let cases = [
+            (
+                "NEWID 30: no <BODY> (a brief: title only)",
+                "no <BODY> (a brief: title only)",
+            ),
+            ("record 2: no body text", "no body text"),
+            (
+                "too large (67108865 bytes; the limit is 67108864)",
+                "too large (N bytes; the limit is N)",
+            ),
+            (
+                "unreadable: Permission denied (os error 13)",
+                "unreadable: Permission denied (os error N)",
+            ),
+        ];
+        for (reason, kind) in cases {
+            assert_eq!(reason_kind(reason), kind, "{reason}");
+        }
+        let paths: Vec<std::path::PathBuf> = (0..12).map(|i| format!("f{i}.txt").into()).collect();
+        let problems: Vec<(&std::path::Path, &str)> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let reason = if i < 9 {
+                    "empty file"
+                } else {
+                    "binary file (contains NUL bytes)"
+                };
+                (p.as_path(), reason)
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_problems(&mut out, "skipped 12 files or records", &problems, None).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "skipped 12 files or records, by reason (run again with --report FILE to list each):\n  9  empty file\n  3  binary file (contains NUL bytes)\n"
+        );
+        let mut out = Vec::new();
+        write_problems(&mut out, "warnings 1", &problems[..1], None).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "warnings 1:\n  f0.txt: empty file\n"
+        );
+    }
 
     #[test]
     fn highlights_use_brackets_without_colour_and_skip_bad_ranges() {

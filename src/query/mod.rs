@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::{Count as Total, DocSetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
+    BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::{DateTime, DocAddress, Order, TantivyDocument};
@@ -62,14 +62,45 @@ pub struct Filters {
     pub since: Option<NaiveDate>,
     /// Only stories dated before this day.
     pub until: Option<NaiveDate>,
-    /// Only stories credited to this agency.
-    pub agency: Option<String>,
+    /// Only stories credited to one of these agencies (any, when empty); an agency's other
+    /// names count as it ([`agency_names`]).
+    pub agency: Vec<String>,
     /// Only stories with this dateline place.
     pub place: Option<String>,
     /// Near-duplicate stories stand as one, their earliest member (and a quotation repeated
     /// across them as one quotation), in hits, totals and counts.
     pub collapse: bool,
 }
+
+/// Agencies known by several names: the credit lines of one agency over the years and
+/// scripts. A filter on any of them is a filter on all.
+const AGENCY_ALIASES: &[&[&str]] = &[
+    &["TASS", "ITAR-TASS", "ТАСС", "ИТАР-ТАСС"],
+    &["RIA Novosti", "RIA", "РИА Новости"],
+    &["Xinhua", "New China News Agency", "Синьхуа"],
+    &["AP", "Associated Press"],
+    &["AFP", "Agence France-Presse"],
+    &["Kyodo", "Kyodo News"],
+];
+
+/// `agency` and its other names (case aside), or `agency` alone.
+pub fn agency_names(agency: &str) -> Vec<&str> {
+    let agency = agency.trim();
+    AGENCY_ALIASES
+        .iter()
+        .find(|names| {
+            names
+                .iter()
+                .any(|n| n.to_lowercase() == agency.to_lowercase())
+        })
+        .map_or_else(|| vec![agency], |names| names.to_vec())
+}
+
+/// Hex digits in an article id.
+pub const ID_DIGITS: usize = 16;
+
+/// Ids listed when a prefix matches several articles.
+const AMBIGUOUS_SHOWN: usize = 5;
 
 /// A search for articles.
 #[derive(Debug, Clone, Default)]
@@ -257,8 +288,16 @@ impl<'a> Searcher<'a> {
         SharedGroups(self.groups())
     }
 
+    /// A failure reading the index: tantivy's words, and the way out (a damaged segment made
+    /// `quotes` fail with tantivy's text alone, and `index` still said "unchanged").
     fn err(&self, e: impl std::fmt::Display) -> Error {
-        Error::index(&self.index.path, e)
+        let path = crate::source::path_text(&self.index.path);
+        Error::index(
+            &self.index.path,
+            format!(
+                "{e} (the index may be damaged: `wiredex check --index {path}` says; `wiredex index DIR... --rebuild --index {path}` rebuilds it)"
+            ),
+        )
     }
 
     fn kind(&self, kind: &str) -> Box<dyn Query> {
@@ -326,8 +365,13 @@ impl<'a> Searcher<'a> {
                 )),
             ));
         }
-        if let Some(agency) = &filters.agency {
-            let terms = self.terms(fields.agency, agency)?;
+        if !filters.agency.is_empty() {
+            let mut terms = Vec::new();
+            for agency in &filters.agency {
+                for name in agency_names(agency) {
+                    terms.extend(self.terms(fields.agency, name)?);
+                }
+            }
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
         }
         if let Some(place) = &filters.place
@@ -376,6 +420,7 @@ impl<'a> Searcher<'a> {
         offset: usize,
         sort: Sort,
     ) -> Result<Vec<(f32, DocAddress)>> {
+        let (limit, offset) = self.within_matches(limit, offset);
         let Some(chosen) = &scope.chosen else {
             return self.top_in(query, scope, limit, offset, sort);
         };
@@ -415,6 +460,15 @@ impl<'a> Searcher<'a> {
             }
             fetch *= 4;
         }
+    }
+
+    /// `limit` and `offset` cut to the documents the index holds: tantivy sizes its heap of
+    /// best hits by `limit + offset`, so `--limit 18446744073709551615` overflowed and
+    /// `--limit 50000000000000` asked for 800 TB, for an index of a few thousand documents.
+    fn within_matches(&self, limit: usize, offset: usize) -> (usize, usize) {
+        let docs = usize::try_from(self.searcher.num_docs()).unwrap_or(usize::MAX);
+        let offset = offset.min(docs);
+        (limit.min(docs - offset), offset)
     }
 
     /// The top `limit` documents after `offset` that `scope` lets through, in `sort` order.
@@ -521,6 +575,7 @@ impl<'a> Searcher<'a> {
         (limit, offset): (usize, usize),
         sort: Sort,
     ) -> Result<(usize, Vec<(f32, DocAddress)>)> {
+        let (limit, offset) = self.within_matches(limit, offset);
         let hidden = match tally {
             Tally::Total(total) => {
                 return Ok((total, self.top_within(query, scope, limit, offset, sort)?));
@@ -812,21 +867,43 @@ impl<'a> Searcher<'a> {
         Ok(Results { total, hits })
     }
 
-    /// The article with this id (as `search --json` and `quotes --json` print it), if indexed.
+    /// The article whose id (as `search --json` and `quotes --json` print it, or as `search`
+    /// shortens it) is `id` or starts with it, in any case; `None` when no article's does, an
+    /// [`Error::AmbiguousId`] when several articles' do.
     pub fn article(&self, id: &str) -> Result<Option<Article>> {
+        let prefix = id.trim().to_ascii_lowercase();
+        if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(None);
+        }
+        let field = self.index.fields.article_id;
+        let matching: Box<dyn Query> = if prefix.len() >= ID_DIGITS {
+            term_query(Term::from_field_text(field, &prefix))
+        } else {
+            // Hex digits need no escaping in a regex.
+            Box::new(
+                RegexQuery::from_pattern(&format!("{prefix}.*"), field).map_err(|e| self.err(e))?,
+            )
+        };
         let query = BooleanQuery::new(vec![
             (Occur::Must, self.kind(KIND_ARTICLE)),
-            (
-                Occur::Must,
-                term_query(Term::from_field_text(
-                    self.index.fields.article_id,
-                    id.trim(),
-                )),
-            ),
+            (Occur::Must, matching),
         ]);
-        match self.top(&query, 1, 0, Sort::Relevance)?.first() {
-            Some(&(_, address)) => Ok(Some(self.record(address)?)),
-            None => Ok(None),
+        let found = self.top(&query, AMBIGUOUS_SHOWN, 0, Sort::Relevance)?;
+        match found.as_slice() {
+            [] => Ok(None),
+            [(_, address)] => Ok(Some(self.record(*address)?)),
+            _ => {
+                let mut ids = Vec::with_capacity(found.len());
+                for &(_, address) in &found {
+                    ids.push(self.record::<Article>(address)?.id);
+                }
+                ids.sort();
+                Err(Error::AmbiguousId {
+                    prefix,
+                    matches: self.count(&query)?,
+                    ids,
+                })
+            }
         }
     }
 
@@ -1131,7 +1208,7 @@ mod tests {
             ["Voronin meets Chinese counterpart"]
         );
         let agency = Filters {
-            agency: Some("Reuters".into()),
+            agency: vec!["Reuters".into()],
             ..Filters::default()
         };
         assert_eq!(search("", agency).total, 2);

@@ -24,6 +24,59 @@ const ALIASES: &[(&str, &str)] = &[
     ("text", "body"),
 ];
 
+/// The longest query accepted, in bytes: far beyond a hand-written boolean query, and short
+/// enough that parsing it cannot take long.
+pub const MAX_QUERY_BYTES: usize = 10_000;
+
+/// The deepest nesting of parentheses accepted: tantivy's grammar recurses once per level, and
+/// 3,000 levels overflow the stack (the process aborts instead of reporting an error).
+pub const MAX_QUERY_DEPTH: usize = 32;
+
+/// Rejects a query too long or too deeply nested to parse safely, before any parser recurses
+/// into it. The message repeats only the query's opening: the query may be megabytes long.
+pub fn check_bounds(input: &str) -> Result<()> {
+    let opening = || {
+        let cut: String = input.chars().take(40).collect();
+        if cut.len() < input.len() {
+            format!("{cut}...")
+        } else {
+            cut
+        }
+    };
+    if input.len() > MAX_QUERY_BYTES {
+        return Err(query_error(
+            &opening(),
+            None,
+            format!(
+                "{} bytes long; a query may be at most {MAX_QUERY_BYTES} bytes",
+                input.len()
+            ),
+        ));
+    }
+    let (mut depth, mut deepest, mut in_phrase) = (0usize, 0usize, false);
+    for c in input.chars() {
+        match c {
+            '"' => in_phrase = !in_phrase,
+            '(' if !in_phrase => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' if !in_phrase => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest > MAX_QUERY_DEPTH {
+        return Err(query_error(
+            &opening(),
+            None,
+            format!(
+                "parentheses nest {deepest} deep; a query may nest them at most {MAX_QUERY_DEPTH} deep"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn query_error(input: &str, at: Option<usize>, reason: impl Into<String>) -> Error {
     Error::Query {
         input: input.to_string(),
@@ -77,6 +130,7 @@ pub struct AtLeast {
 
 /// Rewrites aliases and friendly dates; fails on unknown fields and bad dates.
 pub fn rewrite(input: &str) -> Result<String> {
+    check_bounds(input)?;
     let mut out = String::with_capacity(input.len() + 16);
     let mut in_phrase = false;
     let mut phrase_start = 0;
@@ -173,7 +227,62 @@ pub fn rewrite(input: &str) -> Result<String> {
             "unclosed phrase: a '\"' has no partner",
         ));
     }
-    Ok(out)
+    Ok(quote_apostrophes(&out))
+}
+
+/// Words with an apostrophe (`Trump's`, `O'Brien`, `don't`, `Jones'`) as phrases: tantivy's
+/// grammar reads `'` as the start of a quoted phrase and failed on them with a syntax error,
+/// while the text of a phrase goes through the field's tokenizer, as the article's words did.
+/// A field, signs and parentheses around the word stay outside the phrase.
+fn quote_apostrophes(query: &str) -> String {
+    let mut out = String::with_capacity(query.len() + 8);
+    let mut in_phrase = false;
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        let has_apostrophe = run.char_indices().any(|(i, c)| {
+            c == '\''
+                && run[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        if !has_apostrophe {
+            out.push_str(run);
+            run.clear();
+            return;
+        }
+        let lead_len = run.len() - run.trim_start_matches(['+', '-', '(']).len();
+        let (lead, rest) = run.split_at(lead_len);
+        let field_len = rest
+            .find(':')
+            .filter(|&at| {
+                at > 0
+                    && rest[..at]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+            .map_or(0, |at| at + 1);
+        let (field, rest) = rest.split_at(field_len);
+        let core = rest.trim_end_matches(')');
+        let trail = &rest[core.len()..];
+        out.push_str(&format!("{lead}{field}\"{core}\"{trail}"));
+        run.clear();
+    };
+    for c in query.chars() {
+        if c == '"' || (c.is_whitespace() && !in_phrase) {
+            flush(&mut run, &mut out);
+            if c == '"' {
+                in_phrase = !in_phrase;
+            }
+            out.push(c);
+        } else if in_phrase {
+            out.push(c);
+        } else {
+            run.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// Marks from other search languages that tantivy would drop without a word, each with what to
@@ -282,14 +391,19 @@ pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -
             continue;
         }
         let proximity = match piece.strip_prefix("NEAR/") {
+            // Sentences are SENTENCE_GAP positions apart in the index: a slop as large would
+            // reach into the next sentence, so NEAR/N of any N stays within one, as NEAR/5 does.
             Some(distance) => Some((
-                distance.parse::<u32>().map_err(|_| {
-                    query_error(
-                        input,
-                        position_of(input, piece),
-                        format!("'{piece}' needs a number of words, e.g. NEAR/5"),
-                    )
-                })?,
+                distance
+                    .parse::<u32>()
+                    .map_err(|_| {
+                        query_error(
+                            input,
+                            position_of(input, piece),
+                            format!("'{piece}' needs a number of words, e.g. NEAR/5"),
+                        )
+                    })?
+                    .min(SAME_SENTENCE_SLOP),
                 "NEAR/N needs a word on each side, e.g. putin NEAR/5 abe",
             )),
             None if piece == "SAME" => Some((
@@ -307,6 +421,12 @@ pub fn expand_operators(input: &str, rewritten: &str, default_fields: &[&str]) -
             };
             out.push(format!("\"{before} {after}\"~{slop}"));
             i += 2;
+            continue;
+        }
+        // `*` alone is every document (tantivy's own syntax), not a prefix.
+        if piece.trim_start_matches(['(', '+']).trim_end_matches(')') == "*" {
+            out.push(piece.clone());
+            i += 1;
             continue;
         }
         if !piece.starts_with('"') && piece.trim_end_matches(')').ends_with('*') {
@@ -405,6 +525,13 @@ pub fn names_only_fields(input: &str, fields: &[&str]) -> bool {
     let Ok(rewritten) = rewrite(input) else {
         return false;
     };
+    // `*` is every document, quotes included.
+    if rewritten
+        .split_whitespace()
+        .any(|piece| piece.trim_matches(['(', ')', '+']) == "*")
+    {
+        return false;
+    }
     let mut in_phrase = false;
     let mut word = String::new();
     for c in rewritten.chars() {
@@ -526,6 +653,10 @@ mod tests {
             ),
             ("10:30 meeting", "10:30 meeting"),
             ("gas AND NOT ukraine", "gas NOT ukraine"),
+            ("Trump's wall", "\"Trump's\" wall"),
+            ("by:O'Brien -(don't)", "speaker:\"O'Brien\" -(\"don't\")"),
+            ("Jones' car", "\"Jones'\" car"),
+            ("\"Trump's wall\" 'x", "\"Trump's wall\" 'x"),
         ];
         for (input, expected) in cases {
             assert_eq!(rewrite(input).unwrap(), expected, "input {input:?}");
@@ -537,6 +668,7 @@ mod tests {
         let fields = ["headline", "body"];
         let cases = [
             ("putin NEAR/5 abe", "\"putin abe\"~5"),
+            ("putin NEAR/5000 abe", "\"putin abe\"~999"),
             ("lavr* japan", "(headline:/lavr.*/ OR body:/lavr.*/) japan"),
             ("person:Lavr*", "person:/lavr.*/"),
             (
@@ -544,6 +676,7 @@ mod tests {
                 "((headline:/sanction.*/ OR body:/sanction.*/) OR embargo)",
             ),
             ("\"peace treaty\"~3 visit", "\"peace treaty\"~3 visit"),
+            ("* -japan", "* -japan"),
         ];
         for (input, expected) in cases {
             assert_eq!(
@@ -611,6 +744,9 @@ mod tests {
         ] {
             assert!(names_only_fields(input, &article), "{input}");
         }
+        for input in ["*", "(*) -gas"] {
+            assert!(!names_only_fields(input, &article), "{input}");
+        }
         for input in [
             "by:lavrov",
             "gas date:2014",
@@ -620,6 +756,26 @@ mod tests {
         ] {
             assert!(!names_only_fields(input, &article), "{input}");
         }
+    }
+
+    #[test]
+    fn queries_too_deep_or_too_long_are_refused_before_parsing() {
+        let deep = "(".repeat(MAX_QUERY_DEPTH + 1);
+        let err = rewrite(&deep).unwrap_err().to_string();
+        assert!(
+            err.ends_with("parentheses nest 33 deep; a query may nest them at most 32 deep"),
+            "{err}"
+        );
+        let long = "a ".repeat(MAX_QUERY_BYTES);
+        let err = rewrite(&long).unwrap_err().to_string();
+        assert!(
+            err.ends_with("20000 bytes long; a query may be at most 10000 bytes"),
+            "{err}"
+        );
+        // Parentheses inside a phrase are words, not nesting.
+        let phrase = format!("\"{}\"", "(".repeat(100));
+        assert!(check_bounds(&phrase).is_ok());
+        assert!(check_bounds(&format!("{}a{}", "(".repeat(32), ")".repeat(32))).is_ok());
     }
 
     #[test]

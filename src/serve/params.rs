@@ -152,7 +152,10 @@ impl Params {
         Ok(Filters {
             since: day(&self.since, "--since", false)?,
             until: day(&self.until, "--until", true)?,
-            agency: given(&self.agency).map(str::to_string),
+            agency: given(&self.agency)
+                .map(str::to_string)
+                .into_iter()
+                .collect(),
             place: given(&self.dateline).map(str::to_string),
             collapse: !flag(&self.no_collapse, "no_collapse")?,
         })
@@ -319,7 +322,7 @@ mod tests {
         let request = params.search_request(10).expect("valid");
         assert_eq!(
             (request.limit, request.filters.since, request.filters.agency),
-            (10, None, None)
+            (10, None, Vec::<String>::new())
         );
         assert_eq!(params.url("/"), "/?q=oil");
     }

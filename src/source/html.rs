@@ -2,8 +2,11 @@
 //! `og:title`, else `<title>`), the body the paragraphs of its `<article>` or else of the element
 //! holding the most paragraph text. Navigation, scripts, styles, headers, footers and asides are
 //! dropped. Page metadata (`og:description`, `article:published_time`, canonical link, author)
-//! fills deck, date, address and byline.
+//! fills deck, date, address and byline. Elements nested deeper than [`MAX_DEPTH`] lose their
+//! tags (not their text) before html5ever sees them: its tree builder scans the stack of open
+//! elements for each new tag, so 1 MB of unclosed `<div>`s took minutes.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -24,13 +27,117 @@ const FURNITURE: &[&str] = &[
     "figcaption",
 ];
 
+/// The deepest nesting of elements kept, as in the XML reader: no page nests so deep.
+const MAX_DEPTH: usize = 200;
+
+/// Elements that have no content and so never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr",
+];
+
+/// Elements whose end tag may be left out because the next sibling closes them (`<p>a<p>b`,
+/// `<li>`s of a list): a run of them is a sequence, not nesting. `<p>` tags are never
+/// dropped either, since their text is the story.
+const SELF_CLOSING_SIBLINGS: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rtc", "rp",
+];
+
+/// Elements whose content is text, not markup: a `<div>` inside a script is no element.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// `html` with the start and end tags of elements nested deeper than [`MAX_DEPTH`] left out,
+/// their text kept; unchanged (borrowed) when nothing nests so deep. One pass, linear in the
+/// length: each `<` is looked at once, and a tag, comment or raw-text element that never ends
+/// ends the scan.
+fn cap_nesting(html: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut depth = 0usize;
+    // Tags left out, innermost last: their end tags are left out too.
+    let mut dropped: Vec<String> = Vec::new();
+    let mut at = 0;
+    while let Some(found) = html[at..].find('<') {
+        let start = at + found;
+        let rest = &html[start + 1..];
+        if rest.starts_with("!--") {
+            let Some(end) = rest.find("-->") else { break };
+            at = start + 1 + end + 3;
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_from = usize::from(closing);
+        let name_len = rest[name_from..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+            .unwrap_or(rest.len() - name_from);
+        let name = rest[name_from..name_from + name_len].to_ascii_lowercase();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            at = start + 1;
+            continue;
+        }
+        let Some(tag_len) = rest.find('>') else { break };
+        let end = start + 1 + tag_len + 1;
+        let self_closed = rest[..tag_len].ends_with('/');
+        let mut drop = false;
+        if closing {
+            if dropped.last() == Some(&name) {
+                dropped.pop();
+                drop = true;
+            } else if !VOID.contains(&name.as_str())
+                && !SELF_CLOSING_SIBLINGS.contains(&name.as_str())
+            {
+                depth = depth.saturating_sub(1);
+            }
+        } else if RAW_TEXT.contains(&name.as_str()) && !self_closed {
+            let close = format!("</{name}");
+            let Some(body) = find_ignoring_case(&html[end..], &close) else {
+                break;
+            };
+            at = end + body + close.len();
+            continue;
+        } else if !self_closed
+            && !VOID.contains(&name.as_str())
+            && !SELF_CLOSING_SIBLINGS.contains(&name.as_str())
+        {
+            if depth >= MAX_DEPTH {
+                dropped.push(name);
+                drop = true;
+            } else {
+                depth += 1;
+            }
+        }
+        if drop {
+            out.push_str(&html[copied..start]);
+            copied = end;
+        }
+        at = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// Where `needle` (ASCII) first occurs in `haystack`, ignoring ASCII case.
+fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
 fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("constant CSS selector is valid")
 }
 
 /// Reads an HTML page as one article.
 pub(super) fn read(path: &Path, text: &str) -> FileArticles {
-    let page = Html::parse_document(text);
+    let page = Html::parse_document(&cap_nesting(text));
     let meta = |keys: &[&str]| {
         keys.iter().find_map(|key| {
             let css = format!("meta[property=\"{key}\"], meta[name=\"{key}\"]");
@@ -93,7 +200,7 @@ pub(super) fn read(path: &Path, text: &str) -> FileArticles {
 
 /// The paragraphs of an HTML fragment (HTML that a feed escaped into its text).
 pub(super) fn fragment_paragraphs(text: &str) -> Vec<String> {
-    let fragment = Html::parse_fragment(text);
+    let fragment = Html::parse_fragment(&cap_nesting(text));
     fragment
         .select(&selector("p"))
         .map(|p| collapse(&p.text().collect::<String>()))
@@ -180,6 +287,33 @@ mod tests {
         let a = &read(Path::new("p.html"), page).articles[0];
         assert_eq!(a.headline.as_deref(), Some("Port strike ends"));
         assert_eq!(a.paragraphs, ["One.", "Two."]);
+    }
+
+    #[test]
+    fn nesting_past_the_cap_loses_its_tags_not_its_text() {
+        let deep = format!(
+            "{}<p>Story text.</p>{}",
+            "<div>".repeat(MAX_DEPTH + 5),
+            "</div>".repeat(MAX_DEPTH + 5)
+        );
+        let capped = cap_nesting(&deep);
+        assert_eq!(capped.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(capped.matches("</div>").count(), MAX_DEPTH);
+        assert!(capped.contains("<p>Story text.</p>"));
+        // Unclosed, with sequences and void elements between: the text stays.
+        let unclosed = format!("{}<p>One.<p>Two.<br><li>x", "<div><b>".repeat(10_000));
+        let a = &read(Path::new("p.html"), &unclosed).articles[0];
+        assert_eq!(a.paragraphs, ["One.", "Two."]);
+        // Pages within the cap, markup in scripts and comments, and stray `<` stay as they are.
+        for page in [
+            "<html><body><div><p>a < b</p></div></body></html>",
+            "<script>var s = '<div><div>';</script><!-- <div> --><p>x</p>",
+            "<div",
+        ] {
+            assert!(matches!(cap_nesting(page), Cow::Borrowed(_)), "{page}");
+        }
+        let scripted = format!("<script>{}</script><p>x</p>", "<div>".repeat(1_000));
+        assert!(matches!(cap_nesting(&scripted), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -54,10 +54,42 @@ pub struct RawArticle {
     pub byline: Option<String>,
 }
 
+/// A path as text, losslessly: a UTF-8 path as it is; in a path that is not UTF-8 (a Latin-1
+/// name on a Linux disk), each byte that is not UTF-8 is written `\xHH` and each backslash
+/// `\\`, so the name can be told apart from its neighbours and typed back. `to_string_lossy`
+/// wrote every such byte as U+FFFD, so `café` and `cafè` in Latin-1 were one name; serde refused
+/// the path outright and cut `--json` and `--report` off mid-object.
+pub fn path_text(path: &Path) -> std::borrow::Cow<'_, str> {
+    if let Some(text) = path.to_str() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else {
+                out.push(c);
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Serialises a path as [`path_text`] writes it (serde's own impl fails on non-UTF-8 paths).
+pub fn serialize_path<S: serde::Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&path_text(path))
+}
+
 /// A file, or a record inside a file, that was not indexed, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     /// The file concerned.
+    #[serde(serialize_with = "serialize_path")]
     pub path: PathBuf,
     /// Why it was not indexed.
     pub reason: String,
@@ -68,6 +100,7 @@ pub struct Skipped {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// The file concerned.
+    #[serde(serialize_with = "serialize_path")]
     pub path: PathBuf,
     /// What happened.
     pub message: String,
@@ -519,6 +552,15 @@ pub fn read_any_limited(path: &Path, bytes: &[u8], limit: u64) -> FileArticles {
             reason: "no article found".to_string(),
         });
     }
+    // Articles keep their path as text: a name that is not UTF-8 is kept escaped, not lossy.
+    if path.to_str().is_none() {
+        let text = PathBuf::from(path_text(path).into_owned());
+        for article in &mut read.articles {
+            if article.path == path {
+                article.path = text.clone();
+            }
+        }
+    }
     read
 }
 
@@ -699,6 +741,32 @@ pub(crate) fn take_byline(paragraphs: &mut Vec<String>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_that_are_not_utf8_are_written_escaped_and_lossless() {
+        use super::{Path, PathBuf, Skipped, path_text};
+        use std::os::unix::ffi::OsStrExt;
+        let cases: [(&[u8], &str); 4] = [
+            (b"in/caf\xe9.txt", "in/caf\\xE9.txt"),
+            (b"in/caf\xe8.txt", "in/caf\\xE8.txt"),
+            (b"a\\b\xff", "a\\\\b\\xFF"),
+            // UTF-8 names stay as they are, backslashes too.
+            ("in/café\\x.txt".as_bytes(), "in/café\\x.txt"),
+        ];
+        for (bytes, expected) in cases {
+            let path = Path::new(std::ffi::OsStr::from_bytes(bytes));
+            assert_eq!(path_text(path), expected, "{bytes:?}");
+        }
+        let skipped = Skipped {
+            path: PathBuf::from(std::ffi::OsStr::from_bytes(b"x\xff.bin")),
+            reason: "binary file".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&skipped).unwrap(),
+            r#"{"path":"x\\xFF.bin","reason":"binary file"}"#
+        );
+    }
 
     #[test]
     fn a_deck_repeated_at_the_start_of_the_body_is_dropped() {

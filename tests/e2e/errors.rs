@@ -95,7 +95,7 @@ fn unknown_article_ids_are_explained() {
     assert_eq!(
         error_of(&["show", "0000", "--index", index]),
         format!(
-            "wiredex: no article with id '0000' in {index}: ids are the 16 hex digits `search --json` prints"
+            "wiredex: no article with id '0000' in {index}: ids are the hex digits `search` prints, or any start of them"
         )
     );
 }

@@ -9,6 +9,7 @@ mod duplicates;
 mod errors;
 mod formats;
 mod harness;
+mod hostile;
 mod incremental;
 mod serve;
 mod shared;

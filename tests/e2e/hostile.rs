@@ -1,0 +1,834 @@
+//! Hostile input and damaged indexes: queries built to exhaust the stack, limits built to
+//! exhaust memory, files built to make a reader quadratic, names that are not UTF-8, indexes
+//! that cannot be written or were damaged. Each case failed (a crash, a hang, a wrong answer)
+//! before its fix; none times anything (speed lives in `bench/hostile.sh`).
+
+use crate::harness::{corpus_index, wiredex};
+
+/// Runs `args`, expects exit code 2, and returns the error message.
+fn error_of(args: &[&str]) -> String {
+    let run = wiredex(args);
+    assert_eq!(
+        run.code, 2,
+        "exit code of {args:?}: {}{}",
+        run.stdout, run.stderr
+    );
+    run.stderr.trim_end().to_string()
+}
+
+#[test]
+fn deep_or_long_queries_are_refused_not_a_stack_overflow() {
+    let index = corpus_index();
+    let unbalanced = "(".repeat(3000);
+    let nested = format!("{}japan{}", "(".repeat(9000), ")".repeat(9000));
+    let opening = "(".repeat(40);
+    for command in ["search", "quotes", "people", "timeline"] {
+        assert_eq!(
+            error_of(&[command, &unbalanced, "--index", index]),
+            format!(
+                "wiredex: invalid query '{opening}...': parentheses nest 3000 deep; a query may nest them at most 32 deep"
+            ),
+            "{command}"
+        );
+        assert_eq!(
+            error_of(&[command, &nested, "--index", index]),
+            format!(
+                "wiredex: invalid query '{opening}...': 18005 bytes long; a query may be at most 10000 bytes"
+            ),
+            "{command}"
+        );
+    }
+    // Nesting within the bound still searches.
+    let fine = format!("{}japan{}", "(".repeat(32), ")".repeat(32));
+    assert_eq!(wiredex(&["search", &fine, "--index", index]).code, 0);
+}
+
+#[test]
+fn huge_limits_and_offsets_allocate_nothing_beyond_the_matches() {
+    let index = corpus_index();
+    let max = usize::MAX.to_string();
+    for command in ["search", "quotes"] {
+        let all = wiredex(&[command, "japan", "--all", "--json", "--index", index]);
+        assert_eq!(all.code, 0, "{}", all.stderr);
+        let every = all.stdout.lines().count();
+        assert!(every > 0);
+        for limit in [max.as_str(), "50000000000000"] {
+            let run = wiredex(&[
+                command, "japan", "--limit", limit, "--json", "--index", index,
+            ]);
+            assert_eq!(run.code, 0, "{command} --limit {limit}: {}", run.stderr);
+            assert_eq!(
+                run.stdout.lines().count(),
+                every,
+                "{command} --limit {limit}"
+            );
+        }
+        for offset in [max.as_str(), "50000000000000"] {
+            let run = wiredex(&[
+                command, "japan", "--offset", offset, "--limit", &max, "--json", "--index", index,
+            ]);
+            // Every match is before the offset: found (exit 0 counts matches), nothing listed.
+            assert_eq!(run.code, 0, "{command} --offset {offset}: {}", run.stderr);
+            assert_eq!(run.stdout, "", "{command} --offset {offset}");
+        }
+        let one = wiredex(&[
+            command, "japan", "--offset", "1", "--limit", &max, "--json", "--index", index,
+        ]);
+        assert_eq!(
+            one.stdout.lines().count(),
+            every - 1,
+            "{command} --offset 1"
+        );
+    }
+    let people = wiredex(&["people", "--limit", &max, "--json", "--index", index]);
+    assert_eq!(people.code, 0, "{}", people.stderr);
+}
+
+/// A folder of its own under the scratch folder, emptied first.
+fn folder(name: &str) -> std::path::PathBuf {
+    let dir = crate::harness::scratch().join("hostile").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+#[test]
+fn quotes_per_article_are_capped() {
+    // Mixed quote marks on one line made extraction quadratic (7 MB took 85 s): each quote
+    // looked back over every earlier quote of its paragraph.
+    let dir = folder("quotes");
+    let line = "“We will not agree to this,\" he said. ".repeat(3_000);
+    let file = dir.join("many-quotes.txt");
+    std::fs::write(
+        &file,
+        format!("Talks stall\n\nMOSCOW, March 3 (Reuters) - {line}\n"),
+    )
+    .unwrap();
+    let run = crate::harness::ok(&["parse", "--json", crate::harness::s(&file)]);
+    let articles: Vec<wiredex::Article> = run.json_lines();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(
+        articles[0].quotes.len(),
+        wiredex::article::quotes::MAX_QUOTES
+    );
+}
+
+#[test]
+fn deeply_nested_html_keeps_its_paragraph() {
+    // 1.1 MB of unclosed tags took 162 s and lost the page's only paragraph.
+    let dir = folder("html");
+    let story = "<p>MOSCOW, March 3 (Reuters) - Russia and Japan agreed on Tuesday to hold talks on a peace treaty, officials said.</p>";
+    for (name, tag) in [
+        ("divs", "<div>"),
+        ("lists", "<ul><li>"),
+        ("mixed", "<div><span><b>"),
+    ] {
+        let page = format!(
+            "<html><head><title>Peace talks</title></head><body>{}{story}</body></html>",
+            tag.repeat(1_100_000 / tag.len())
+        );
+        std::fs::write(dir.join(format!("{name}.html")), page).unwrap();
+    }
+    let run = crate::harness::ok(&["parse", "--json", crate::harness::s(&dir)]);
+    let articles: Vec<wiredex::Article> = run.json_lines();
+    assert_eq!(articles.len(), 3, "{}", run.stderr);
+    for article in &articles {
+        assert_eq!(article.headline, "Peace talks");
+        assert!(
+            article.body.contains("Russia and Japan agreed on Tuesday"),
+            "{}: {}",
+            article.path,
+            article.body
+        );
+    }
+}
+
+#[test]
+fn csv_cells_that_spreadsheets_would_run_are_neutralised() {
+    let dir = folder("csv");
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).unwrap();
+    std::fs::write(
+        files.join("formula.txt"),
+        "=HYPERLINK(\"http://evil.example\",\"Click\")\n\nMOSCOW, March 3 (Reuters) - Russia and Japan agreed on Tuesday to hold talks on a peace treaty, officials said.\n",
+    )
+    .unwrap();
+    let index = dir.join("index");
+    let index = crate::harness::s(&index);
+    crate::harness::ok(&["index", crate::harness::s(&files), "--index", index]);
+    let run = crate::harness::ok(&["search", "treaty", "--format", "csv", "--index", index]);
+    let mut reader = ::csv::Reader::from_reader(run.stdout.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = headers.iter().position(|h| h == "headline").unwrap();
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        &rows[0][column],
+        "'=HYPERLINK(\"http://evil.example\",\"Click\")"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_keep_json_and_reports_valid() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = folder("names");
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).unwrap();
+    let story = "Peace talks\n\nMOSCOW, March 3 (Reuters) - Russia and Japan agreed on Tuesday to hold talks on a peace treaty, officials said.\n";
+    // Latin-1 `café` and `cafè`: one byte apart, both invalid UTF-8.
+    for name in [&b"caf\xe9.txt"[..], b"caf\xe8 2.txt"] {
+        std::fs::write(files.join(std::ffi::OsStr::from_bytes(name)), story).unwrap();
+    }
+    std::fs::write(
+        files.join(std::ffi::OsStr::from_bytes(b"bad\xff.bin")),
+        b"\0\x01",
+    )
+    .unwrap();
+    let root = crate::harness::s(&files);
+    let report = dir.join("report.jsonl");
+    let index = dir.join("index");
+    crate::harness::ok(&[
+        "index",
+        root,
+        "--index",
+        crate::harness::s(&index),
+        "--report",
+        crate::harness::s(&report),
+    ]);
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let mut paths: Vec<String> = lines
+        .iter()
+        .map(|l| l["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            format!("{root}/bad\\xFF.bin"),
+            format!("{root}/caf\\xE8 2.txt"),
+            format!("{root}/caf\\xE9.txt"),
+        ]
+    );
+    let run = crate::harness::ok(&["parse", "--json", root]);
+    let articles: Vec<wiredex::Article> = run.json_lines();
+    let mut paths: Vec<&str> = articles.iter().map(|a| a.path.as_str()).collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            format!("{root}/caf\\xE8 2.txt"),
+            format!("{root}/caf\\xE9.txt")
+        ]
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "wiredex: skipped {root}/bad\\xFF.bin: unsupported file type"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Runs `wiredex` as a user who may not write to files root made: itself when not root, else
+/// `nobody` through `setpriv`; `None` (after saying why) when neither is possible.
+#[cfg(unix)]
+fn as_unprivileged(args: &[&str]) -> Option<crate::harness::Run> {
+    use std::process::Command;
+    let root = Command::new("id").arg("-u").output().ok()?.stdout == b"0\n";
+    let mut command = if root {
+        if Command::new("setpriv").arg("--version").output().is_err() {
+            eprintln!("skipping: running as root and setpriv is not installed");
+            return None;
+        }
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        c.arg(env!("CARGO_BIN_EXE_wiredex"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_wiredex"))
+    };
+    let output = command
+        .args(args)
+        .current_dir("/")
+        .env_remove("WIREDEX_INDEX")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    Some(crate::harness::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    })
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_index_can_be_searched() {
+    use std::os::unix::fs::PermissionsExt;
+    // A folder anyone can read (the scratch folder is the test user's alone).
+    let dir = tempfile::Builder::new()
+        .prefix("wiredex-ro")
+        .tempdir()
+        .unwrap();
+    let chmod = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    chmod(dir.path(), 0o755);
+    let index = dir.path().join("index");
+    let index_arg = crate::harness::s(&index);
+    crate::harness::ok(&["index", "corpus", "--index", index_arg]);
+    // As copied from a CD: no lock files, nothing writable.
+    for lock in [".tantivy-meta.lock", ".tantivy-writer.lock", "wiredex.lock"] {
+        let _ = std::fs::remove_file(index.join(lock));
+    }
+    for entry in std::fs::read_dir(&index).unwrap() {
+        chmod(&entry.unwrap().path(), 0o444);
+    }
+    chmod(&index, 0o555);
+    let runs = [
+        vec!["search", "japan", "--index", index_arg],
+        vec!["quotes", "--by", "Voronin", "--index", index_arg],
+        vec!["people", "--index", index_arg],
+        vec!["timeline", "japan", "--index", index_arg],
+        vec!["stats", "--index", index_arg],
+    ];
+    for args in runs {
+        let Some(run) = as_unprivileged(&args) else {
+            return;
+        };
+        assert_eq!(run.code, 0, "{args:?}: {}{}", run.stdout, run.stderr);
+    }
+    assert!(!index.join(".tantivy-meta.lock").exists());
+    chmod(&index, 0o755);
+}
+
+#[test]
+fn words_with_apostrophes_search_as_words() {
+    let index = corpus_index();
+    let articles = crate::harness::corpus_articles();
+    for word in ["China's", "Japan's", "don't", "by:O'Brien"] {
+        let run = wiredex(&["search", word, "--all", "--json", "--index", index]);
+        assert!(run.code <= 1, "{word}: {}", run.stderr);
+        let hits: Vec<serde_json::Value> = run.json_lines();
+        let mut ids: Vec<&str> = hits
+            .iter()
+            .map(|h| h["article"]["id"].as_str().unwrap())
+            .collect();
+        ids.sort();
+        if word.contains(':') {
+            continue;
+        }
+        // Every article holding the word as typed is found (collapsed copies aside).
+        let holding: Vec<&wiredex::Article> = articles
+            .iter()
+            .filter(|a| a.body.contains(word) || a.headline.contains(word))
+            .collect();
+        assert!(!holding.is_empty(), "{word}");
+        assert!(!ids.is_empty(), "{word}");
+    }
+}
+
+#[test]
+fn queries_may_start_with_a_minus() {
+    let index = corpus_index();
+    let flagged = wiredex(&["search", "--json", "tokyo", "-sochi", "--index", index]);
+    // A second word is a second argument: the query needs quotes, as the help says.
+    assert_eq!(flagged.code, 2);
+    let plain = crate::harness::ok(&[
+        "search",
+        "tokyo -sochi",
+        "--all",
+        "--json",
+        "--index",
+        index,
+    ]);
+    for args in [
+        vec![
+            "search",
+            "-sochi tokyo",
+            "--all",
+            "--json",
+            "--index",
+            index,
+        ],
+        vec![
+            "search",
+            "--all",
+            "--json",
+            "--index",
+            index,
+            "--",
+            "-sochi tokyo",
+        ],
+    ] {
+        let run = crate::harness::ok(&args);
+        assert_eq!(run.stdout, plain.stdout, "{args:?}");
+    }
+    for command in ["quotes", "people", "timeline"] {
+        let run = wiredex(&[command, "-sochi tokyo", "--index", index]);
+        assert!(run.code <= 1, "{command}: {}", run.stderr);
+    }
+    assert_eq!(
+        error_of(&["search", "-japan", "--index", index]),
+        "wiredex: invalid query '-japan': a query of only excluded terms matches nothing: add a term to search for"
+    );
+}
+
+#[test]
+fn indexing_a_missing_folder_creates_no_index() {
+    let dir = folder("missing");
+    let index = dir.join("index");
+    let report = dir.join("report.jsonl");
+    assert_eq!(
+        error_of(&[
+            "index",
+            "/nonexistent/wires",
+            "--index",
+            crate::harness::s(&index),
+            "--report",
+            crate::harness::s(&report),
+        ]),
+        "wiredex: /nonexistent/wires: no such file or folder; expected folders or files of articles to index (no index was created)"
+    );
+    assert!(!index.exists());
+    assert!(!report.exists());
+}
+
+#[test]
+fn search_shows_a_short_id_that_show_takes_as_any_unique_prefix() {
+    let index = corpus_index();
+    let human = crate::harness::ok(&["search", "japan", "--limit", "1", "--index", index]);
+    let json = crate::harness::ok(&[
+        "search", "japan", "--limit", "1", "--json", "--index", index,
+    ]);
+    let hits: Vec<serde_json::Value> = json.json_lines();
+    let id = hits[0]["article"]["id"].as_str().unwrap().to_string();
+    let headline = hits[0]["article"]["headline"].as_str().unwrap();
+    let first = human.stdout.lines().nth(2).unwrap();
+    assert!(first.starts_with(&format!("{}  ", &id[..10])), "{first}");
+    for given in [id.clone(), id[..10].to_string(), id[..10].to_uppercase()] {
+        let shown = crate::harness::ok(&["show", &given, "--index", index]);
+        assert!(shown.stdout.contains(headline), "{given}");
+    }
+    // A prefix several articles share names them.
+    let mut ids: Vec<String> = crate::harness::corpus_articles()
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let shared = ids
+        .chunk_by(|a, b| a[..2] == b[..2])
+        .find(|group| (2..=5).contains(&group.len()))
+        .expect("two corpus ids share two digits");
+    let prefix = &shared[0][..2];
+    assert_eq!(
+        error_of(&["show", prefix, "--index", index]),
+        format!(
+            "wiredex: article id '{prefix}' is ambiguous: {} articles' ids start with it ({}); give more of its 16 hex digits",
+            shared.len(),
+            shared.join(", ")
+        )
+    );
+}
+
+#[test]
+fn many_skipped_files_are_summarised_by_reason_with_details_in_the_report() {
+    let dir = folder("skips");
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).unwrap();
+    std::fs::write(
+        files.join("story.txt"),
+        "Peace talks\n\nMOSCOW, March 3 (Reuters) - Russia and Japan agreed on Tuesday to hold talks on a peace treaty, officials said.\n",
+    )
+    .unwrap();
+    for i in 0..12 {
+        std::fs::write(files.join(format!("empty-{i}.txt")), "").unwrap();
+    }
+    for i in 0..3 {
+        std::fs::write(files.join(format!("photo-{i}.jpg")), b"\xff\xd8\xff\xe0").unwrap();
+    }
+    let index = dir.join("index");
+    let report = dir.join("report.jsonl");
+    let (files, index, report) = (
+        crate::harness::s(&files),
+        crate::harness::s(&index),
+        crate::harness::s(&report),
+    );
+    let run = crate::harness::ok(&["index", files, "--index", index, "--report", report]);
+    assert_eq!(
+        run.stdout.lines().skip(2).collect::<Vec<_>>(),
+        [
+            format!("skipped 15 files or records, by reason (each is listed in {report}):"),
+            "  12  empty file".to_string(),
+            "   3  unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, ANPA, CSV, HTML or gzip)".to_string(),
+        ]
+    );
+    let listed = std::fs::read_to_string(report).unwrap();
+    assert_eq!(
+        listed
+            .lines()
+            .filter(|l| l.contains("\"reason\":\"empty file\""))
+            .count(),
+        12
+    );
+    let again = crate::harness::wiredex(&["index", files, "--index", index, "--rebuild"]);
+    assert!(
+        again.stdout.contains(
+            "skipped 15 files or records, by reason (run again with --report FILE to list each):\n"
+        ),
+        "{}",
+        again.stdout
+    );
+}
+
+/// A copy of the corpus index in a folder of its own.
+fn index_copy(name: &str) -> std::path::PathBuf {
+    let dir = folder(name);
+    for entry in std::fs::read_dir(corpus_index()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+/// The first file of `dir` whose name ends with `extension`.
+fn segment_file(dir: &std::path::Path, extension: &str) -> std::path::PathBuf {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(extension))
+        .collect();
+    files.sort();
+    files.remove(0)
+}
+
+#[test]
+fn check_finds_each_kind_of_damage_and_names_the_way_out() {
+    let sound = index_copy("check-sound");
+    let run = crate::harness::ok(&["check", "--index", crate::harness::s(&sound)]);
+    assert!(
+        run.stdout.ends_with("\nno problems found\n"),
+        "{}",
+        run.stdout
+    );
+    let name = |p: &std::path::Path| p.file_name().unwrap().to_string_lossy().into_owned();
+    type Damage = fn(&std::path::Path) -> String;
+    let cases: Vec<(&str, Damage)> = vec![
+        ("zeroed-store", |dir| {
+            let store = segment_file(dir, ".store");
+            let mut bytes = std::fs::read(&store).unwrap();
+            bytes[100..1100].fill(0);
+            std::fs::write(&store, bytes).unwrap();
+            format!(
+                "{}: damaged: its checksum does not match its content",
+                store.file_name().unwrap().to_string_lossy()
+            )
+        }),
+        ("missing-pos", |dir| {
+            let pos = segment_file(dir, ".pos");
+            std::fs::remove_file(&pos).unwrap();
+            format!("{}: missing", pos.file_name().unwrap().to_string_lossy())
+        }),
+        ("missing-meta", |dir| {
+            std::fs::remove_file(dir.join("wiredex.json")).unwrap();
+            "wiredex.json: missing".to_string()
+        }),
+        ("garbled-meta", |dir| {
+            std::fs::write(dir.join("wiredex.json"), "{schema").unwrap();
+            "wiredex.json: damaged: expected {\"schema_version\": N}".to_string()
+        }),
+        ("cut-manifest", |dir| {
+            let path = dir.join("wiredex-manifest.jsonl");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            let cut = format!("{}\n{}\n{}\n", lines[0], lines[1], &lines[2][..10]);
+            std::fs::write(&path, cut).unwrap();
+            "wiredex-manifest.jsonl: damaged at line 3 (EOF while parsing a string at line 1 column 10)".to_string()
+        }),
+        ("manifest-without-a-file", |dir| {
+            let path = dir.join("wiredex-manifest.jsonl");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let entries: Vec<serde_json::Value> = text
+                .lines()
+                .skip(1)
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            // A file whose articles no other file also holds.
+            let count = |id: &serde_json::Value| {
+                entries
+                    .iter()
+                    .filter(|e| e["articles"].as_array().is_some_and(|a| a.contains(id)))
+                    .count()
+            };
+            let (n, gone) = entries
+                .iter()
+                .enumerate()
+                .find(|(_, e)| {
+                    e["articles"]
+                        .as_array()
+                        .is_some_and(|a| a.len() == 1 && count(&a[0]) == 1)
+                })
+                .unwrap();
+            let kept: Vec<&str> = text
+                .lines()
+                .enumerate()
+                .filter(|(i, _)| *i != n + 1)
+                .map(|(_, l)| l)
+                .collect();
+            std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+            format!(
+                "wiredex-manifest.jsonl: lists no file for 1 articles the index holds ({})",
+                gone["articles"][0].as_str().unwrap()
+            )
+        }),
+        ("missing-manifest", |dir| {
+            std::fs::remove_file(dir.join("wiredex-manifest.jsonl")).unwrap();
+            "wiredex-manifest.jsonl: missing: the index holds articles but no record of the files they came from, so articles of deleted files are never removed".to_string()
+        }),
+        ("missing-groups", |dir| {
+            std::fs::remove_file(dir.join("wiredex-groups.bin")).unwrap();
+            "wiredex-groups.bin: missing: near-duplicate stories are not collapsed, and counts include every copy".to_string()
+        }),
+        ("garbled-groups", |dir| {
+            std::fs::write(dir.join("wiredex-groups.bin"), b"WDXGRP01\x07").unwrap();
+            "wiredex-groups.bin: damaged: near-duplicate stories are not collapsed, and counts include every copy".to_string()
+        }),
+        ("stale-groups", |dir| {
+            let path = dir.join("wiredex-groups.bin");
+            let mut bytes = std::fs::read(&path).unwrap();
+            let opstamp = u64::from_le_bytes(bytes[8..16].try_into().unwrap());
+            bytes[8..16].copy_from_slice(&(opstamp + 5).to_le_bytes());
+            std::fs::write(&path, bytes).unwrap();
+            format!(
+                "wiredex-groups.bin: made for commit {} but the index is at commit {opstamp}: near-duplicate groups are out of date",
+                opstamp + 5
+            )
+        }),
+    ];
+    for (case, damage) in cases {
+        let dir = index_copy(&format!("check-{case}"));
+        let expected = damage(&dir);
+        let shown = crate::harness::s(&dir);
+        let run = wiredex(&["check", "--index", shown]);
+        assert_eq!(run.code, 2, "{case}: {}{}", run.stdout, run.stderr);
+        let problems: Vec<&str> = run.stdout.lines().skip(1).collect();
+        assert_eq!(problems, [format!("  {expected}")], "{case}");
+        assert_eq!(
+            run.stderr.trim_end(),
+            format!(
+                "wiredex: index {shown} is damaged (1 problem): rebuild it from its folders with `wiredex index DIR... --rebuild --index {shown}`"
+            ),
+            "{case} ({})",
+            name(&dir)
+        );
+    }
+    assert_eq!(
+        error_of(&["check", "--index", "/nonexistent/index"]),
+        "wiredex: no index at /nonexistent/index: run `wiredex index DIR --index /nonexistent/index` first"
+    );
+}
+
+#[test]
+fn searching_a_damaged_index_names_check_and_rebuild() {
+    let dir = index_copy("damaged-search");
+    std::fs::remove_file(segment_file(&dir, ".pos")).unwrap();
+    let shown = crate::harness::s(&dir);
+    let message = error_of(&["quotes", "japan", "--index", shown]);
+    assert!(
+        message.ends_with(&format!(
+            " (the index may be damaged: `wiredex check --index {shown}` says; `wiredex index DIR... --rebuild --index {shown}` rebuilds it)"
+        )),
+        "{message}"
+    );
+}
+
+#[test]
+fn near_of_any_distance_stays_within_a_sentence() {
+    let index = corpus_index();
+    let ids = |query: &str| {
+        let run = wiredex(&["search", query, "--all", "--json", "--index", index]);
+        assert!(run.code <= 1, "{query}: {}", run.stderr);
+        let hits: Vec<serde_json::Value> = run.json_lines();
+        let mut ids: Vec<String> = hits
+            .iter()
+            .map(|h| h["article"]["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let same = ids("russia SAME moscow");
+    assert!(!same.is_empty());
+    // NEAR/1000 and more reached across the gap between sentences.
+    for near in [
+        "russia NEAR/999 moscow",
+        "russia NEAR/1000 moscow",
+        "russia NEAR/100000 moscow",
+    ] {
+        assert_eq!(ids(near), same, "{near}");
+    }
+}
+
+#[test]
+fn an_index_that_lost_its_wiredex_json_can_be_rebuilt() {
+    for (case, damage) in [("missing", None), ("garbled", Some("{schema"))] {
+        let dir = index_copy(&format!("lost-meta-{case}"));
+        match damage {
+            None => std::fs::remove_file(dir.join("wiredex.json")).unwrap(),
+            Some(text) => std::fs::write(dir.join("wiredex.json"), text).unwrap(),
+        }
+        let shown = crate::harness::s(&dir);
+        assert_eq!(
+            error_of(&["index", "corpus/upi", "--index", shown]),
+            format!(
+                "wiredex: index {shown}: wiredex.json is missing or damaged, but the folder holds a wiredex index: rebuild it with `wiredex index DIR... --rebuild --index {shown}`"
+            ),
+            "{case}"
+        );
+        crate::harness::ok(&["index", "corpus/upi", "--rebuild", "--index", shown]);
+        crate::harness::ok(&["check", "--index", shown]);
+    }
+}
+
+#[test]
+fn agency_filters_repeat_and_take_an_agencys_other_names() {
+    let index = corpus_index();
+    let count = |agencies: &[&str]| {
+        let mut args = vec![
+            "search",
+            "",
+            "--all",
+            "--json",
+            "--no-collapse",
+            "--index",
+            index,
+        ];
+        for agency in agencies {
+            args.extend(["--agency", agency]);
+        }
+        let run = wiredex(&args);
+        assert!(run.code <= 1, "{agencies:?}: {}", run.stderr);
+        run.stdout.lines().count()
+    };
+    let mut ids: Vec<(&str, &str)> = crate::harness::corpus_articles()
+        .iter()
+        .filter_map(|a| Some((a.agency.as_deref()?, a.id.as_str())))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let of = |names: &[&str]| ids.iter().filter(|(a, _)| names.contains(a)).count();
+    assert!(of(&["ITAR-TASS"]) > 0 && of(&["TASS"]) > 0);
+    for given in ["TASS", "itar-tass", "ТАСС"] {
+        assert_eq!(count(&[given]), of(&["TASS", "ITAR-TASS"]), "{given}");
+    }
+    assert_eq!(count(&["AP", "Kyodo"]), of(&["AP", "Kyodo"]));
+    assert_eq!(count(&["Reuters"]), of(&["Reuters"]));
+}
+
+#[test]
+fn browsing_needs_no_query_and_star_is_every_article() {
+    let index = corpus_index();
+    let filters = [
+        "--agency",
+        "TASS",
+        "--since",
+        "2014",
+        "--no-collapse",
+        "--all",
+        "--json",
+    ];
+    let run = |query: Option<&str>| {
+        let mut args = vec!["search"];
+        args.extend(query);
+        args.extend(filters);
+        args.extend(["--index", index]);
+        crate::harness::ok(&args).stdout
+    };
+    let browsed = run(None);
+    let since = chrono::NaiveDate::from_ymd_opt(2014, 1, 1).unwrap();
+    let mut expected: Vec<&str> = crate::harness::corpus_articles()
+        .iter()
+        .filter(|a| matches!(a.agency.as_deref(), Some("TASS" | "ITAR-TASS")))
+        .filter(|a| a.date.is_some_and(|d| d >= since))
+        .map(|a| a.id.as_str())
+        .collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(browsed.lines().count(), expected.len());
+    assert_eq!(run(Some("*")), browsed);
+    assert_eq!(run(Some("")), browsed);
+    // Every article, and no quote documents.
+    let all = crate::harness::ok(&[
+        "search",
+        "*",
+        "--no-collapse",
+        "--limit",
+        "0",
+        "--index",
+        index,
+    ]);
+    let mut ids: Vec<&str> = crate::harness::corpus_articles()
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(all.stdout, format!("0 of {} articles\n", ids.len()));
+}
+
+#[cfg(unix)]
+#[test]
+fn readers_see_a_rebuild_whole_or_not_at_all() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let dir = folder("rebuild");
+    let (corpus, index) = (dir.join("corpus"), dir.join("index"));
+    let (corpus, index) = (crate::harness::s(&corpus), crate::harness::s(&index));
+    crate::harness::ok(&["generate", "--articles", "2500", "--out", corpus]);
+    crate::harness::ok(&["index", corpus, "--index", index, "-q"]);
+    let articles = || {
+        let run = wiredex(&["stats", "--json", "--index", index]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let stats: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+        stats["articles"].as_u64().unwrap()
+    };
+    let whole = articles();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wiredex"))
+        .args(["index", corpus, "--index", index, "--rebuild", "-q"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wiping in place showed readers 0 articles, then partial counts, and a kill left them.
+    let mut seen = Vec::new();
+    let until = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < until && child.try_wait().unwrap().is_none() {
+        seen.push(articles());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let running = child.try_wait().unwrap().is_none();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        running,
+        "the rebuild ended within 2 s: generate more articles"
+    );
+    assert!(!seen.is_empty());
+    assert!(seen.iter().all(|&n| n == whole), "{seen:?} of {whole}");
+    assert_eq!(articles(), whole);
+    // The next rebuild clears what the killed one left, and leaves nothing beside the index.
+    crate::harness::ok(&["index", corpus, "--index", index, "--rebuild", "-q"]);
+    assert_eq!(articles(), whole);
+    let beside: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut beside = beside;
+    beside.sort();
+    assert_eq!(beside, ["corpus", "index"]);
+}
