@@ -278,6 +278,11 @@ impl tantivy::collector::Collector for FacetCollector {
 pub fn tally_counts(facet: Facet, keys: impl IntoIterator<Item = (String, usize)>) -> Vec<Count> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for (key, count) in keys.into_iter().filter(|(_, count)| *count > 0) {
+        let key = if facet == Facet::Agency {
+            super::agencies::canonical_agency(&key)
+        } else {
+            key
+        };
         *counts.entry(key).or_default() += count;
     }
     let mut rows: Vec<Count> = counts

@@ -2,6 +2,7 @@
 //! over the index, and matching documents come back as `Hit`s and `QuoteHit`s with snippets.
 //! Reads the index; never writes it, never prints.
 
+mod agencies;
 mod collapse;
 pub(crate) mod dates;
 pub(crate) mod facets;
@@ -31,6 +32,7 @@ use crate::index::WireIndex;
 use crate::index::document::{QuoteRecord, day_value, from_datetime};
 use crate::index::dups::Groups;
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+pub use agencies::{agency_names, canonical_agency};
 use collapse::{Chosen, GroupScan, Restrict};
 pub use dates::{DayRange, parse_period, parse_range};
 use facets::Over;
@@ -70,30 +72,6 @@ pub struct Filters {
     /// Near-duplicate stories stand as one, their earliest member (and a quotation repeated
     /// across them as one quotation), in hits, totals and counts.
     pub collapse: bool,
-}
-
-/// Agencies known by several names: the credit lines of one agency over the years and
-/// scripts. A filter on any of them is a filter on all.
-const AGENCY_ALIASES: &[&[&str]] = &[
-    &["TASS", "ITAR-TASS", "ТАСС", "ИТАР-ТАСС"],
-    &["RIA Novosti", "RIA", "РИА Новости"],
-    &["Xinhua", "New China News Agency", "Синьхуа"],
-    &["AP", "Associated Press"],
-    &["AFP", "Agence France-Presse"],
-    &["Kyodo", "Kyodo News"],
-];
-
-/// `agency` and its other names (case aside), or `agency` alone.
-pub fn agency_names(agency: &str) -> Vec<&str> {
-    let agency = agency.trim();
-    AGENCY_ALIASES
-        .iter()
-        .find(|names| {
-            names
-                .iter()
-                .any(|n| n.to_lowercase() == agency.to_lowercase())
-        })
-        .map_or_else(|| vec![agency], |names| names.to_vec())
 }
 
 /// Hex digits in an article id.
