@@ -9,4 +9,5 @@ mod errors;
 mod formats;
 mod harness;
 mod incremental;
+mod readme;
 mod shared;
