@@ -1,12 +1,13 @@
-//! Every example in README.md runs as it is written.
+//! Every example in README.md, and in the docs pages that show commands (indexing, commands,
+//! query language), runs as it is written.
 //!
-//! The README's fenced blocks with the info string `console` are transcripts: a line starting
-//! with `$ ` is a command, and the lines after it up to the next `$ ` line are what it prints on
+//! A page's fenced blocks with the info string `console` are transcripts: a line starting with
+//! `$ ` is a command, and the lines after it up to the next `$ ` line are what it prints on
 //! standard output, compared exactly, except that a line `...` stands for any number of lines.
-//! Each command runs through `sh -c` in one scratch folder holding fresh copies of `corpus/`,
-//! `tests/fixtures/duplicates/`, `bench/workloads/` and the README's chart
+//! Each page's commands run through `sh -c` in a scratch folder of its own holding fresh copies
+//! of `corpus/`, `tests/fixtures/duplicates/`, `bench/workloads/` and the README's chart
 //! (`docs/timeline-minister.svg`), with the folder of the `wiredex` binary under test first on
-//! PATH and WIREDEX_INDEX unset, block after block in README order, so the block that indexes
+//! PATH and WIREDEX_INDEX unset, block after block in page order, so the block that indexes
 //! builds the index the later blocks search. A command must also end with exit status 0 (an
 //! example of an error shows the status with `; echo "exit status $?"`). Blocks whose commands
 //! cannot run here (cargo set-up) use another info string, such as `sh`.
@@ -20,14 +21,14 @@ use crate::harness::project;
 struct Example {
     /// The command, without `$ `.
     command: String,
-    /// README line number (1-based) of the command.
+    /// Line number (1-based) of the command in its page.
     line: usize,
     /// The expected standard output, one entry per line.
     expected: Vec<String>,
 }
 
 /// The `console` blocks of a Markdown text, in order, each as its commands.
-fn console_blocks(markdown: &str) -> Vec<Vec<Example>> {
+fn console_blocks(markdown: &str, page: &str) -> Vec<Vec<Example>> {
     let mut blocks = Vec::new();
     // The open block: its info string, the indentation of its fence, its examples.
     let mut current: Option<(String, usize, Vec<Example>)> = None;
@@ -60,15 +61,12 @@ fn console_blocks(markdown: &str) -> Vec<Vec<Example>> {
             });
         } else {
             let example = examples.last_mut().unwrap_or_else(|| {
-                panic!(
-                    "README.md line {}: output before any `$ ` command",
-                    number + 1
-                )
+                panic!("{page} line {}: output before any `$ ` command", number + 1)
             });
             example.expected.push(text.to_string());
         }
     }
-    assert!(current.is_none(), "README.md: a fenced block is not closed");
+    assert!(current.is_none(), "{page}: a fenced block is not closed");
     blocks.retain(|examples| !examples.is_empty());
     blocks
 }
@@ -140,26 +138,23 @@ fn path_with_binary() -> std::ffi::OsString {
         .expect("PATH joins")
 }
 
-#[test]
-fn readme_examples_print_what_the_readme_shows() {
-    let readme = std::fs::read_to_string(project().join("README.md")).expect("read README.md");
-    let blocks = console_blocks(&readme);
+/// Runs the `console` examples of one Markdown page of the project (`page`, relative to the
+/// project folder) in a fresh scratch folder, and fails naming every command whose output or
+/// exit status differs from what the page shows.
+fn check_page(page: &str) {
+    let markdown = std::fs::read_to_string(project().join(page))
+        .unwrap_or_else(|e| panic!("read {page}: {e}"));
+    let blocks = console_blocks(&markdown, page);
     let commands: usize = blocks.iter().map(Vec::len).sum();
     assert!(
-        commands >= 5,
-        "README.md: only {commands} `$ ` commands found in `console` blocks"
+        commands >= 3,
+        "{page}: only {commands} `$ ` commands found in `console` blocks"
     );
 
     let scratch = tempfile::tempdir().expect("temp dir");
-    copy_dir(&project().join("corpus"), &scratch.path().join("corpus"));
-    copy_dir(
-        &project().join("tests/fixtures/duplicates"),
-        &scratch.path().join("tests/fixtures/duplicates"),
-    );
-    copy_dir(
-        &project().join("bench/workloads"),
-        &scratch.path().join("bench/workloads"),
-    );
+    for folder in ["corpus", "tests/fixtures/duplicates", "bench/workloads"] {
+        copy_dir(&project().join(folder), &scratch.path().join(folder));
+    }
     std::fs::create_dir(scratch.path().join("docs")).expect("create docs/");
     std::fs::copy(
         project().join("docs/timeline-minister.svg"),
@@ -181,7 +176,7 @@ fn readme_examples_print_what_the_readme_shows() {
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr);
         let actual: Vec<&str> = stdout.lines().collect();
-        let where_ = format!("README.md line {}: `$ {}`", example.line, example.command);
+        let where_ = format!("{page} line {}: `$ {}`", example.line, example.command);
         if !output.status.success() {
             failures.push(format!(
                 "{where_}: exited with {}; stderr:\n{stderr}",
@@ -191,7 +186,7 @@ fn readme_examples_print_what_the_readme_shows() {
         }
         if let Err(m) = compare(&example.expected, &actual) {
             let wanted = match example.expected.get(m.expected) {
-                Some(line) => format!("README.md line {}: `{line}`", example.line + 1 + m.expected),
+                Some(line) => format!("{page} line {}: `{line}`", example.line + 1 + m.expected),
                 None => "the end of the output".to_string(),
             };
             let got = match &m.actual {
@@ -206,10 +201,30 @@ fn readme_examples_print_what_the_readme_shows() {
     }
     assert!(
         failures.is_empty(),
-        "{} of {commands} README examples differ from what they print:\n\n{}",
+        "{} of {commands} examples of {page} differ from what they print:\n\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn readme_examples_print_what_the_readme_shows() {
+    check_page("README.md");
+}
+
+#[test]
+fn readme_indexing_page_examples_print_what_the_page_shows() {
+    check_page("docs/indexing.md");
+}
+
+#[test]
+fn readme_commands_page_examples_print_what_the_page_shows() {
+    check_page("docs/commands.md");
+}
+
+#[test]
+fn readme_query_language_page_examples_print_what_the_page_shows() {
+    check_page("docs/query-language.md");
 }
 
 #[test]
@@ -253,7 +268,7 @@ fn readme_transcripts_match_lines_and_ellipses() {
 fn readme_console_blocks_are_read_with_their_output() {
     let markdown = "text\n```console\n$ one\nout 1\n...\n$ two\n```\n```sh\n$ not run\n```\n\
                     - item\n\n  ```console\n  $ three\n    out 3\n  ```\n";
-    let blocks = console_blocks(markdown);
+    let blocks = console_blocks(markdown, "test.md");
     assert_eq!(blocks.len(), 2);
     assert_eq!(blocks[0][0].command, "one");
     assert_eq!(blocks[0][0].line, 3);
