@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target in turn, one process at a time (the machine has two cores), for the
 # number of seconds given as the first argument (default 60). Seeds are read from
-# corpus/TARGET (local, never committed: copy samples in as the README says) and from the
+# corpus/TARGET (local, never committed: copy samples in as docs/fuzzing.md says) and from the
 # committed crash regressions in regressions/TARGET; new finds go to artifacts/TARGET.
 # Exits non-zero when any target found a crash, a timeout or a memory blow-up.
 #

@@ -1,6 +1,6 @@
 //! What users would pick instead of wiredex, run on the same files and the same workload:
 //! raw tantivy with a plain schema (headline and body text, the date from the file), SQLite FTS5
-//! (behind the `sqlite-baseline` feature), and a brute-force scan of the files with ripgrep's
+//! (bundled with `rusqlite`), and a brute-force scan of the files with ripgrep's
 //! library crates. Each reads the files itself, so ingest times include reading; none does any
 //! news-specific extraction. They answer `PlainQuery`s, the common subset of query languages,
 //! with a hit count or, for `count` queries, a tally of the matches by year.

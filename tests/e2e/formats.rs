@@ -169,8 +169,7 @@ fn every_reuters_21578_file_parses_with_reasons_for_every_skip() {
         return;
     };
     // Three of the 22 files (the first, the one with a stray non-UTF-8 byte, the last) keep
-    // this test quick on a debug build; `wiredex eval reuters` and the ingestion report in the
-    // README cover all of them.
+    // this test quick on a debug build; `wiredex-lab eval reuters` reads all of them.
     let mut total = 0;
     let mut files = 0;
     for name in ["reut2-000.sgm", "reut2-017.sgm", "reut2-021.sgm"] {

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 
 use wiredex_lab::eval::{self, polnear, reuters, wire};
 
-/// Arguments of `wiredex eval`.
+/// Arguments of `wiredex-lab eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     #[command(subcommand)]

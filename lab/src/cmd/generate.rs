@@ -1,4 +1,4 @@
-//! `wiredex generate --articles N --out DIR`: write deterministic synthetic wire articles for
+//! `wiredex-lab generate --articles N --out DIR`: write deterministic synthetic wire articles for
 //! scale tests, with the benchmark workload and its true counts in `DIR/workload.tsv`.
 
 use std::io::Write;
@@ -11,7 +11,7 @@ use clap::Args;
 use wiredex::output::json;
 use wiredex_lab::generate;
 
-/// Arguments of `wiredex generate`.
+/// Arguments of `wiredex-lab generate`.
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
     /// How many articles to write
