@@ -832,3 +832,21 @@ fn readers_see_a_rebuild_whole_or_not_at_all() {
     beside.sort();
     assert_eq!(beside, ["corpus", "index"]);
 }
+
+#[test]
+fn index_refuses_to_add_to_an_index_missing_a_segment_file() {
+    let dir = index_copy("index-damaged");
+    let pos = segment_file(&dir, ".pos");
+    std::fs::remove_file(&pos).unwrap();
+    let shown = crate::harness::s(&dir);
+    // Before: "unchanged", exit 0, while quotes failed.
+    assert_eq!(
+        error_of(&["index", "corpus", "--index", shown]),
+        format!(
+            "wiredex: index {shown}: damaged: {} missing; `wiredex check --index {shown}` lists what is wrong, and `wiredex index DIR... --rebuild --index {shown}` rebuilds it",
+            pos.file_name().unwrap().to_string_lossy()
+        )
+    );
+    crate::harness::ok(&["index", "corpus", "--rebuild", "--index", shown]);
+    crate::harness::ok(&["check", "--index", shown]);
+}
