@@ -85,6 +85,26 @@ pub fn agency_names(agency: &str) -> Vec<&str> {
         .map_or_else(|| vec![agency], |names| names.to_vec())
 }
 
+/// Whether `topic` is one of the cities `places.tsv` lists for the place `place` (its fourth
+/// column), rather than its name, an alias or a demonym.
+fn is_city_of(topic: &str, place: &str) -> bool {
+    include_str!("../article/data/places.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| line.split('\t').collect::<Vec<_>>())
+        .filter(|columns| columns.first().is_some_and(|name| *name == place))
+        .any(|columns| {
+            let cities = columns.get(3).copied().unwrap_or("");
+            cities
+                .split('|')
+                .any(|city| city.eq_ignore_ascii_case(topic))
+                && !columns[..3.min(columns.len())]
+                    .iter()
+                    .flat_map(|c| c.split('|'))
+                    .any(|other| other.eq_ignore_ascii_case(topic))
+        })
+}
+
 /// Hex digits in an article id.
 pub const ID_DIGITS: usize = 16;
 
@@ -668,10 +688,12 @@ impl<'a> Searcher<'a> {
 
     /// The words and phrases a topic stands for: a place also by its adjectives, demonyms and
     /// cities (`Japan`: Japanese, Tokyo, ...).
+    /// A city stands for itself only: `--about Moscow` returned every quote about Russia.
     pub fn topic_terms(topic: &str) -> Vec<String> {
-        match Lexicon::get().place(topic.trim()) {
-            Some(place) => place.terms.clone(),
-            None => vec![topic.trim().to_string()],
+        let topic = topic.trim();
+        match Lexicon::get().place(topic) {
+            Some(place) if !is_city_of(topic, &place.name) => place.terms.clone(),
+            _ => vec![topic.to_string()],
         }
     }
 

@@ -850,3 +850,49 @@ fn index_refuses_to_add_to_an_index_missing_a_segment_file() {
     crate::harness::ok(&["index", "corpus", "--rebuild", "--index", shown]);
     crate::harness::ok(&["check", "--index", shown]);
 }
+
+#[test]
+fn a_city_as_a_topic_is_the_city_not_its_country() {
+    let index = corpus_index();
+    let quotes = |topic: &str| -> Vec<serde_json::Value> {
+        let run = wiredex(&[
+            "quotes",
+            "--about",
+            topic,
+            "--all",
+            "--json",
+            "--no-collapse",
+            "--index",
+            index,
+        ]);
+        assert!(run.code <= 1, "{topic}: {}", run.stderr);
+        run.json_lines()
+    };
+    let articles = crate::harness::corpus_articles();
+    let moscow = quotes("Moscow");
+    let russia = quotes("Russia");
+    assert!(
+        !moscow.is_empty() && moscow.len() < russia.len(),
+        "{} of {}",
+        moscow.len(),
+        russia.len()
+    );
+    // Each names Moscow, in its words or in its article.
+    for hit in &moscow {
+        let text = hit["quote"]["text"].as_str().unwrap();
+        let id = hit["quote"]["article_id"].as_str().unwrap();
+        let article = articles.iter().find(|a| a.id == id).unwrap();
+        assert!(
+            text.contains("Moscow")
+                || article.body.contains("Moscow")
+                || article.headline.contains("Moscow"),
+            "{text}"
+        );
+    }
+    // A country still stands for its cities and demonyms.
+    assert!(wiredex::query::Searcher::topic_terms("Russia").contains(&"Moscow".to_string()));
+    assert_eq!(
+        wiredex::query::Searcher::topic_terms(" moscow "),
+        ["moscow"]
+    );
+}
