@@ -85,6 +85,37 @@ pub fn agency_names(agency: &str) -> Vec<&str> {
         .map_or_else(|| vec![agency], |names| names.to_vec())
 }
 
+/// A `--by` name as speakers are indexed: without the titles before it (`President Trump`,
+/// `Foreign Minister Arkady Voronin`) and middle initials (`Donald J. Trump`), which the text's
+/// attributions drop too; `--by` with them found nothing. A name of only such words is kept.
+pub fn speaker_name(by: &str) -> String {
+    let lexicon = Lexicon::get();
+    let words: Vec<&str> = by.split_whitespace().collect();
+    let mut start = 0;
+    while let Some(title) = lexicon.title_at(&words[start..]) {
+        if start + title.words.len() >= words.len() {
+            break;
+        }
+        start += title.words.len();
+    }
+    let rest = &words[start..];
+    let initial = |w: &&str| {
+        let letters = w.trim_end_matches('.');
+        letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
+    };
+    let kept: Vec<&str> = rest
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || *i == rest.len() - 1 || !initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    if kept.is_empty() {
+        by.to_string()
+    } else {
+        kept.join(" ")
+    }
+}
+
 /// Whether `topic` is one of the cities `places.tsv` lists for the place `place` (its fourth
 /// column), rather than its name, an alias or a demonym.
 fn is_city_of(topic: &str, place: &str) -> bool {
@@ -720,7 +751,7 @@ impl<'a> Searcher<'a> {
         let mut article_side: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(by) = &request.by {
             let query = self
-                .all_words(fields.speaker, by)?
+                .all_words(fields.speaker, &speaker_name(by))?
                 .ok_or_else(|| Error::Query {
                     input: by.clone(),
                     reason: "--by needs a name, e.g. --by Lavrov".into(),

@@ -896,3 +896,32 @@ fn a_city_as_a_topic_is_the_city_not_its_country() {
         ["moscow"]
     );
 }
+
+#[test]
+fn by_takes_titles_and_middle_initials_as_the_text_does() {
+    let index = corpus_index();
+    let quotes = |by: &str| {
+        let run = wiredex(&["quotes", "--by", by, "--all", "--json", "--index", index]);
+        assert!(run.code <= 1, "{by}: {}", run.stderr);
+        run.stdout
+    };
+    let plain = quotes("Arkady Voronin");
+    assert!(!plain.is_empty());
+    for by in [
+        "Foreign Minister Arkady Voronin",
+        "Arkady V. Voronin",
+        "Minister Arkady Voronin",
+    ] {
+        assert_eq!(quotes(by), plain, "{by}");
+    }
+    let cases = [
+        ("President Trump", "Trump"),
+        ("Donald J. Trump", "Donald Trump"),
+        ("Sen. Marco Rubio", "Marco Rubio"),
+        ("President", "President"),
+        ("J. Smith", "J. Smith"),
+    ];
+    for (by, name) in cases {
+        assert_eq!(wiredex::query::speaker_name(by), name, "{by}");
+    }
+}
