@@ -11,7 +11,7 @@ use super::{FilterArgs, IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
 use wiredex::output::Format;
 use wiredex::output::chart::{ChartPeriod, timeline_svg};
-use wiredex::query::facets::{Facet, fill_periods};
+use wiredex::query::facets::{Facet, fill_periods_within};
 use wiredex::query::{SearchRequest, Searcher};
 
 /// Arguments of `wiredex timeline`.
@@ -84,13 +84,20 @@ pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
         filters: filters.clone(),
         ..SearchRequest::default()
     };
+    // --until is kept as the day after the last one asked for.
+    let span = (filters.since, filters.until.and_then(|d| d.pred_opt()));
     let everything = SearchRequest {
         filters,
         ..SearchRequest::default()
     };
     let counts = searcher.count_articles(&matching, by)?;
     // Every period between the first and the last story, empty ones too, so the axis is even.
-    let totals = fill_periods(by, &searcher.count_articles(&everything, by)?, MAX_PERIODS);
+    let totals = fill_periods_within(
+        by,
+        &searcher.count_articles(&everything, by)?,
+        MAX_PERIODS,
+        span,
+    );
     let periods: Vec<Row> = totals
         .iter()
         .map(|total| {

@@ -925,3 +925,21 @@ fn by_takes_titles_and_middle_initials_as_the_text_does() {
         assert_eq!(wiredex::query::speaker_name(by), name, "{by}");
     }
 }
+
+#[test]
+fn a_timeline_by_day_lists_every_day_asked_for() {
+    let index = corpus_index();
+    let run = crate::harness::ok(&[
+        "timeline", "japan", "--by", "day", "--since", "2014-01", "--until", "2014-02", "--format",
+        "json", "--index", index,
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let days: Vec<&str> = rows.iter().map(|r| r["period"].as_str().unwrap()).collect();
+    let first = chrono::NaiveDate::from_ymd_opt(2014, 1, 1).unwrap();
+    let expected: Vec<String> = first
+        .iter_days()
+        .take(31 + 28)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(days, expected);
+}
