@@ -76,6 +76,7 @@ struct Row {
 pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
     let by = args.by.facet();
     let index = WireIndex::open(&args.location.path())?;
+    super::warn_if_groups_lost(&index, &args.filters);
     let searcher = Searcher::new(&index)?;
     let filters = args.filters.filters()?;
     let query = args.query.clone();

@@ -943,3 +943,40 @@ fn a_timeline_by_day_lists_every_day_asked_for() {
         .collect();
     assert_eq!(days, expected);
 }
+
+#[test]
+fn lost_groups_are_said_and_written_again_by_the_next_index_run() {
+    let whole = wiredex(&[
+        "search",
+        "japan",
+        "--json",
+        "--all",
+        "--index",
+        corpus_index(),
+    ]);
+    for damage in [None, Some(&b"WDXGRP03\x07"[..])] {
+        let dir = index_copy("lost-groups");
+        let groups = dir.join("wiredex-groups.bin");
+        match damage {
+            None => std::fs::remove_file(&groups).unwrap(),
+            Some(bytes) => std::fs::write(&groups, bytes).unwrap(),
+        }
+        let shown = crate::harness::s(&dir);
+        for command in ["search", "quotes", "people", "timeline"] {
+            let run = wiredex(&[command, "japan", "--index", shown]);
+            assert_eq!(
+                run.stderr,
+                format!(
+                    "wiredex: warning: {shown}/wiredex-groups.bin is missing or damaged, so near-duplicate stories are not collapsed and counts include every copy; `wiredex index DIR... --index {shown}` writes it again\n"
+                ),
+                "{command}"
+            );
+            let plain = wiredex(&[command, "japan", "--no-collapse", "--index", shown]);
+            assert_eq!(plain.stderr, "", "{command} --no-collapse");
+        }
+        crate::harness::ok(&["index", "corpus", "--index", shown]);
+        let again = crate::harness::ok(&["search", "japan", "--json", "--all", "--index", shown]);
+        assert_eq!(again.stderr, "");
+        assert_eq!(again.stdout, whole.stdout);
+    }
+}
