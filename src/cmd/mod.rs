@@ -142,6 +142,18 @@ impl FilterArgs {
     }
 }
 
+/// Says on standard error when the index's near-duplicate groups are lost and collapsing is
+/// asked for: the counts then include every copy, which changed answers silently.
+pub fn warn_if_groups_lost(index: &wiredex::index::WireIndex, filters: &FilterArgs) {
+    if !filters.no_collapse && index.groups_lost() {
+        let shown = wiredex::source::path_text(&index.path);
+        eprintln!(
+            "wiredex: warning: {shown}/{} is missing or damaged, so near-duplicate stories are not collapsed and counts include every copy; `wiredex index DIR... --index {shown}` writes it again",
+            wiredex::index::GROUPS_FILE
+        );
+    }
+}
+
 /// Output flags shared by the listing commands.
 #[derive(Debug, Args)]
 pub struct OutputArgs {

@@ -31,6 +31,7 @@ pub struct PeopleArgs {
 /// Prints the table, most quoted first; "found" when anyone is named.
 pub fn run(args: PeopleArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
+    super::warn_if_groups_lost(&index, &args.filters);
     let request = SearchRequest {
         query: args.query.unwrap_or_default(),
         filters: args.filters.filters()?,

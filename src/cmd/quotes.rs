@@ -47,6 +47,7 @@ pub struct QuotesArgs {
 /// Runs the quote search; "found" when anything matched.
 pub fn run(args: QuotesArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
+    super::warn_if_groups_lost(&index, &args.filters);
     let searcher = Searcher::new(&index)?;
     let request = QuoteRequest {
         query: args.query,

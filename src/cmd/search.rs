@@ -42,6 +42,7 @@ pub struct SearchArgs {
 /// Runs the search; "found" when anything matched.
 pub fn run(args: SearchArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
+    super::warn_if_groups_lost(&index, &args.filters);
     let searcher = Searcher::new(&index)?;
     let request = SearchRequest {
         query: args.query.unwrap_or_default(),

@@ -61,6 +61,25 @@ const COMPONENTS: [SegmentComponent; 6] = [
     SegmentComponent::Store,
 ];
 
+/// The files of the last commit's segments that are not in the folder `path`: a cheap check
+/// (no file is read) that `index` makes before it adds to an index.
+pub(crate) fn missing_segment_files(path: &Path, metas: &tantivy::IndexMeta) -> Vec<String> {
+    let mut missing = Vec::new();
+    for segment in &metas.segments {
+        let mut components = COMPONENTS.to_vec();
+        if segment.has_deletes() {
+            components.push(SegmentComponent::Delete);
+        }
+        for component in components {
+            let file = segment.relative_path(component);
+            if !path.join(&file).exists() {
+                missing.push(file.to_string_lossy().into_owned());
+            }
+        }
+    }
+    missing
+}
+
 /// Checks the index folder `path`; an error only when there is no index there at all.
 pub fn check(path: &Path) -> Result<CheckReport> {
     let mut report = CheckReport::default();

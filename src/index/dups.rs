@@ -400,6 +400,19 @@ pub fn grouped_documents(
 }
 
 impl Groups {
+    /// Whether the index folder `dir` has lost its groups: the file is missing or cannot be
+    /// read, while `meta.json` says the index exists. Searches then collapse nothing and count
+    /// every copy, which they should say (the next `index` run writes the file again).
+    pub fn lost(dir: &Path) -> bool {
+        if !dir.join("meta.json").exists() {
+            return false;
+        }
+        match std::fs::read(dir.join(GROUPS_FILE)) {
+            Ok(bytes) => Groups::decode(&bytes).is_none(),
+            Err(_) => true,
+        }
+    }
+
     /// Reads the groups kept in the index folder `dir`; none when there is no file (an index
     /// made before its first run ended) or it cannot be read.
     pub fn load(dir: &Path) -> Groups {

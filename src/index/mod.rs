@@ -24,6 +24,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError};
 use crate::article::Article;
 use crate::error::{Error, Result};
 pub use check::{CheckReport, Problem, check};
+pub use dups::GROUPS_FILE;
 pub use lock::{IndexLock, LOCK_FILE, LOCK_FILES};
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use sentences::SentenceTokenizer;
@@ -108,6 +109,12 @@ pub struct WireIndex {
 }
 
 impl WireIndex {
+    /// Whether the index has lost its near-duplicate groups (the file is missing or cannot be
+    /// read): searches then collapse nothing and count every copy.
+    pub fn groups_lost(&self) -> bool {
+        dups::Groups::lost(&self.path)
+    }
+
     /// Opens an existing index for reading, refusing one made by another schema version.
     pub fn open(path: &Path) -> Result<WireIndex> {
         if !path.join("meta.json").exists() {

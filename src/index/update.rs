@@ -502,6 +502,20 @@ impl Updater {
             MetaState::Unreadable => return Err(not_wiredex(path)),
         };
         let index = Index::open_in_dir(path).map_err(|e| Error::index(path, e))?;
+        // A segment file gone (a damaged disk, a hand-made copy) made every later run report
+        // "unchanged" while searches failed: refuse to add to such an index, and say the way out.
+        let metas = index.load_metas().map_err(|e| Error::index(path, e))?;
+        let missing = super::check::missing_segment_files(path, &metas);
+        if !missing.is_empty() {
+            let shown = source::path_text(path);
+            return Err(Error::index(
+                path,
+                format!(
+                    "damaged: {} missing; `wiredex check --index {shown}` lists what is wrong, and `wiredex index DIR... --rebuild --index {shown}` rebuilds it",
+                    missing.join(", ")
+                ),
+            ));
+        }
         let index = WireIndex::from_index(path, index)?;
         let manifest = if fresh {
             Manifest::default()

@@ -302,6 +302,18 @@ pub fn tally_counts(facet: Facet, keys: impl IntoIterator<Item = (String, usize)
 /// last period, so that a chart's axis is even; `(undated)` stays last. At most `limit` rows
 /// are made: a longer span is returned as it was.
 pub fn fill_periods(facet: Facet, rows: &[Count], limit: usize) -> Vec<Count> {
+    fill_periods_within(facet, rows, limit, (None, None))
+}
+
+/// [`fill_periods`] over at least the periods from `span`'s first day to its last (each
+/// optional): a timeline asked for `--since 2014-01 --until 2014-02` shows every day of those
+/// months, not only those from its first story to its last.
+pub fn fill_periods_within(
+    facet: Facet,
+    rows: &[Count],
+    limit: usize,
+    span: (Option<NaiveDate>, Option<NaiveDate>),
+) -> Vec<Count> {
     let dated: Vec<(NaiveDate, &Count)> = rows
         .iter()
         .filter_map(|row| Some((facet.period_start(&row.key)?, row)))
@@ -309,6 +321,9 @@ pub fn fill_periods(facet: Facet, rows: &[Count], limit: usize) -> Vec<Count> {
     let (Some(&(first, _)), Some(&(last, _))) = (dated.first(), dated.last()) else {
         return rows.to_vec();
     };
+    let period_of = |day: NaiveDate| facet.period_start(&facet.date_key(Some(day)));
+    let first = span.0.and_then(period_of).map_or(first, |p| p.min(first));
+    let last = span.1.and_then(period_of).map_or(last, |p| p.max(last));
     let mut filled = Vec::new();
     let mut at = Some(first);
     let mut known = dated.iter().peekable();
@@ -339,6 +354,32 @@ pub fn fill_periods(facet: Facet, rows: &[Count], limit: usize) -> Vec<Count> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_fill_the_span_asked_for() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2014, 1, d);
+        let got = fill_periods_within(
+            Facet::Day,
+            &[Count {
+                key: "2014-01-03".into(),
+                count: 2,
+            }],
+            100,
+            (day(1), day(5)),
+        );
+        let keys: Vec<&str> = got.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "2014-01-01",
+                "2014-01-02",
+                "2014-01-03",
+                "2014-01-04",
+                "2014-01-05"
+            ]
+        );
+        assert_eq!(got[2].count, 2);
+    }
 
     #[test]
     fn empty_periods_are_filled_with_zero() {

@@ -74,6 +74,57 @@ pub struct Filters {
     pub collapse: bool,
 }
 
+/// A `--by` name as speakers are indexed: without the titles before it (`President Trump`,
+/// `Foreign Minister Arkady Voronin`) and middle initials (`Donald J. Trump`), which the text's
+/// attributions drop too; `--by` with them found nothing. A name of only such words is kept.
+pub fn speaker_name(by: &str) -> String {
+    let lexicon = Lexicon::get();
+    let words: Vec<&str> = by.split_whitespace().collect();
+    let mut start = 0;
+    while let Some(title) = lexicon.title_at(&words[start..]) {
+        if start + title.words.len() >= words.len() {
+            break;
+        }
+        start += title.words.len();
+    }
+    let rest = &words[start..];
+    let initial = |w: &&str| {
+        let letters = w.trim_end_matches('.');
+        letters.chars().count() == 1 && letters.chars().all(char::is_alphabetic)
+    };
+    let kept: Vec<&str> = rest
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || *i == rest.len() - 1 || !initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    if kept.is_empty() {
+        by.to_string()
+    } else {
+        kept.join(" ")
+    }
+}
+
+/// Whether `topic` is one of the cities `places.tsv` lists for the place `place` (its fourth
+/// column), rather than its name, an alias or a demonym.
+fn is_city_of(topic: &str, place: &str) -> bool {
+    include_str!("../article/data/places.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| line.split('\t').collect::<Vec<_>>())
+        .filter(|columns| columns.first().is_some_and(|name| *name == place))
+        .any(|columns| {
+            let cities = columns.get(3).copied().unwrap_or("");
+            cities
+                .split('|')
+                .any(|city| city.eq_ignore_ascii_case(topic))
+                && !columns[..3.min(columns.len())]
+                    .iter()
+                    .flat_map(|c| c.split('|'))
+                    .any(|other| other.eq_ignore_ascii_case(topic))
+        })
+}
+
 /// Hex digits in an article id.
 pub const ID_DIGITS: usize = 16;
 
@@ -686,10 +737,12 @@ impl<'a> Searcher<'a> {
 
     /// The words and phrases a topic stands for: a place also by its adjectives, demonyms and
     /// cities (`Japan`: Japanese, Tokyo, ...).
+    /// A city stands for itself only: `--about Moscow` returned every quote about Russia.
     pub fn topic_terms(topic: &str) -> Vec<String> {
-        match Lexicon::get().place(topic.trim()) {
-            Some(place) => place.terms.clone(),
-            None => vec![topic.trim().to_string()],
+        let topic = topic.trim();
+        match Lexicon::get().place(topic) {
+            Some(place) if !is_city_of(topic, &place.name) => place.terms.clone(),
+            _ => vec![topic.to_string()],
         }
     }
 
@@ -716,7 +769,7 @@ impl<'a> Searcher<'a> {
         let mut article_side: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(by) = &request.by {
             let query = self
-                .all_words(fields.speaker, by)?
+                .all_words(fields.speaker, &speaker_name(by))?
                 .ok_or_else(|| Error::Query {
                     input: by.clone(),
                     reason: "--by needs a name, e.g. --by Lavrov".into(),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::facets::{Facet, fill_periods};
+use super::facets::{Facet, fill_periods_within};
 use super::{Filters, SearchRequest, Searcher};
 use crate::error::{Error, Result};
 
@@ -46,7 +46,15 @@ impl Searcher<'_> {
             ..SearchRequest::default()
         };
         let counts = self.count_articles(&matching, by)?;
-        let totals = fill_periods(by, &self.count_articles(&everything, by)?, MAX_PERIODS);
+        // Every period the filters ask for, not only those from the first story to the last;
+        // `until` is kept as the day after the last one asked for.
+        let span = (filters.since, filters.until.and_then(|d| d.pred_opt()));
+        let totals = fill_periods_within(
+            by,
+            &self.count_articles(&everything, by)?,
+            MAX_PERIODS,
+            span,
+        );
         Ok(totals
             .iter()
             .map(|total| {

@@ -70,10 +70,21 @@ pub fn shared(relative: &str) -> Option<PathBuf> {
 }
 
 /// A temporary folder that lives as long as the test binary.
+///
+/// It lives under cargo's temporary folder for integration tests (`target/tmp`), and each run
+/// of the test binary first removes what the last run left: a static `TempDir` is never
+/// dropped, so scratch folders in the system's temporary folder piled up run after run (the
+/// indexing tests write thousands of files) until the disk was full.
 pub fn scratch() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir"))
-        .path()
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-scratch");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).expect("the last run's scratch can be removed");
+        }
+        std::fs::create_dir_all(&dir).expect("scratch can be created");
+        dir
+    })
 }
 
 /// Every article of `corpus/`, as `wiredex parse` extracts it.

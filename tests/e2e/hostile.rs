@@ -829,3 +829,151 @@ fn readers_see_a_rebuild_whole_or_not_at_all() {
     beside.sort();
     assert_eq!(beside, ["corpus", "index"]);
 }
+
+#[test]
+fn index_refuses_to_add_to_an_index_missing_a_segment_file() {
+    let dir = index_copy("index-damaged");
+    let pos = segment_file(&dir, ".pos");
+    std::fs::remove_file(&pos).unwrap();
+    let shown = crate::harness::s(&dir);
+    // Before: "unchanged", exit 0, while quotes failed.
+    assert_eq!(
+        error_of(&["index", "corpus", "--index", shown]),
+        format!(
+            "wiredex: index {shown}: damaged: {} missing; `wiredex check --index {shown}` lists what is wrong, and `wiredex index DIR... --rebuild --index {shown}` rebuilds it",
+            pos.file_name().unwrap().to_string_lossy()
+        )
+    );
+    crate::harness::ok(&["index", "corpus", "--rebuild", "--index", shown]);
+    crate::harness::ok(&["check", "--index", shown]);
+}
+
+#[test]
+fn a_city_as_a_topic_is_the_city_not_its_country() {
+    let index = corpus_index();
+    let quotes = |topic: &str| -> Vec<serde_json::Value> {
+        let run = wiredex(&[
+            "quotes",
+            "--about",
+            topic,
+            "--all",
+            "--json",
+            "--no-collapse",
+            "--index",
+            index,
+        ]);
+        assert!(run.code <= 1, "{topic}: {}", run.stderr);
+        run.json_lines()
+    };
+    let articles = crate::harness::corpus_articles();
+    let moscow = quotes("Moscow");
+    let russia = quotes("Russia");
+    assert!(
+        !moscow.is_empty() && moscow.len() < russia.len(),
+        "{} of {}",
+        moscow.len(),
+        russia.len()
+    );
+    // Each names Moscow, in its words or in its article.
+    for hit in &moscow {
+        let text = hit["quote"]["text"].as_str().unwrap();
+        let id = hit["quote"]["article_id"].as_str().unwrap();
+        let article = articles.iter().find(|a| a.id == id).unwrap();
+        assert!(
+            text.contains("Moscow")
+                || article.body.contains("Moscow")
+                || article.headline.contains("Moscow"),
+            "{text}"
+        );
+    }
+    // A country still stands for its cities and demonyms.
+    assert!(wiredex::query::Searcher::topic_terms("Russia").contains(&"Moscow".to_string()));
+    assert_eq!(
+        wiredex::query::Searcher::topic_terms(" moscow "),
+        ["moscow"]
+    );
+}
+
+#[test]
+fn by_takes_titles_and_middle_initials_as_the_text_does() {
+    let index = corpus_index();
+    let quotes = |by: &str| {
+        let run = wiredex(&["quotes", "--by", by, "--all", "--json", "--index", index]);
+        assert!(run.code <= 1, "{by}: {}", run.stderr);
+        run.stdout
+    };
+    let plain = quotes("Arkady Voronin");
+    assert!(!plain.is_empty());
+    for by in [
+        "Foreign Minister Arkady Voronin",
+        "Arkady V. Voronin",
+        "Minister Arkady Voronin",
+    ] {
+        assert_eq!(quotes(by), plain, "{by}");
+    }
+    let cases = [
+        ("President Trump", "Trump"),
+        ("Donald J. Trump", "Donald Trump"),
+        ("Sen. Marco Rubio", "Marco Rubio"),
+        ("President", "President"),
+        ("J. Smith", "J. Smith"),
+    ];
+    for (by, name) in cases {
+        assert_eq!(wiredex::query::speaker_name(by), name, "{by}");
+    }
+}
+
+#[test]
+fn a_timeline_by_day_lists_every_day_asked_for() {
+    let index = corpus_index();
+    let run = crate::harness::ok(&[
+        "timeline", "japan", "--by", "day", "--since", "2014-01", "--until", "2014-02", "--format",
+        "json", "--index", index,
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let days: Vec<&str> = rows.iter().map(|r| r["period"].as_str().unwrap()).collect();
+    let first = chrono::NaiveDate::from_ymd_opt(2014, 1, 1).unwrap();
+    let expected: Vec<String> = first
+        .iter_days()
+        .take(31 + 28)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(days, expected);
+}
+
+#[test]
+fn lost_groups_are_said_and_written_again_by_the_next_index_run() {
+    let whole = wiredex(&[
+        "search",
+        "japan",
+        "--json",
+        "--all",
+        "--index",
+        corpus_index(),
+    ]);
+    for damage in [None, Some(&b"WDXGRP03\x07"[..])] {
+        let dir = index_copy("lost-groups");
+        let groups = dir.join("wiredex-groups.bin");
+        match damage {
+            None => std::fs::remove_file(&groups).unwrap(),
+            Some(bytes) => std::fs::write(&groups, bytes).unwrap(),
+        }
+        let shown = crate::harness::s(&dir);
+        for command in ["search", "quotes", "people", "timeline"] {
+            let run = wiredex(&[command, "japan", "--index", shown]);
+            assert_eq!(
+                run.stderr,
+                format!(
+                    "wiredex: warning: {shown}/wiredex-groups.bin is missing or damaged, so near-duplicate stories are not collapsed and counts include every copy; `wiredex index DIR... --index {shown}` writes it again\n"
+                ),
+                "{command}"
+            );
+            let plain = wiredex(&[command, "japan", "--no-collapse", "--index", shown]);
+            assert_eq!(plain.stderr, "", "{command} --no-collapse");
+        }
+        crate::harness::ok(&["index", "corpus", "--index", shown]);
+        let again = crate::harness::ok(&["search", "japan", "--json", "--all", "--index", shown]);
+        assert_eq!(again.stderr, "");
+        assert_eq!(again.stdout, whole.stdout);
+    }
+}

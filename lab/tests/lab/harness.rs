@@ -32,10 +32,18 @@ pub fn project() -> &'static Path {
 }
 
 /// A temporary folder that lives as long as the test binary.
+/// Under cargo's temporary folder for integration tests, emptied at the start of each run (a
+/// static `TempDir` is never dropped, so scratch in the system's temporary folder piled up).
 pub fn scratch() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir"))
-        .path()
+    static DIR: OnceLock<std::path::PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lab-scratch");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).expect("the last run's scratch can be removed");
+        }
+        std::fs::create_dir_all(&dir).expect("scratch can be created");
+        dir
+    })
 }
 
 /// An index of `corpus/` built once through the library; returns it.
