@@ -11,7 +11,7 @@ use clap::Args;
 use wiredex::bench::{self, BenchOptions, Target, Workload};
 use wiredex::output::json;
 
-use super::IndexLocation;
+use super::args::IndexLocation;
 
 /// Arguments of `wiredex bench`.
 #[derive(Debug, Args)]

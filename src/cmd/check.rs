@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::IndexLocation;
+use super::args::IndexLocation;
 use wiredex::index::check;
 use wiredex::output::json;
 

@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::IndexLocation;
+use super::args::IndexLocation;
 use wiredex::index::{FileOutcome, Observer, UpdateOptions, Updater};
 use wiredex::output::json;
 

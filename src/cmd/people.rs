@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::Args;
 
-use super::{FilterArgs, IndexLocation, OutputArgs};
+use super::args::{FilterArgs, IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
 use wiredex::output::Format;
 use wiredex::query::{SearchRequest, Searcher};
@@ -31,7 +31,7 @@ pub struct PeopleArgs {
 /// Prints the table, most quoted first; "found" when anyone is named.
 pub fn run(args: PeopleArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
-    super::warn_if_groups_lost(&index, &args.filters);
+    super::args::warn_if_groups_lost(&index, &args.filters);
     let request = SearchRequest {
         query: args.query.unwrap_or_default(),
         filters: args.filters.filters()?,
@@ -40,7 +40,7 @@ pub fn run(args: PeopleArgs, out: &mut impl Write) -> Result<bool> {
     let people = Searcher::new(&index)?.people(&request)?;
     let shown = &people[..people.len().min(args.limit)];
     if args.output.format() != Format::Human {
-        super::write_records(out, shown, &args.output)?;
+        super::args::write_records(out, shown, &args.output)?;
     } else {
         writeln!(out, "{} of {} people", shown.len(), people.len())?;
         writeln!(

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::Args;
 
-use super::{FilterArgs, IndexLocation, OutputArgs, PageArgs};
+use super::args::{FilterArgs, IndexLocation, OutputArgs, PageArgs};
 use wiredex::index::WireIndex;
 use wiredex::output::{Format, csv, human, json};
 use wiredex::query::Facet;
@@ -27,11 +27,11 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 10)]
     limit: usize,
     /// Order of hits
-    #[arg(long, value_parser = super::one_of(Sort::CHOICES), default_value = "relevance")]
+    #[arg(long, value_parser = super::args::one_of(Sort::CHOICES), default_value = "relevance")]
     sort: Sort,
     /// Instead of hits, count every match by agency, place, person, speaker, year, month, week
     /// or day
-    #[arg(long, value_parser = super::one_of(Facet::CHOICES), value_name = "FACET")]
+    #[arg(long, value_parser = super::args::one_of(Facet::CHOICES), value_name = "FACET")]
     count_by: Option<Facet>,
     #[command(flatten)]
     page: PageArgs,
@@ -42,7 +42,7 @@ pub struct SearchArgs {
 /// Runs the search; "found" when anything matched.
 pub fn run(args: SearchArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
-    super::warn_if_groups_lost(&index, &args.filters);
+    super::args::warn_if_groups_lost(&index, &args.filters);
     let searcher = Searcher::new(&index)?;
     let request = SearchRequest {
         query: args.query.unwrap_or_default(),
@@ -53,7 +53,7 @@ pub fn run(args: SearchArgs, out: &mut impl Write) -> Result<bool> {
     };
     if let Some(facet) = args.count_by {
         let rows = searcher.count_articles(&request, facet)?;
-        super::write_counts(out, &rows, &args.output)?;
+        super::args::write_counts(out, &rows, &args.output)?;
         return Ok(!rows.is_empty());
     }
     // Nothing is truncated silently: --all lists as many hits as there are matches.

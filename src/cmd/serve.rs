@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use anyhow::Result;
 use clap::Args;
 
-use super::IndexLocation;
+use super::args::IndexLocation;
 use wiredex::index::WireIndex;
 use wiredex::serve;
 

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::IndexLocation;
+use super::args::IndexLocation;
 use wiredex::index::WireIndex;
 use wiredex::output::{ColorChoice, human, json};
 use wiredex::query::Searcher;
@@ -26,7 +26,7 @@ pub struct ShowArgs {
     #[arg(long, value_enum, default_value_t = ShowFormat::Human, value_name = "FORMAT")]
     format: ShowFormat,
     /// When to colour output
-    #[arg(long, value_parser = super::one_of(ColorChoice::CHOICES), default_value = "auto", value_name = "WHEN")]
+    #[arg(long, value_parser = super::args::one_of(ColorChoice::CHOICES), default_value = "auto", value_name = "WHEN")]
     color: ColorChoice,
 }
 

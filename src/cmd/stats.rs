@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::Args;
 
-use super::IndexLocation;
+use super::args::IndexLocation;
 use wiredex::index::WireIndex;
 use wiredex::output::{human, json};
 use wiredex::query::Searcher;

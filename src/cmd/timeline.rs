@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::{FilterArgs, IndexLocation, OutputArgs};
+use super::args::{FilterArgs, IndexLocation, OutputArgs};
 use wiredex::index::WireIndex;
 use wiredex::output::Format;
 use wiredex::output::chart::query_timeline_svg;
@@ -19,7 +19,7 @@ pub struct TimelineArgs {
     #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     query: String,
     /// Period: year, month, week or day
-    #[arg(long, value_parser = super::one_of(Facet::PERIODS), default_value = "month", value_name = "PERIOD")]
+    #[arg(long, value_parser = super::args::one_of(Facet::PERIODS), default_value = "month", value_name = "PERIOD")]
     by: Facet,
     /// Also write the timeline as an SVG chart to FILE (bars: matching articles; line: share)
     #[arg(long, value_name = "FILE")]
@@ -43,7 +43,7 @@ pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
             .with_context(|| format!("cannot write the chart to {}", path.display()))?;
     }
     if args.output.format() != Format::Human {
-        super::write_records(out, &periods, &args.output)?;
+        super::args::write_records(out, &periods, &args.output)?;
     } else {
         const BAR: usize = 40;
         let most = periods.iter().map(|p| p.count).max().unwrap_or(0).max(1);

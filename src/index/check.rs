@@ -17,7 +17,7 @@ use super::directory::IndexDirectory;
 use super::dups::{GROUPS_FILE, Groups};
 use super::manifest::{MANIFEST_FILE, Manifest};
 use super::schema::{KIND_ARTICLE, SCHEMA_VERSION};
-use super::{META_FILE, MetaState, WireIndex, read_meta};
+use super::wire_index::{META_FILE, MetaState, WireIndex, read_meta};
 use crate::error::{Error, Result};
 
 /// One thing found wrong: the file it is in and what is wrong with it.

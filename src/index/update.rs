@@ -28,7 +28,8 @@ use super::document::{self, article_key};
 use super::dups::{self, Groups};
 use super::lock::{IndexLock, LOCK_FILE, LOCK_FILES};
 use super::manifest::{self, Check, Entry, Manifest};
-use super::{META_FILE, Meta, MetaState, WireIndex, not_wiredex, read_meta, schema};
+use super::schema;
+use super::wire_index::{META_FILE, Meta, MetaState, WireIndex, not_wiredex, read_meta};
 use crate::article::{self, ParsedFile};
 use crate::error::{Error, Result};
 use crate::source::{self, FoundFile, ReadFailure, Skipped, Warning};
@@ -474,7 +475,7 @@ impl Updater {
             }
             MetaState::Version(version) => {
                 if !rebuild {
-                    return Err(super::schema_mismatch(path, version));
+                    return Err(super::wire_index::schema_mismatch(path, version));
                 }
                 wipe(path)?;
                 create(path)?;

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::params::Params;
-use super::{Failure, State, blocking, typed};
+use super::state::{Failure, State, blocking, typed};
 use crate::output::{chart, csv, json};
 use crate::query::facets::Facet;
 

@@ -3,7 +3,7 @@
 
 use axum::response::{IntoResponse, Response};
 
-use super::{Failure, typed};
+use super::state::{Failure, typed};
 
 const STYLE: &str = include_str!("assets/style.css");
 const ICON: &str = include_str!("assets/icon.svg");

@@ -12,7 +12,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::api::{self, Input};
 use super::params::Params;
-use super::{Failure, State, blocking};
+use super::state::{Failure, State, blocking};
 use crate::article::Article;
 use crate::article::date::DateSource;
 use crate::query::facets::{Count, Facet};

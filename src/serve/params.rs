@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Failure;
+use super::state::Failure;
 use crate::error::Error;
 use crate::query::facets::Facet;
 use crate::query::{Filters, QuoteRequest, SearchRequest, Sort, dates};

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{FileArticles, RawArticle, Skipped};
+use super::raw::{FileArticles, RawArticle, Skipped};
 
 const SOH: char = '\u{1}';
 const STX: char = '\u{2}';

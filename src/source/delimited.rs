@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{FileArticles, RawArticle, Skipped, paragraphs};
+use super::raw::{FileArticles, RawArticle, Skipped, paragraphs};
 
 const HEADLINE: &[&str] = &["title", "headline"];
 const BODY: &[&str] = &["text", "body", "content", "article"];
@@ -68,7 +68,7 @@ pub(super) fn read(path: &Path, text: &str) -> FileArticles {
         };
         let mut body = paragraphs(row.get(body_column).unwrap_or(""));
         // Scrapers put the description again at the start of the content.
-        super::drop_repeated_deck(field(deck).as_deref(), &mut body);
+        super::raw::drop_repeated_deck(field(deck).as_deref(), &mut body);
         if body.is_empty() {
             out.skipped.push(skipped(
                 path,

@@ -12,7 +12,8 @@ use std::path::Path;
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::{FileArticles, RawArticle, xml::collapse};
+use super::raw::{FileArticles, RawArticle};
+use super::xml::collapse;
 
 /// Elements whose paragraphs are page furniture, not the story.
 const FURNITURE: &[&str] = &[

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::{FileArticles, RawArticle, Skipped, paragraphs};
+use super::raw::{FileArticles, RawArticle, Skipped, paragraphs};
 
 const HEADLINE_KEYS: &[&str] = &["title", "headline"];
 const DECK_KEYS: &[&str] = &["description", "subtitle", "deck", "summary"];
@@ -87,7 +87,7 @@ fn push_record(path: &Path, record: usize, item: &Value, where_: &str, out: &mut
     let deck = string_field(object, DECK_KEYS);
     let mut body = body_paragraphs(object);
     // Scrapers of tass.com put the deck again at the start of the content.
-    super::drop_repeated_deck(deck.as_deref(), &mut body);
+    super::raw::drop_repeated_deck(deck.as_deref(), &mut body);
     if body.is_empty() {
         out.skipped.push(skipped(
             path,

@@ -5,8 +5,10 @@
 
 use std::path::Path;
 
+use super::html;
+use super::nitf;
+use super::raw::{FileArticles, RawArticle, Skipped, normal_date, take_byline};
 use super::xml::Element;
-use super::{FileArticles, RawArticle, Skipped, html, nitf, normal_date, take_byline};
 
 /// Reads a parsed NewsML 1.2 document.
 pub(super) fn read_newsml(path: &Path, root: &Element) -> FileArticles {

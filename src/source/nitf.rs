@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use super::raw::{FileArticles, RawArticle, normal_date, take_byline};
 use super::xml::Element;
-use super::{FileArticles, RawArticle, normal_date, take_byline};
 
 /// Reads a parsed NITF document.
 pub(super) fn read(path: &Path, root: &Element) -> FileArticles {

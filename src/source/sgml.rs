@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use super::{FileArticles, RawArticle, Skipped, xml::collapse};
+use super::raw::{FileArticles, RawArticle, Skipped};
+use super::xml::collapse;
 
 /// Reads every `<REUTERS>` record of a file.
 pub(super) fn read(path: &Path, text: &str) -> FileArticles {

@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use super::{RawArticle, anpa, paragraphs};
+use super::anpa;
+use super::raw::{RawArticle, paragraphs};
 
 /// Reads a one-article text file; `None` when it holds no paragraph at all.
 pub(super) fn read(path: &Path, text: &str) -> Option<RawArticle> {

@@ -117,7 +117,7 @@ impl Element {
         if out.is_empty() {
             let mut raw = String::new();
             self.raw_text(&mut raw);
-            out = super::paragraphs(&raw);
+            out = super::raw::paragraphs(&raw);
         }
         out
     }

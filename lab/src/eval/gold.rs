@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use std::path::Path;
 
-use super::ratio;
+use super::common::ratio;
 use wiredex::article::{self, Article};
 use wiredex::{Error, Result};
 
@@ -88,7 +88,7 @@ impl Scores {
     }
     /// Quote F1.
     pub fn quote_f1(&self) -> f64 {
-        super::f1(self.quote_precision(), self.quote_recall())
+        super::common::f1(self.quote_precision(), self.quote_recall())
     }
     /// Speaker accuracy over matched quotes.
     pub fn speaker_accuracy(&self) -> f64 {
@@ -298,7 +298,7 @@ pub fn score_dir(dir: &Path, root: &Path) -> Result<Scores> {
         path: path.to_path_buf(),
         reason,
     };
-    let paths = super::files_with_extension(dir, "json")?;
+    let paths = super::common::files_with_extension(dir, "json")?;
     let mut scores = Scores::default();
     for path in paths {
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;

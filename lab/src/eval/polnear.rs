@@ -11,7 +11,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::{quotes_match, ratio};
+use super::common::ratio;
+use super::gold::{normal, quotes_match};
 use std::collections::HashMap;
 use wiredex::article::{
     self, Article,
@@ -52,7 +53,7 @@ impl QuoteScores {
     }
     /// Quote F1.
     pub fn f1(&self) -> f64 {
-        super::f1(self.precision(), self.recall())
+        super::common::f1(self.precision(), self.recall())
     }
     /// Speaker accuracy over the scored quotes.
     pub fn speaker_accuracy(&self) -> f64 {
@@ -396,7 +397,7 @@ fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
                     // or one inside another) are one quotation; the same words quoted again
                     // elsewhere in the article are another.
                     if quotes.iter().zip(&placed).any(|(q, &(a, b))| {
-                        a < *end && *start < b && super::normal(&q.text) == super::normal(&part)
+                        a < *end && *start < b && normal(&q.text) == normal(&part)
                     }) {
                         continue;
                     }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::ratio;
+use super::common::ratio;
 use wiredex::article::date::parse_metadata_date;
 use wiredex::article::dateline::parse_dateline;
 use wiredex::{Error, Result};
@@ -102,7 +102,7 @@ pub fn score_dir(dir: &Path) -> Result<DatelineScores> {
         path: path.to_path_buf(),
         reason,
     };
-    let files = super::files_with_extension(dir, "sgm")?;
+    let files = super::common::files_with_extension(dir, "sgm")?;
     let mut scores = DatelineScores::default();
     for file in files {
         let bytes = std::fs::read(&file).map_err(|e| io(&file, e))?;

@@ -42,7 +42,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{f1, normal, quotes_match, ratio};
+use super::common::{f1, ratio};
+use super::gold::{normal, quotes_match};
 use wiredex::article::{self, Article};
 use wiredex::source::{self, Format};
 use wiredex::{Error, Result};
@@ -747,7 +748,7 @@ pub fn score_dir(gold_dir: &Path, corpora: &Path, split: Split) -> Result<WireSc
     };
     for corpus in CORPORA {
         let mut tally = Tally::default();
-        for path in super::files_with_extension(&gold_dir.join(corpus), "json")? {
+        for path in super::common::files_with_extension(&gold_dir.join(corpus), "json")? {
             let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
             let gold: WireGold = serde_json::from_str(&text)
                 .map_err(|e| invalid(&path, format!("not a wire gold file: {e}")))?;
