@@ -35,6 +35,7 @@ pub struct TimelineArgs {
 /// Prints the timeline; "found" when the query matched anything.
 pub fn run(args: TimelineArgs, out: &mut impl Write) -> Result<bool> {
     let index = WireIndex::open(&args.location.path())?;
+    super::args::warn_if_groups_lost(&index, &args.filters);
     let searcher = Searcher::new(&index)?;
     let periods = searcher.timeline(&args.query, &args.filters.filters()?, args.by)?;
     if let Some(path) = &args.svg {
