@@ -38,3 +38,9 @@ pub mod source;
 pub use article::{Article, Person, Quote};
 pub use error::{Error, Result};
 pub use index::{IndexReport, WireIndex};
+
+/// Reads one file and parses every article in it: what `wiredex parse` does. The reading is
+/// `source`'s and the parsing `article`'s; `article` itself does no I/O.
+pub fn parse_file(path: &std::path::Path) -> article::ParsedFile {
+    article::parse_read(source::read_file(path))
+}

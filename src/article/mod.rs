@@ -21,8 +21,6 @@ pub mod speaker;
 /// Tokens with byte offsets, and the token tests rules share.
 pub mod tokens;
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -257,11 +255,6 @@ pub struct ParsedFile {
     pub skipped: Vec<crate::source::Skipped>,
     /// Notes that did not stop the file being read (an encoding guessed, bytes replaced).
     pub warnings: Vec<crate::source::Warning>,
-}
-
-/// Reads and parses every article in one file: what `wiredex parse` does.
-pub fn parse_file(path: &Path) -> ParsedFile {
-    parse_read(crate::source::read_file(path))
 }
 
 /// Parses every raw article that reading a file produced, keeping its skips and warnings.

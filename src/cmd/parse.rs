@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use wiredex::article;
 use wiredex::output::json;
 use wiredex::source;
 
@@ -27,7 +26,7 @@ pub fn run(args: ParseArgs, out: &mut impl Write) -> Result<bool> {
     let (files, mut skipped) = source::discover(&args.paths);
     let mut found = false;
     for file in &files {
-        let parsed = article::parse_file(file);
+        let parsed = wiredex::parse_file(file);
         skipped.extend(parsed.skipped);
         for warning in &parsed.warnings {
             eprintln!(

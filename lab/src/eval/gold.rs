@@ -8,7 +8,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 use super::common::ratio;
-use wiredex::article::{self, Article};
+use wiredex::article::Article;
 use wiredex::{Error, Result};
 
 /// What a careful reader extracts from one article (the files in `tests/gold/`).
@@ -306,7 +306,7 @@ pub fn score_dir(dir: &Path, root: &Path) -> Result<Scores> {
             path: path.clone(),
             reason: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
-        let parsed = article::parse_file(&root.join(&gold.file));
+        let parsed = wiredex::parse_file(&root.join(&gold.file));
         match parsed.articles.iter().find(|a| a.record == gold.record) {
             Some(found) => score(found, &gold, &mut scores),
             None => scores

@@ -5,7 +5,7 @@
 //! matching rules; it must not change what wiredex extracts.
 //!
 //! How each gold entry becomes text and an article:
-//! - **BBC**: the file is read and parsed as `wiredex parse` does (`article::parse_file`).
+//! - **BBC**: the file is read and parsed as `wiredex parse` does (`wiredex::parse_file`).
 //! - **Reuters-21578**: a `.sgm` file holds about a thousand records and the SGML reader numbers
 //!   them by position, not by `NEWID`; the `<REUTERS ... NEWID="n">...</REUTERS>` element is cut
 //!   out of the file and read alone as Reuters SGML (the same reader, one record). The gold
