@@ -1038,10 +1038,16 @@ impl<'a> Searcher<'a> {
         let named = |rows: Vec<facets::Count>| rows.iter().filter(|r| r.key != "(none)").count();
         let people = named(by(facets::Facet::Person)?);
         let speakers = named(by(facets::Facet::Speaker)?);
-        let agencies: Vec<(String, usize)> = by(facets::Facet::Agency)?
-            .into_iter()
-            .map(|row| (row.key, row.count))
-            .collect();
+        // An agency's names count as one, as in --count-by agency.
+        let agencies: Vec<(String, usize)> = facets::tally_counts(
+            facets::Facet::Agency,
+            by(facets::Facet::Agency)?
+                .into_iter()
+                .map(|row| (row.key, row.count)),
+        )
+        .into_iter()
+        .map(|row| (row.key, row.count))
+        .collect();
         let undated = by(facets::Facet::Year)?
             .iter()
             .find(|row| row.key == "(undated)")
