@@ -1,4 +1,4 @@
-//! Counts by a facet (agency, place, person, speaker, year, month, week, day) over everything a
+//! Counts by a facet (agency, lang, place, person, speaker, year, month, week, day) over everything a
 //! search or quote request matches: the tables behind `--count-by`.
 
 use std::collections::BTreeMap;

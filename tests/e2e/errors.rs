@@ -18,7 +18,7 @@ fn query_errors_quote_the_input_and_say_what_is_valid() {
     let cases = [
         (
             "japan colour:red",
-            "unknown field 'colour:'; known fields are headline, deck, body, quote, agency, place, person, speaker, date, by, dateline, people, title, text, atleastN (e.g. atleast3:sanctions)",
+            "unknown field 'colour:'; known fields are headline, deck, body, quote, agency, lang, place, person, speaker, date, by, dateline, people, title, text, atleastN (e.g. atleast3:sanctions)",
             Some(6),
         ),
         (
