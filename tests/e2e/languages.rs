@@ -177,6 +177,33 @@ fn russian_search_finds_inflected_forms() {
         "the folder has inflected нефть: {expected:?}"
     );
     assert_eq!(found, expected);
+    // Highlights mark the inflected forms in Cyrillic text, on char boundaries.
+    let run = ok(&["search", "нефть", "--json", "--index", &folder().1]);
+    let mut marked = 0;
+    for hit in run.json_lines::<Value>() {
+        let text = hit["snippet"]["text"].as_str().unwrap_or("");
+        for range in hit["snippet"]["highlights"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let (start, end) = (
+                range[0].as_u64().unwrap_or(0),
+                range[1].as_u64().unwrap_or(0),
+            );
+            let word = text
+                .get(start as usize..end as usize)
+                .unwrap_or_else(|| panic!("highlight {start}..{end} off a char boundary: {text}"));
+            assert!(
+                word.to_lowercase().starts_with("нефт"),
+                "{word:?} in {text}"
+            );
+            marked += 1;
+        }
+    }
+    assert!(marked >= 3, "{}", run.stdout);
+    let human = ok(&["search", "нефть", "--index", &folder().1]);
+    assert!(human.stdout.contains("нефт"), "{}", human.stdout);
     // ё and е are one letter to search.
     assert_eq!(headlines(&["ещё"]), headlines(&["еще"]));
     // English words still match as English.
