@@ -140,7 +140,16 @@ impl FilterArgs {
             until: day(&self.until, "--until", true)?,
             agency: self.agency.clone(),
             place: self.dateline.clone(),
-            lang: self.lang.clone(),
+            lang: self
+                .lang
+                .as_deref()
+                .map(|input| {
+                    wiredex::article::lang::declared_code(input).ok_or_else(|| Error::Lang {
+                        input: input.to_string(),
+                        flag: "--lang".into(),
+                    })
+                })
+                .transpose()?,
             collapse: !self.no_collapse,
         })
     }

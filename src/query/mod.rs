@@ -69,7 +69,7 @@ pub struct Filters {
     pub agency: Vec<String>,
     /// Only stories with this dateline place.
     pub place: Option<String>,
-    /// Only stories in this language (ISO 639-1, `ru`; or its name, `Russian`).
+    /// Only stories in this language (ISO 639-1, `ru`; the CLI turns `Russian` into it).
     pub lang: Option<String>,
     /// Near-duplicate stories stand as one, their earliest member (and a quotation repeated
     /// across them as one quotation), in hits, totals and counts.
@@ -355,8 +355,7 @@ impl<'a> Searcher<'a> {
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
         }
         if let Some(lang) = &filters.lang {
-            let code = crate::article::lang::declared_code(lang).unwrap_or_else(|| lang.clone());
-            let terms = self.terms(fields.lang, &code)?;
+            let terms = self.terms(fields.lang, lang)?;
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
         }
         if let Some(place) = &filters.place

@@ -159,7 +159,14 @@ impl Params {
                 .into_iter()
                 .collect(),
             place: given(&self.dateline).map(str::to_string),
-            lang: given(&self.lang).map(str::to_string),
+            lang: given(&self.lang)
+                .map(|input| {
+                    crate::article::lang::declared_code(input).ok_or_else(|| Error::Lang {
+                        input: input.to_string(),
+                        flag: "lang".into(),
+                    })
+                })
+                .transpose()?,
             collapse: !flag(&self.no_collapse, "no_collapse")?,
         })
     }

@@ -114,6 +114,15 @@ fn bad_dates_name_the_flag() {
 }
 
 #[test]
+fn a_language_that_names_none_is_refused() {
+    let index = corpus_index();
+    assert_eq!(
+        error_of(&["search", "x", "--lang", "klingon", "--index", index]),
+        "wiredex: invalid language 'klingon' in --lang: expected an ISO 639-1 code (ru, en, fr, de, es, ...) or a language's name (Russian)"
+    );
+}
+
+#[test]
 fn empty_names_and_topics_are_refused() {
     let index = corpus_index();
     assert_eq!(
