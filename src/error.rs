@@ -69,6 +69,16 @@ pub enum Error {
         /// The flag it came from, e.g. `--since`.
         flag: String,
     },
+    /// A language given on the command line names none.
+    #[error(
+        "invalid language '{input}' in {flag}: expected an ISO 639-1 code (ru, en, fr, de, es, ...) or a language's name (Russian)"
+    )]
+    Lang {
+        /// The value as typed.
+        input: String,
+        /// The flag it came from, e.g. `--lang`.
+        flag: String,
+    },
 }
 
 impl Error {

@@ -70,6 +70,110 @@ pub const AGENCIES: &[(&str, &str)] = &[
     ("reuters.com", "Reuters"),
     ("thomson reuters", "Reuters"),
     ("xinhua news agency", "Xinhua"),
+    // The Russian wires credit themselves in Russian in their own-language copy.
+    ("тасс", "TASS"),
+    ("итар-тасс", "ITAR-TASS"),
+    ("итар тасс", "ITAR-TASS"),
+    ("риа новости", "RIA Novosti"),
+    ("риа", "RIA Novosti"),
+    ("р-спорт", "R-Sport"),
+    ("интерфакс", "Interfax"),
+    ("interfax.ru", "Interfax"),
+    ("прайм", "Prime"),
+    ("ria", "RIA Novosti"),
+];
+
+/// Month names and abbreviations of the other languages the wires write in, lower case, with
+/// the month: Russian in the genitive (`21 января`) as datelines write it, and the nominative;
+/// French (`21 janv 2014`), German (`21. Januar`), Spanish (`21 ene`).
+const FOREIGN_MONTHS: &[(&str, u32)] = &[
+    ("января", 1),
+    ("январь", 1),
+    ("янв", 1),
+    ("февраля", 2),
+    ("февраль", 2),
+    ("фев", 2),
+    ("февр", 2),
+    ("марта", 3),
+    ("март", 3),
+    ("мар", 3),
+    ("апреля", 4),
+    ("апрель", 4),
+    ("апр", 4),
+    ("мая", 5),
+    ("май", 5),
+    ("июня", 6),
+    ("июнь", 6),
+    ("июн", 6),
+    ("июля", 7),
+    ("июль", 7),
+    ("июл", 7),
+    ("августа", 8),
+    ("август", 8),
+    ("авг", 8),
+    ("сентября", 9),
+    ("сентябрь", 9),
+    ("сен", 9),
+    ("сент", 9),
+    ("октября", 10),
+    ("октябрь", 10),
+    ("окт", 10),
+    ("ноября", 11),
+    ("ноябрь", 11),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("декабря", 12),
+    ("декабрь", 12),
+    ("дек", 12),
+    ("janvier", 1),
+    ("janv", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("fév", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("dez", 12),
+    ("enero", 1),
+    ("ene", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("abr", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("ago", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("dic", 12),
 ];
 
 /// Month names, lower case, in calendar order: the position is the month number less one.
@@ -396,7 +500,7 @@ impl<'a> PlaceForm<'a> {
         }
         if sc.byte(k) == Some(b'/')
             && let Some((content, e)) = sc.group(k, b'/', b'/')
-            && let Some(a) = agency_lookup(content)
+            && let Some(a) = agency_lookup(content).or_else(|| correspondent_credit(content))
         {
             self.agency.get_or_insert_with(|| a.to_string());
             self.credited = true;
@@ -416,6 +520,14 @@ impl<'a> PlaceForm<'a> {
     /// A credit in parentheses or a bare agency name at `j`, then the separator, then a date
     /// set off by its own dash; the offset where the story starts.
     fn read_credit_before_separator(&mut self, sc: &Scan, j: usize) -> Option<usize> {
+        let mut j = j;
+        if sc.byte(j) == Some(b'.')
+            && let Some((_, e)) = sc.bare_agency_at(sc.spaces(j + 1))
+            && sc.terminator(e).is_some()
+        {
+            // Interfax in Russian: `МОСКВА. 21 января. ИНТЕРФАКС - Text`.
+            j = sc.spaces(j + 1);
+        }
         if sc.byte(j) == Some(b'(') {
             let (content, e) = sc.group(j, b'(', b')')?;
             if let Some(a) = agency_lookup(content) {
@@ -441,6 +553,14 @@ impl<'a> PlaceForm<'a> {
         let pos = self.pos;
         self.glued = sc.spaces(pos) == pos && sc.byte(pos) != Some(b',');
         let mut end = sc.ws(sc.terminator(pos)?);
+        if !self.credited
+            && let Some((a, e)) = sc.credit_after_dash(end)
+        {
+            self.agency.get_or_insert_with(|| a.to_string());
+            self.credited = true;
+            self.glued = false;
+            end = e;
+        }
         if self.date.is_none() {
             // `KANSAS CITY, Mo. - March 13 - Text`: the date set off by its own dash.
             if let Some((d, e)) = sc.date_at(end, false)
@@ -713,20 +833,43 @@ impl<'a> Scan<'a> {
 
     /// An agency named without brackets at `i` (`Kyodo`, `AFP`, `Reuter`): canonical name and end.
     fn bare_agency_at(&self, i: usize) -> Option<(&'static str, usize)> {
-        let rest = self.s.get(i..)?.as_bytes();
+        let rest = self.s.get(i..)?;
         let mut best: Option<(&'static str, usize)> = None;
         for &(key, canon) in AGENCIES {
-            let k = key.as_bytes();
-            if rest.len() < k.len() || !rest[..k.len()].eq_ignore_ascii_case(k) {
+            let Some(len) = prefix_ignoring_case(rest, key) else {
                 continue;
-            }
-            // Only ASCII bytes match an ASCII key, so `i + k.len()` is a char boundary.
-            let boundary = self.ch(i + k.len()).is_none_or(|c| !c.is_alphanumeric());
-            if boundary && best.is_none_or(|(_, e)| i + k.len() > e) {
-                best = Some((canon, i + k.len()));
+            };
+            let boundary = self.ch(i + len).is_none_or(|c| !c.is_alphanumeric());
+            if boundary && best.is_none_or(|(_, e)| i + len > e) {
+                best = Some((canon, i + len));
             }
         }
         best
+    }
+
+    /// RIA Novosti puts its credit after the dash: `МОСКВА, 21 янв — РИА Новости. Text`, with a
+    /// correspondent at times (`— РИА Новости, Адам Буражев.`). The agency and the offset after
+    /// the full stop that ends the credit.
+    fn credit_after_dash(&self, i: usize) -> Option<(&'static str, usize)> {
+        let (agency, e) = self.bare_agency_at(i)?;
+        let mut k = e;
+        if self.byte(k) == Some(b',') {
+            // A correspondent's name: up to four words, then the full stop.
+            let spans = self.words(self.spaces(k + 1), 4)?;
+            let last = spans
+                .iter()
+                .find(|r| self.text((*r).clone()).ends_with('.'))?
+                .end;
+            k = last - 1;
+        }
+        if self.byte(k) != Some(b'.') {
+            return None;
+        }
+        let after = k + 1;
+        if self.ch(after).is_some_and(|c| !c.is_whitespace()) {
+            return None;
+        }
+        Some((agency, self.ws(after)))
     }
 
     /// `open content close` at `i`, on one line and short: the content and the offset after it.
@@ -735,7 +878,8 @@ impl<'a> Scan<'a> {
             return None;
         }
         let b = self.s.as_bytes();
-        let limit = (i + 1 + 48).min(b.len());
+        // 96 bytes: 48 letters of Cyrillic (`/Корр. ТАСС Екатерина Плотникова/`).
+        let limit = (i + 1 + 96).min(b.len());
         let k = (i + 1..limit).find(|&k| matches!(b[k], b'\n' | b'\r') || b[k] == close)?;
         if b[k] != close {
             return None;
@@ -749,6 +893,10 @@ impl<'a> Scan<'a> {
         let mut j = self.spaces(i);
         if self.byte(j) == Some(b',') {
             j = self.spaces(j + 1);
+        }
+        // EFE: `Madrid, 21 ene (EFE).- Text`.
+        if self.byte(j) == Some(b'.') && self.byte(j + 1) == Some(b'-') {
+            j += 1;
         }
         let c = self.ch(j)?;
         let mut k = j;
@@ -828,6 +976,32 @@ fn agency_lookup(credit: &str) -> Option<&'static str> {
         .map(|&(_, canon)| canon)
 }
 
+/// The agency of a correspondent's credit in TASS's slashes: `Корр. ТАСС Иван Петров`,
+/// `Корр. ИТАР-ТАСС`, `Corr. TASS`.
+fn correspondent_credit(content: &str) -> Option<&'static str> {
+    let lower = collapse_spaces(content).to_lowercase();
+    let rest = ["корр. ", "корр ", "corr. ", "соб. корр. ", "спецкорр. "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let agency = rest.split(' ').next()?;
+    agency_lookup(agency)
+}
+
+/// The byte length of `key`'s match at the start of `text`, comparing letters without case;
+/// `key` is lower case.
+fn prefix_ignoring_case(text: &str, key: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut chars = text.chars();
+    for k in key.chars() {
+        let c = chars.next()?;
+        if c != k && !c.to_lowercase().eq(std::iter::once(k)) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
 /// An unknown agency credit: a short capitals code like `LPC/IFR` or `KUNA`, never `AP Photo`.
 fn looks_like_credit(content: &str) -> bool {
     let t = content.trim();
@@ -840,14 +1014,28 @@ fn looks_like_credit(content: &str) -> bool {
 
 /// The month of a name or abbreviation in any case: `January`, `JAN`, `Jan.`, `Sept.`.
 fn month_of(word: &str) -> Option<u32> {
-    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    if !bare.is_ascii() {
+        let w = bare.to_lowercase();
+        return FOREIGN_MONTHS
+            .iter()
+            .find(|(m, _)| *m == w)
+            .map(|&(_, n)| n);
+    }
+    let w = bare.to_ascii_lowercase();
     if w == "sept" {
         return Some(9);
     }
     let n = MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))?;
-    u32::try_from(n + 1).ok()
+        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)));
+    match n {
+        Some(n) => u32::try_from(n + 1).ok(),
+        None => FOREIGN_MONTHS
+            .iter()
+            .find(|(m, _)| *m == w)
+            .map(|&(_, n)| n),
+    }
 }
 
 /// The one month within one typo (insertion, deletion, substitution or swap) of `word`.
@@ -1481,6 +1669,117 @@ mod tests {
                 "dateline_is_whole_paragraph",
                 "PARIS (AFP) -",
                 ("Paris", None, Some("AFP"), NO_DATE, ""),
+            ),
+        ];
+        check(cases);
+    }
+
+    #[test]
+    fn russian_french_german_spanish_datelines_parse() {
+        let cases: &[(&str, &str, Want)] = &[
+            (
+                "tass_in_russian",
+                "МОСКВА, 21 января. /ТАСС/. Министр заявил",
+                ("Москва", None, Some("TASS"), md(1, 21), "Министр заявил"),
+            ),
+            (
+                "itar_tass_in_russian",
+                "САНКТ-ПЕТЕРБУРГ, 3 марта. /ИТАР-ТАСС/. Текст",
+                (
+                    "Санкт-Петербург",
+                    None,
+                    Some("ITAR-TASS"),
+                    md(3, 3),
+                    "Текст",
+                ),
+            ),
+            (
+                "tass_correspondent",
+                "ТОКИО, 14 мая. /Корр. ТАСС Екатерина Плотникова/. Текст",
+                ("Токио", None, Some("TASS"), md(5, 14), "Текст"),
+            ),
+            (
+                "tass_region_in_russian",
+                "НОВО-ОГАРЕВО /Московская область/, 2 июня. /ТАСС/. Текст",
+                (
+                    "Ново-Огарево",
+                    Some("Московская область"),
+                    Some("TASS"),
+                    md(6, 2),
+                    "Текст",
+                ),
+            ),
+            (
+                "particle_na",
+                "РОСТОВ-НА-ДОНУ, 9 октября. /ТАСС/. Текст",
+                ("Ростов-на-Дону", None, Some("TASS"), md(10, 9), "Текст"),
+            ),
+            (
+                "ria_credit_after_dash",
+                "МОСКВА, 21 янв — РИА Новости. Текст",
+                ("Москва", None, Some("RIA Novosti"), md(1, 21), "Текст"),
+            ),
+            (
+                "ria_lower_case_with_correspondent",
+                "магас, 1 дек\u{a0}— риа новости, адам буражев. текст",
+                ("Магас", None, Some("RIA Novosti"), md(12, 1), "текст"),
+            ),
+            (
+                "ria_hyphen_glued_to_date",
+                "москва, 1 дек- риа новости. текст",
+                ("Москва", None, Some("RIA Novosti"), md(12, 1), "текст"),
+            ),
+            (
+                "r_sport",
+                "москва, 1 дек — р-спорт. текст",
+                ("Москва", None, Some("R-Sport"), md(12, 1), "текст"),
+            ),
+            (
+                "interfax_in_parentheses",
+                "МОСКВА, 21 января (Интерфакс) - Текст",
+                ("Москва", None, Some("Interfax"), md(1, 21), "Текст"),
+            ),
+            (
+                "interfax_full_stops",
+                "МОСКВА. 21 января. ИНТЕРФАКС - Текст",
+                ("Москва", None, Some("Interfax"), md(1, 21), "Текст"),
+            ),
+            (
+                "interfax_place_in_normal_case",
+                "Москва. 21 января. INTERFAX.RU - Текст",
+                ("Москва", None, Some("Interfax"), md(1, 21), "Текст"),
+            ),
+            (
+                "afp_in_french",
+                "PARIS, 21 janv 2014 (AFP) - Texte",
+                (
+                    "Paris",
+                    None,
+                    Some("AFP"),
+                    (Some(1), Some(21), Some(2014)),
+                    "Texte",
+                ),
+            ),
+            (
+                "afp_french_accents",
+                "BRUXELLES, 3 févr 2015 (AFP) - Texte",
+                (
+                    "Bruxelles",
+                    None,
+                    Some("AFP"),
+                    (Some(2), Some(3), Some(2015)),
+                    "Texte",
+                ),
+            ),
+            (
+                "dpa_in_german",
+                "Berlin (dpa) - Text",
+                ("Berlin", None, Some("dpa"), NO_DATE, "Text"),
+            ),
+            (
+                "efe_in_spanish",
+                "Madrid, 21 ene (EFE).- Texto",
+                ("Madrid", None, Some("EFE"), md(1, 21), "Texto"),
             ),
         ];
         check(cases);

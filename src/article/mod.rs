@@ -10,6 +10,8 @@ pub mod date;
 pub mod dateline;
 /// The headline, the deck and the navigation above them.
 pub mod header;
+/// The language an article is written in.
+pub mod lang;
 /// The word lists behind the rules, loaded from `data/`.
 pub mod lexicon;
 /// People named in an article.
@@ -54,6 +56,9 @@ pub struct Article {
     pub year_inferred: bool,
     /// The agency credited in the dateline (`ITAR-TASS`, `Reuters`, ...).
     pub agency: Option<String>,
+    /// The language, an ISO 639-1 code (`ru`, `en`): the feed's declaration, else detected.
+    #[serde(default)]
+    pub lang: Option<String>,
     /// The article's address, when the source gives it.
     pub url: Option<String>,
     /// The byline, when the feed gives one (`By Manuel Schwarz, dpa`).
@@ -132,6 +137,7 @@ pub fn parse(raw: &RawArticle) -> Result<Article, NotAnArticle> {
     let path = raw.path.to_string_lossy().to_string();
     let (date, date_source) = date_of(raw, dateline.as_ref(), &paragraphs, &body, &path);
     let (people, quotes) = attribution::people_and_quotes(&headline, deck.as_deref(), &paragraphs);
+    let lang = lang::language(raw.lang.as_deref(), &headline, &body);
     Ok(Article {
         id: stable_id(&[&headline, &body]),
         path,
@@ -155,6 +161,7 @@ pub fn parse(raw: &RawArticle) -> Result<Article, NotAnArticle> {
                 .filter(|a| !a.trim().is_empty())
                 .map(dateline::canonical_agency)
         }),
+        lang,
         byline: raw.byline.clone(),
         url: raw.url.clone(),
         people,

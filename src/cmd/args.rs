@@ -63,6 +63,9 @@ pub struct FilterArgs {
     /// Only stories with this dateline place (e.g. Moscow)
     #[arg(long, value_name = "PLACE")]
     pub dateline: Option<String>,
+    /// Only stories in this language: an ISO 639-1 code (ru, en, fr, de, es) or its name
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
     /// List and count near-duplicate stories (wire copies, updates, republications) one by one
     /// instead of as their earliest member with "+N copies"
     #[arg(long)]
@@ -91,6 +94,16 @@ impl FilterArgs {
             until: day(&self.until, "--until", true)?,
             agency: self.agency.clone(),
             place: self.dateline.clone(),
+            lang: self
+                .lang
+                .as_deref()
+                .map(|input| {
+                    wiredex::article::lang::declared_code(input).ok_or_else(|| Error::Lang {
+                        input: input.to_string(),
+                        flag: "--lang".into(),
+                    })
+                })
+                .transpose()?,
             collapse: !self.no_collapse,
         })
     }

@@ -34,7 +34,7 @@ pub struct QuotesArgs {
     /// Order of quotes
     #[arg(long, value_parser = super::args::one_of(Sort::CHOICES), default_value = "relevance")]
     sort: Sort,
-    /// Instead of hits, count every match by agency, place, person, speaker, year, month, week
+    /// Instead of hits, count every match by agency, lang, place, person, speaker, year, month, week
     /// or day
     #[arg(long, value_parser = super::args::one_of(Facet::CHOICES), value_name = "FACET")]
     count_by: Option<Facet>,

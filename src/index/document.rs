@@ -147,6 +147,9 @@ fn add_shared(doc: &mut TantivyDocument, article: &Article, source: &str, fields
     if let Some(agency) = &article.agency {
         doc.add_text(fields.agency, agency);
     }
+    if let Some(lang) = &article.lang {
+        doc.add_text(fields.lang, lang);
+    }
     if let Some(place) = &article.dateline {
         doc.add_text(fields.place, place);
     }

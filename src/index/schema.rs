@@ -17,8 +17,10 @@ pub const NAME_TOKENIZER: &str = "wiredex_name";
 pub const KEYWORD_TOKENIZER: &str = "wiredex_keyword";
 /// Tokenizer of the fast columns that keep facet values as written (tantivy's `raw`).
 pub const RAW_TOKENIZER: &str = "raw";
-/// Tokenizer for prose: words, lower case, English stems, and a gap of positions between
-/// sentences (see [`super::sentences`]).
+/// Tokenizer for prose: words, lower case, Latin diacritics folded (`Müller` = `muller`,
+/// `Élysée` = `elysee`), `ё` as `е`, stems by script (Russian for Cyrillic words, English for
+/// the rest, see [`super::stems`]), and a gap of positions between sentences (see
+/// [`super::sentences`]). No stop words are removed, so phrases keep every word.
 pub const TEXT_TOKENIZER: &str = "wiredex_text";
 
 /// Value of `kind` for article documents.
@@ -33,7 +35,9 @@ pub const KIND_QUOTE: &str = "quote";
 /// `source` stored.
 /// 5: `body` holds the headline and deck too; `quote_count` on articles, whose quote documents
 /// follow them.
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: the `lang` field; prose folds case and diacritics (`ё` = `е`) and stems Russian words
+/// with the Russian stemmer.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The fields of a wiredex index, looked up once.
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +73,8 @@ pub struct Fields {
     pub quote: Field,
     /// The agency credited (exact, lower case).
     pub agency: Field,
+    /// The article's language, ISO 639-1 (exact, lower case).
+    pub lang: Field,
     /// The dateline place (name words).
     pub place: Field,
     /// People mentioned (name words; one value per person).
@@ -91,6 +97,7 @@ pub const QUERY_FIELDS: &[(&str, &str)] = &[
     ),
     ("quote", "words of a quotation"),
     ("agency", "the agency credited, e.g. agency:tass"),
+    ("lang", "the article's language, e.g. lang:ru"),
     (
         "place",
         "the dateline place, e.g. place:moscow (alias dateline:)",
@@ -142,6 +149,10 @@ pub fn build() -> Schema {
         "agency",
         text(KEYWORD_TOKENIZER, false).set_fast(RAW_TOKENIZER),
     );
+    builder.add_text_field(
+        "lang",
+        text(KEYWORD_TOKENIZER, false).set_fast(RAW_TOKENIZER),
+    );
     builder.add_text_field("place", text(NAME_TOKENIZER, true).set_fast(RAW_TOKENIZER));
     builder.add_text_field("person", text(NAME_TOKENIZER, true).set_fast(RAW_TOKENIZER));
     builder.add_text_field(
@@ -176,6 +187,7 @@ impl Fields {
             body: get("body")?,
             quote: get("quote")?,
             agency: get("agency")?,
+            lang: get("lang")?,
             place: get("place")?,
             person: get("person")?,
             speaker: get("speaker")?,
@@ -199,7 +211,8 @@ pub fn register_tokenizers(index: &Index) {
     let prose = TextAnalyzer::builder(super::sentences::SentenceTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(super::stems::CachedEnglishStemmer)
+        .filter(AsciiFoldingFilter)
+        .filter(super::stems::CachedStemmer)
         .build();
     index.tokenizers().register(TEXT_TOKENIZER, prose);
     index.tokenizers().register(NAME_TOKENIZER, name);

@@ -8,8 +8,9 @@
 //! `{"score": f32, "article": ARTICLE, "snippet": {"text": str, "highlights": [[start, end], ...]}}`
 //! where ARTICLE is the object `wiredex parse --json` prints (see `article::Article`): `id`,
 //! `path`, `record`, `headline`, `deck`, `dateline`, `region`, `date` (`YYYY-MM-DD` or null),
-//! `date_source` (`dateline`|`metadata`|`path`|`inferred`|null), `year_inferred`, `agency`, `url`,
-//! `byline`,
+//! `date_source` (`dateline`|`metadata`|`path`|`inferred`|null), `year_inferred`, `agency`,
+//! `lang` (ISO 639-1: `ru`, `en`, ...; the feed's declaration, else detected; null without
+//! letters), `url`, `byline`,
 //! `people` (`[{"name", "titles", "mentions", "quotes"}]`), `quotes`
 //! (`[{"text", "speaker", "cue", "paragraph", "attribution"}]`; `attribution` is the sentence that
 //! attributes the quote, its words elided, and absent when none does), `body`. Highlight ranges are byte offsets.

@@ -1,4 +1,4 @@
-//! Counts by a facet (agency, place, person, speaker, year, month, week, day) over everything a
+//! Counts by a facet (agency, lang, place, person, speaker, year, month, week, day) over everything a
 //! search or quote request matches: the tables behind `--count-by`.
 
 use std::collections::BTreeMap;
@@ -12,6 +12,8 @@ use serde::Serialize;
 pub enum Facet {
     /// The agency credited.
     Agency,
+    /// The article's language.
+    Lang,
     /// The dateline place.
     Place,
     /// Each person mentioned (for quotes: the speaker).
@@ -41,6 +43,7 @@ impl Facet {
     /// Every facet by the name `--count-by` and JSON give it.
     pub const CHOICES: &'static [(&'static str, Facet)] = &[
         ("agency", Facet::Agency),
+        ("lang", Facet::Lang),
         ("place", Facet::Place),
         ("person", Facet::Person),
         ("speaker", Facet::Speaker),
@@ -133,6 +136,7 @@ impl FacetCollector {
     fn column(&self) -> &'static str {
         match (self.facet, self.over) {
             (Facet::Agency, _) => "agency",
+            (Facet::Lang, _) => "lang",
             (Facet::Place, _) => "place",
             (Facet::Person, Over::Articles) => "person",
             (Facet::Person | Facet::Speaker, _) => "speaker",

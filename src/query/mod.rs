@@ -69,6 +69,8 @@ pub struct Filters {
     pub agency: Vec<String>,
     /// Only stories with this dateline place.
     pub place: Option<String>,
+    /// Only stories in this language (ISO 639-1, `ru`; the CLI turns `Russian` into it).
+    pub lang: Option<String>,
     /// Near-duplicate stories stand as one, their earliest member (and a quotation repeated
     /// across them as one quotation), in hits, totals and counts.
     pub collapse: bool,
@@ -401,6 +403,10 @@ impl<'a> Searcher<'a> {
                     terms.extend(self.terms(fields.agency, name)?);
                 }
             }
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+        }
+        if let Some(lang) = &filters.lang {
+            let terms = self.terms(fields.lang, lang)?;
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
         }
         if let Some(place) = &filters.place

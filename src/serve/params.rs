@@ -42,6 +42,8 @@ pub struct Params {
     #[serde(alias = "place")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<String>,
+    /// Only stories in this language (`ru`, `en`, ...).
+    pub lang: Option<String>,
     /// `--no-collapse`.
     #[serde(alias = "no-collapse")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -118,7 +120,7 @@ pub fn facet(text: &str, name: &str) -> Result<Facet, Failure> {
         .map(|(_, facet)| *facet)
         .ok_or_else(|| {
             bad(format!(
-                "invalid value '{text}' for {name}: expected agency, place, person, speaker, year, month, week or day"
+                "invalid value '{text}' for {name}: expected agency, lang, place, person, speaker, year, month, week or day"
             ))
         })
 }
@@ -157,6 +159,14 @@ impl Params {
                 .into_iter()
                 .collect(),
             place: given(&self.dateline).map(str::to_string),
+            lang: given(&self.lang)
+                .map(|input| {
+                    crate::article::lang::declared_code(input).ok_or_else(|| Error::Lang {
+                        input: input.to_string(),
+                        flag: "lang".into(),
+                    })
+                })
+                .transpose()?,
             collapse: !flag(&self.no_collapse, "no_collapse")?,
         })
     }

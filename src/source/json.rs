@@ -12,6 +12,7 @@ const DECK_KEYS: &[&str] = &["description", "subtitle", "deck", "summary"];
 const BODY_KEYS: &[&str] = &["content", "text", "body", "article"];
 const DATE_KEYS: &[&str] = &["date", "published", "published_at", "pubDate", "datetime"];
 const URL_KEYS: &[&str] = &["url", "link"];
+const LANG_KEYS: &[&str] = &["lang", "language", "inLanguage"];
 
 /// Reads a `.json` file holding one article object or an array of them.
 pub(super) fn read_json(path: &Path, text: &str) -> FileArticles {
@@ -26,6 +27,16 @@ pub(super) fn read_json(path: &Path, text: &str) -> FileArticles {
             }
         }
         Ok(item) => push_record(path, 0, &item, "top-level value", &mut out),
+        // JSON Lines saved as `.json` (the RIA Novosti dataset's `ria_20.json`): an object, then
+        // another on the next line.
+        Err(err)
+            if err.line() > 1
+                && err.column() == 1
+                && text.trim_start().starts_with('{')
+                && err.to_string().starts_with("trailing characters") =>
+        {
+            return read_json_lines(path, text);
+        }
         Err(err) => out.skipped.push(skipped(
             path,
             format!(
@@ -103,6 +114,7 @@ fn push_record(path: &Path, record: usize, item: &Value, where_: &str, out: &mut
         paragraphs: body,
         published: string_field(object, DATE_KEYS),
         url: string_field(object, URL_KEYS),
+        lang: string_field(object, LANG_KEYS),
         ..RawArticle::default()
     });
 }
@@ -121,7 +133,12 @@ fn body_paragraphs(object: &Map<String, Value>) -> Vec<String> {
     for key in BODY_KEYS {
         match object.get(*key) {
             Some(Value::String(text)) => {
-                let found = paragraphs(text);
+                // Scrapes that keep the page's markup (`<p><strong>москва, 1 дек&nbsp;&mdash;`).
+                let found = if text.trim_start().starts_with('<') && text.contains("<p") {
+                    super::html::fragment_paragraphs(text)
+                } else {
+                    paragraphs(text)
+                };
                 if !found.is_empty() {
                     return found;
                 }

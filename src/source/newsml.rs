@@ -55,6 +55,13 @@ pub(super) fn read_newsml(path: &Path, root: &Element) -> FileArticles {
             .find_map(|name| item.text_of(name).as_deref().and_then(normal_date))
             .or(article.published)
             .or_else(|| envelope_date.as_deref().and_then(normal_date));
+        // NewsML 1.2 declares the language as `<Language FormalName="ru"/>`, or `xml:lang`.
+        article.lang = item
+            .find("Language")
+            .and_then(|l| l.attr("FormalName"))
+            .or_else(|| item.attr("lang"))
+            .map(String::from)
+            .or(article.lang);
         let city = location_city(item);
         if let Some(dateline) = line("DateLine") {
             prepend_dateline(&mut article, &dateline);
@@ -139,6 +146,12 @@ pub(super) fn read_g2(path: &Path, root: &Element) -> FileArticles {
             .iter()
             .find_map(|name| item.text_of(name).as_deref().and_then(normal_date))
             .or(article.published);
+        // NewsML-G2: `<newsItem xml:lang="ru">`, or `<language tag="ru"/>` in the metadata.
+        article.lang = item
+            .attr("lang")
+            .or_else(|| item.find("language").and_then(|l| l.attr("tag")))
+            .map(String::from)
+            .or(article.lang);
         out.articles.push(article);
     }
     if items.is_empty() {
@@ -286,7 +299,7 @@ mod tests {
 
     const NEWSML: &str = r#"<?xml version="1.0"?><NewsML><NewsEnvelope><DateAndTime>20190121T102721</DateAndTime></NewsEnvelope>
 <NewsItem><NewsManagement><FirstCreated>20140829T134951+0000</FirstCreated></NewsManagement>
-<NewsComponent><NewsLines><DateLine>STOCKHOLM, Aug 29, 2014 (AFP) -</DateLine><HeadLine>Court backs Lindqvist</HeadLine>
+<NewsComponent><DescriptiveMetadata><Language FormalName="fr"/></DescriptiveMetadata><NewsLines><DateLine>STOCKHOLM, Aug 29, 2014 (AFP) -</DateLine><HeadLine>Court backs Lindqvist</HeadLine>
 <CreditLine>AFP</CreditLine></NewsLines><ContentItem><DataContent><p>A court accepted the request.</p>
 <p>"Good news," Lindqvist said.</p></DataContent></ContentItem></NewsComponent></NewsItem>
 <NewsItem><NewsComponent><NewsLines><HeadLine>Photo</HeadLine></NewsLines></NewsComponent></NewsItem></NewsML>"#;
@@ -300,6 +313,7 @@ mod tests {
         assert_eq!(a.agency.as_deref(), Some("AFP"));
         assert_eq!(a.dateline.as_deref(), Some("STOCKHOLM"));
         assert_eq!(a.published.as_deref(), Some("2014-08-29T13:49:51"));
+        assert_eq!(a.lang.as_deref(), Some("fr"));
         assert_eq!(
             a.paragraphs[0],
             "STOCKHOLM, Aug 29, 2014 (AFP) - A court accepted the request."
@@ -313,7 +327,7 @@ mod tests {
     #[test]
     fn g2_items_use_content_meta_and_ignore_a_time_as_dateline() {
         let doc = r#"<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>
-<newsItem guid="x"><itemMeta><provider literal="reuters.com"/><versionCreated>2014-07-16T13:00:03.000Z</versionCreated>
+<newsItem guid="x" xml:lang="en-GB"><itemMeta><provider literal="reuters.com"/><versionCreated>2014-07-16T13:00:03.000Z</versionCreated>
 <firstCreated>2014-07-16T10:35:57.000Z</firstCreated></itemMeta>
 <contentMeta><headline>Minister Orlov resigns</headline><headline role="hld:subHeadline">Deck here</headline>
 <dateline>2014-07-16 13:00:03 GMT+00:00</dateline><creditline>Reuters</creditline></contentMeta>
@@ -327,6 +341,7 @@ mod tests {
         assert_eq!(a.dateline, None);
         assert_eq!(a.agency.as_deref(), Some("Reuters"));
         assert_eq!(a.published.as_deref(), Some("2014-07-16T10:35:57.000Z"));
+        assert_eq!(a.lang.as_deref(), Some("en-GB"));
         assert_eq!(
             a.paragraphs,
             ["VILNIUS (Reuters) - Minister Orlov resigned."]

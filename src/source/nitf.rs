@@ -72,6 +72,11 @@ pub(super) fn article(path: &Path, nitf: &Element) -> Option<RawArticle> {
         agency,
         dateline,
         byline,
+        // `<nitf xml:lang="ru">`, or on its body.
+        lang: nitf
+            .attr("lang")
+            .or_else(|| body.attr("lang"))
+            .map(String::from),
         ..RawArticle::default()
     })
 }

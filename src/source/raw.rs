@@ -30,6 +30,8 @@ pub struct RawArticle {
     pub dateline: Option<String>,
     /// The byline the feed gives as a field (`By Manuel Schwarz, dpa`).
     pub byline: Option<String>,
+    /// The language the feed declares (`xml:lang`, a `language` field), as written there.
+    pub lang: Option<String>,
 }
 
 /// A path as text, losslessly: a UTF-8 path as it is; in a path that is not UTF-8 (a Latin-1

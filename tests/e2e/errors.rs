@@ -18,7 +18,7 @@ fn query_errors_quote_the_input_and_say_what_is_valid() {
     let cases = [
         (
             "japan colour:red",
-            "unknown field 'colour:'; known fields are headline, deck, body, quote, agency, place, person, speaker, date, by, dateline, people, title, text, atleastN (e.g. atleast3:sanctions)",
+            "unknown field 'colour:'; known fields are headline, deck, body, quote, agency, lang, place, person, speaker, date, by, dateline, people, title, text, atleastN (e.g. atleast3:sanctions)",
             Some(6),
         ),
         (
@@ -110,6 +110,15 @@ fn bad_dates_name_the_flag() {
     assert_eq!(
         error_of(&["quotes", "--until", "soon", "--index", index]),
         "wiredex: invalid date 'soon' in --until: expected YYYY, YYYY-MM or YYYY-MM-DD"
+    );
+}
+
+#[test]
+fn a_language_that_names_none_is_refused() {
+    let index = corpus_index();
+    assert_eq!(
+        error_of(&["search", "x", "--lang", "klingon", "--index", index]),
+        "wiredex: invalid language 'klingon' in --lang: expected an ISO 639-1 code (ru, en, fr, de, es, ...) or a language's name (Russian)"
     );
 }
 

@@ -151,7 +151,12 @@ fn reindexing_reads_only_new_and_changed_files_and_drops_deleted_ones() {
     let changed = local(txt[0]);
     let deleted = local(txt[1]);
     let touched = local(txt[2]);
-    let same_size = local(txt[3]);
+    // The same-size edit swaps one ` said` for ` zqxj`: an English file has one.
+    let same_size = txt[3..]
+        .iter()
+        .map(|p| local(p))
+        .find(|p| fs::read_to_string(p).is_ok_and(|t| t.contains(" said")))
+        .expect("an English text file in the corpus");
     let added = dir.join("extra/2024-03-03-fishing-quotas.txt");
 
     let mut text = fs::read_to_string(&changed).unwrap();

@@ -140,3 +140,55 @@ fn tass_politics_items_index_without_loss() {
     assert_eq!(report["articles"], raw.len());
     assert_eq!(report["skipped"].as_array().unwrap().len(), 0);
 }
+
+/// The 20 real RIA Novosti items (JSON Lines in a `.json` file, lower-cased HTML): every
+/// dateline gives its place in normal case, the agency (RIA's sports desk R-Sport once) and the
+/// language. Expected places are read from each item's first `<strong>` (`москва, 1 дек`), as
+/// the corpus's INDEX.md describes it; the items give no year, so no date.
+#[test]
+fn ria_items_datelines_give_place_and_agency() {
+    let Some(file) = shared("corpora/ria-news-20/ria_20.json") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&file).expect("readable");
+    let expected: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let item: Value = serde_json::from_str(line).expect("a JSON line");
+            let body = item["text"].as_str().unwrap_or("");
+            let place = body
+                .split("<strong>")
+                .skip(1)
+                .map(|s| s.split("</strong>").next().unwrap_or(""))
+                .find(|s| !s.trim().is_empty())
+                .and_then(|s| s.split(',').next())
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let mut chars = place.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let run = wiredex(&["parse", "--json", file.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let articles: Vec<Article> = run.json_lines();
+    assert_eq!(articles.len(), 20);
+    let places: Vec<String> = articles
+        .iter()
+        .map(|a| a.dateline.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(places, expected);
+    for a in &articles {
+        let agency = a.agency.as_deref();
+        assert!(
+            matches!(agency, Some("RIA Novosti" | "R-Sport")),
+            "{agency:?}: {}",
+            a.headline
+        );
+        assert_eq!(a.lang.as_deref(), Some("ru"), "{}", a.headline);
+    }
+}
