@@ -22,6 +22,9 @@ pub struct Snippet {
 /// Makes snippets of one field's text for one query.
 pub struct Snippets {
     generator: Option<SnippetGenerator>,
+    /// The same for text in two-byte letters (Cyrillic, Greek): tantivy's `max_num_chars`
+    /// counts bytes, so a Russian snippet would show half as many letters as an English one.
+    wide: Option<SnippetGenerator>,
 }
 
 impl Snippets {
@@ -33,20 +36,34 @@ impl Snippets {
         let mut has_words = false;
         query.query_terms(&mut |term, _| has_words |= term.field() == field);
         if !has_words {
-            return Snippets { generator: None };
+            return Snippets {
+                generator: None,
+                wide: None,
+            };
         }
-        let generator = SnippetGenerator::create(searcher, query, field)
-            .ok()
-            .map(|mut g| {
-                g.set_max_num_chars(SNIPPET_CHARS);
-                g
-            });
-        Snippets { generator }
+        let make = |bytes: usize| {
+            SnippetGenerator::create(searcher, query, field)
+                .ok()
+                .map(|mut g| {
+                    g.set_max_num_chars(bytes);
+                    g
+                })
+        };
+        Snippets {
+            generator: make(SNIPPET_CHARS),
+            wide: make(SNIPPET_CHARS * 2),
+        }
     }
 
     /// The best passage of `text`; its opening when nothing in it matches.
     pub fn of(&self, text: &str) -> Snippet {
-        if let Some(generator) = &self.generator {
+        let two_byte_letters = !text.is_ascii() && text.len() > text.chars().count() * 3 / 2;
+        let generator = if two_byte_letters {
+            &self.wide
+        } else {
+            &self.generator
+        };
+        if let Some(generator) = generator {
             let snippet = generator.snippet(text);
             if !snippet.is_empty() && !snippet.highlighted().is_empty() {
                 // Newlines become spaces: byte offsets stay valid and the snippet stays one line.

@@ -202,6 +202,20 @@ fn russian_search_finds_inflected_forms() {
         }
     }
     assert!(marked >= 3, "{}", run.stdout);
+    // A Russian snippet shows as many letters as an English one, not as many bytes.
+    let longest = run
+        .json_lines::<Value>()
+        .iter()
+        .map(|hit| {
+            hit["snippet"]["text"]
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    assert!(longest > 200, "{longest} letters: {}", run.stdout);
     let human = ok(&["search", "нефть", "--index", &folder().1]);
     assert!(human.stdout.contains("нефт"), "{}", human.stdout);
     // ё and е are one letter to search.
