@@ -33,7 +33,9 @@ pub const KIND_QUOTE: &str = "quote";
 /// `source` stored.
 /// 5: `body` holds the headline and deck too; `quote_count` on articles, whose quote documents
 /// follow them.
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: quote records carry the speaker's kind, institutions speak (`speaker` holds their names),
+/// and only persons are indexed as `person`.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The fields of a wiredex index, looked up once.
 #[derive(Debug, Clone, Copy)]

@@ -82,7 +82,7 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
     })())
 }
 
-/// Columns: `date,agency,place,speaker,quote,cue,attribution,matched,headline,article_id,path`.
+/// Columns: `date,agency,place,speaker,speaker_kind,quote,cue,attribution,matched,headline,article_id,path`.
 pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
     let mut csv = writer(out);
     done((|| {
@@ -91,6 +91,7 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
             "agency",
             "place",
             "speaker",
+            "speaker_kind",
             "quote",
             "cue",
             "attribution",
@@ -101,6 +102,7 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
         ])?;
         for hit in hits {
             let quote = &hit.quote;
+            let kind = quote.speaker_kind.map_or("", |k| k.as_str()).to_string();
             let matched = match hit.matched {
                 crate::query::MatchedBy::Quote => "quote",
                 crate::query::MatchedBy::Article => "article",
@@ -112,6 +114,7 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
                     or_empty(&quote.agency),
                     or_empty(&quote.place),
                     or_empty(&quote.speaker),
+                    &kind,
                     &quote.text,
                     or_empty(&quote.cue),
                     or_empty(&quote.attribution),

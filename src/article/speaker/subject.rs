@@ -3,6 +3,7 @@
 //! or backward (`Lavrov, the foreign minister, said`), with the pronouns, determiners and verbs
 //! of saying that bound them. It knows nothing of clauses, frames or who a subject means.
 
+use crate::article::institution::{institution_named, is_institution_noun};
 use crate::article::lexicon::{Gender, Lexicon, WordClass, word_list};
 use crate::article::people::{NameRun, read_run};
 use crate::article::tokens::{Token, is_possessive, is_quote_mark, is_sentence_end, token_at};
@@ -147,6 +148,9 @@ pub(super) fn subject_forward(
             modifiers.push(word);
             j += 1;
         }
+        if let Some(name) = institution_subject(tokens, k, j, end, &modifiers) {
+            return Some((Subject::Organisation(name), token.start, j));
+        }
         return Some((Subject::Other, token.start, j));
     }
     if token.is_capitalized() {
@@ -289,7 +293,82 @@ pub(super) fn subject_backward(
     if Lexicon::get().is_role(token.text) {
         return role_backward(tokens, k, floor);
     }
+    if is_institution_noun(token.text) {
+        // `the Norland Fisheries Agency's press service told`: the owner of the service.
+        if let Some(owner) = institution_owner(tokens, k, floor) {
+            return Some(owner);
+        }
+        // `the ministry said that`: back over a few lower-case words to `the`.
+        let the = (floor..k)
+            .rev()
+            .take(4)
+            .take_while(|&j| tokens[j].is_word())
+            .find(|&j| tokens[j].text.eq_ignore_ascii_case("the"))?;
+        let modifiers: Vec<String> = tokens[the + 1..=k]
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        let name = institution_subject(tokens, the, k + 1, tokens.len(), &modifiers)?;
+        return Some((Subject::Organisation(name), tokens[the].start));
+    }
     None
+}
+
+/// `X's press service told`, `X's ministry said`: an institution noun at `tokens[k]`, after at
+/// most two lower-case words after a capitalised name in the possessive, and before a verb of
+/// saying, is that name's; the name speaks as an organisation.
+fn institution_owner(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, usize)> {
+    let next = tokens.get(k + 1)?;
+    if !next.is_word()
+        || Lexicon::get()
+            .speech_verb(&next.text.to_lowercase())
+            .is_none()
+    {
+        return None;
+    }
+    let owner = (floor..k)
+        .rev()
+        .take(3)
+        .take_while(|&j| tokens[j].is_word())
+        .find(|&j| is_possessive(tokens[j].text))?;
+    if !tokens[owner].is_capitalized() || (owner + 1..k).any(|j| tokens[j].is_capitalized()) {
+        return None;
+    }
+    let mut start = owner;
+    while start > floor && owner - start < 5 && tokens[start - 1].is_capitalized() {
+        start -= 1;
+    }
+    if tokens[start].text.eq_ignore_ascii_case("the") {
+        start += 1;
+    }
+    let name: Vec<&str> = tokens[start..=owner]
+        .iter()
+        .map(|t| crate::article::tokens::strip_possessive(t.text))
+        .collect();
+    (start <= owner).then(|| (Subject::Organisation(name.join(" ")), tokens[start].start))
+}
+
+/// `the <modifiers> <noun>` from token `the` to `j` (before `end`), where the last modifier is
+/// an institution noun and nothing but a verb of saying or punctuation follows: the name of
+/// the institution the article named before (see [`institution_named`]).
+fn institution_subject(
+    tokens: &[Token],
+    the: usize,
+    j: usize,
+    end: usize,
+    modifiers: &[String],
+) -> Option<String> {
+    let (noun, rest) = modifiers.split_last()?;
+    let follows_well = j >= end
+        || tokens.get(j).is_none_or(|t| {
+            !t.is_word() || Lexicon::get().speech_verb(&t.text.to_lowercase()).is_some()
+        });
+    (tokens.get(the)?.text.eq_ignore_ascii_case("the")
+        && is_institution_noun(noun)
+        && rest.iter().all(|m| !is_possessive(m))
+        && follows_well)
+        .then(|| institution_named(tokens, the, rest, noun))
+        .flatten()
 }
 
 /// `Name, a description, said`: the subject of the apposition that the comma `tokens[k]`
