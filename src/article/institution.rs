@@ -293,6 +293,93 @@ mod tests {
     }
 
     #[test]
+    fn each_shape_of_institutional_attribution_names_the_institution() {
+        let ministry = Some("Norland Foreign Ministry");
+        let cases: &[(&str, &[&str], Option<&str>)] = &[
+            (
+                "the ministry said",
+                &[
+                    "The Norland Foreign Ministry summoned the envoy.",
+                    "“The detention is unlawful and must end,” the ministry said.",
+                ],
+                ministry,
+            ),
+            (
+                "lead-in with in a statement",
+                &[
+                    "The Norland Foreign Ministry summoned the envoy.",
+                    "The Foreign Ministry said in a statement: “We expect the sailors home soon.”",
+                ],
+                ministry,
+            ),
+            (
+                "according to",
+                &["According to the Norland Foreign Ministry, the sailors “broke no law at all.”"],
+                ministry,
+            ),
+            (
+                "unnamed spokesman for",
+                &[
+                    "The Norland Foreign Ministry summoned the envoy.",
+                    "“The detention is unlawful and must end,” a spokesman for the ministry said.",
+                ],
+                ministry,
+            ),
+            (
+                "press service told",
+                &[
+                    "The Norland Fisheries Agency's press service told TASS: “The catch was \
+                     taken in open waters.”",
+                ],
+                Some("Norland Fisheries Agency"),
+            ),
+            (
+                "the company said",
+                &[
+                    "Vessby Shipping Corp owns the trawler.",
+                    "“We learnt of the arrest from the news,” the company said.",
+                ],
+                Some("Vessby Shipping Corp"),
+            ),
+            (
+                "the newspaper wrote",
+                &[
+                    "The Daily Courier newspaper first reported the arrest.",
+                    "“The crew were held for nine hours without water,” the newspaper wrote.",
+                ],
+                Some("Daily Courier"),
+            ),
+            (
+                "nothing named before: no speaker",
+                &["“The detention is unlawful and must end,” the ministry said."],
+                None,
+            ),
+        ];
+        for (case, paragraphs, speaker) in cases {
+            let article = article_of(paragraphs);
+            let kind = speaker.map(|_| SpeakerKind::Organisation);
+            assert_eq!(
+                speakers(&article),
+                [(*speaker, kind)],
+                "case {case:?}: {:?}",
+                article.quotes
+            );
+            assert!(
+                article.people.is_empty(),
+                "case {case:?}: {:?}",
+                article.people
+            );
+        }
+        // A named spokesman stays a person.
+        let article = article_of(&[
+            "The Norland Foreign Ministry summoned the envoy.",
+            "“The detention is unlawful and must end,” said Ilse Marwood, a spokeswoman for \
+             the ministry.",
+        ]);
+        assert_eq!(speakers(&article), [(Some("Ilse Marwood"), PERSON)]);
+    }
+
+    #[test]
     fn an_acronym_the_article_spells_out_is_its_full_name() {
         let text = "The Norland Fisheries Agency (NFA) said catches fell. The NFA said";
         let tokens = tokenize(text);

@@ -103,11 +103,13 @@ pub enum WordClass {
     CompanyNouns,
     /// Words that end a company's name (`Vessby Shipping Corp`).
     CompanySuffixes,
+    /// Roles of one who speaks for an institution (`a spokesman for the ministry said`).
+    SpokespersonRoles,
 }
 
 impl WordClass {
     /// Every class, in the order of the data file.
-    const ALL: [WordClass; 33] = [
+    const ALL: [WordClass; 34] = [
         WordClass::AttributionAdverbs,
         WordClass::Prepositions,
         WordClass::PeoplePrepositions,
@@ -141,6 +143,7 @@ impl WordClass {
         WordClass::InstitutionNouns,
         WordClass::CompanyNouns,
         WordClass::CompanySuffixes,
+        WordClass::SpokespersonRoles,
     ];
 
     /// The class's heading in `data/word_classes.txt`.
@@ -179,6 +182,7 @@ impl WordClass {
             WordClass::InstitutionNouns => "institution_nouns",
             WordClass::CompanyNouns => "company_nouns",
             WordClass::CompanySuffixes => "company_suffixes",
+            WordClass::SpokespersonRoles => "spokesperson_roles",
         }
     }
 }

@@ -82,7 +82,8 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
     })())
 }
 
-/// Columns: `date,agency,place,speaker,speaker_kind,quote,cue,attribution,matched,headline,article_id,path`.
+/// Columns: `date,agency,place,speaker,quote,cue,attribution,matched,headline,article_id,path,
+/// speaker_kind` (the kind last, so that columns read by position before it keep their place).
 pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
     let mut csv = writer(out);
     done((|| {
@@ -91,7 +92,6 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
             "agency",
             "place",
             "speaker",
-            "speaker_kind",
             "quote",
             "cue",
             "attribution",
@@ -99,6 +99,7 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
             "headline",
             "article_id",
             "path",
+            "speaker_kind",
         ])?;
         for hit in hits {
             let quote = &hit.quote;
@@ -114,7 +115,6 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
                     or_empty(&quote.agency),
                     or_empty(&quote.place),
                     or_empty(&quote.speaker),
-                    &kind,
                     &quote.text,
                     or_empty(&quote.cue),
                     or_empty(&quote.attribution),
@@ -122,6 +122,7 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
                     &quote.headline,
                     &quote.article_id,
                     &quote.path,
+                    &kind,
                 ],
             )?;
         }

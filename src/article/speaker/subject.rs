@@ -133,6 +133,11 @@ pub(super) fn subject_forward(
                     .get(j + 1)
                     .is_some_and(|t| t.is_word() && j + 1 < end && lexicon.is_role(t.text))
             {
+                if is_lower_word(token, &["a", "an"])
+                    && let Some((name, next)) = spokesperson_for(tokens, j, end)
+                {
+                    return Some((Subject::Organisation(name), token.start, next));
+                }
                 return Some((
                     Subject::Role {
                         modifiers,
@@ -363,12 +368,66 @@ fn institution_subject(
         || tokens.get(j).is_none_or(|t| {
             !t.is_word() || Lexicon::get().speech_verb(&t.text.to_lowercase()).is_some()
         });
-    (tokens.get(the)?.text.eq_ignore_ascii_case("the")
+    if !(tokens.get(the)?.text.eq_ignore_ascii_case("the")
         && is_institution_noun(noun)
         && rest.iter().all(|m| !is_possessive(m))
         && follows_well)
-        .then(|| institution_named(tokens, the, rest, noun))
-        .flatten()
+    {
+        return None;
+    }
+    // `according to the Norland Foreign Ministry`: a name in capitals is the name itself.
+    let named = tokens.get(the + 1..j)?;
+    if named.iter().all(Token::is_capitalized) {
+        let words: Vec<&str> = named
+            .iter()
+            .map(|t| crate::article::tokens::strip_possessive(t.text))
+            .collect();
+        return Some(words.join(" "));
+    }
+    institution_named(tokens, the, rest, noun)
+}
+
+/// `a spokesman for the ministry said`, `a source at Vessby Shipping Corp said`: an unnamed
+/// spokesperson (a role of `spokesperson_roles` after `a`) for an institution speaks for it.
+/// `role` is the index of the role word; returns the institution and the index after it.
+fn spokesperson_for(tokens: &[Token], role: usize, end: usize) -> Option<(String, usize)> {
+    let lexicon = Lexicon::get();
+    let is_spokesperson = word_list(WordClass::SpokespersonRoles)
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(tokens[role].text));
+    let preposition = tokens.get(role + 1)?;
+    if !is_spokesperson
+        || !is_lower_word(preposition, word_list(WordClass::EmployerPrepositions))
+        || role + 2 >= end
+    {
+        return None;
+    }
+    let first = role + 2;
+    if tokens[first].text.eq_ignore_ascii_case("the") {
+        let mut j = first + 1;
+        while j < end
+            && j <= first + 6
+            && tokens[j].is_word()
+            && lexicon
+                .speech_verb(&tokens[j].text.to_lowercase())
+                .is_none()
+        {
+            j += 1;
+        }
+        let modifiers: Vec<String> = tokens[first + 1..j]
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        return institution_subject(tokens, first, j, end, &modifiers).map(|name| (name, j));
+    }
+    if tokens[first].is_capitalized() {
+        let run = read_run(tokens, first);
+        let next = run.next.max(first + 1).min(end);
+        if let Subject::Organisation(name) = organisation(&tokens[first..next]) {
+            return Some((name, next));
+        }
+    }
+    None
 }
 
 /// `Name, a description, said`: the subject of the apposition that the comma `tokens[k]`
