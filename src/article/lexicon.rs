@@ -105,11 +105,13 @@ pub enum WordClass {
     CompanySuffixes,
     /// Roles of one who speaks for an institution (`a spokesman for the ministry said`).
     SpokespersonRoles,
+    /// Nouns of documents that speak for who issued them (`the statement said`).
+    DocumentNouns,
 }
 
 impl WordClass {
     /// Every class, in the order of the data file.
-    const ALL: [WordClass; 34] = [
+    const ALL: [WordClass; 35] = [
         WordClass::AttributionAdverbs,
         WordClass::Prepositions,
         WordClass::PeoplePrepositions,
@@ -144,6 +146,7 @@ impl WordClass {
         WordClass::CompanyNouns,
         WordClass::CompanySuffixes,
         WordClass::SpokespersonRoles,
+        WordClass::DocumentNouns,
     ];
 
     /// The class's heading in `data/word_classes.txt`.
@@ -183,6 +186,7 @@ impl WordClass {
             WordClass::CompanyNouns => "company_nouns",
             WordClass::CompanySuffixes => "company_suffixes",
             WordClass::SpokespersonRoles => "spokesperson_roles",
+            WordClass::DocumentNouns => "document_nouns",
         }
     }
 }

@@ -18,7 +18,11 @@ fn index() -> &'static str {
         let index = scratch().join("institutions-index");
         fs::create_dir_all(&dir).unwrap();
         let fixtures = project().join("tests/fixtures/institutions");
-        for file in ["tass-norland-sailors.txt", "reuters-vessby-shipping.txt"] {
+        for file in [
+            "tass-norland-sailors.txt",
+            "reuters-vessby-shipping.txt",
+            "reuters-norland-audit.txt",
+        ] {
             fs::copy(fixtures.join(file), dir.join(file)).unwrap();
         }
         ok(&["index", s(&dir), "--index", s(&index)]);
@@ -91,6 +95,23 @@ fn a_company_speaks_as_an_organisation_and_is_no_person_in_reuters_copy() {
         .map(|p| p["name"].as_str().unwrap())
         .collect();
     assert_eq!(people, ["Tomas Brenner"], "{article:#}");
+}
+
+#[test]
+fn a_report_a_statement_a_spokesman_for_and_according_to_speak_for_their_institutions() {
+    let article = parsed("reuters-norland-audit.txt");
+    let agency = "Norland Fisheries Agency";
+    assert_eq!(
+        speakers(&article),
+        [
+            pair("Norland Audit Office", "organisation"),
+            pair(agency, "organisation"),
+            pair(agency, "organisation"),
+            pair("Norland Coastguard Service", "organisation"),
+        ],
+        "{article:#}"
+    );
+    assert_eq!(article["people"], serde_json::json!([]), "{article:#}");
 }
 
 #[test]
