@@ -96,11 +96,22 @@ pub enum WordClass {
     /// Endings of contractions and possessives after an apostrophe (`EU's`, `don't`, `they're`): a
     /// `?` before one, ending the word, is an apostrophe a feed lost.
     ContractionSuffixes,
+    /// Nouns that name an institution after `the` (`the ministry said`): the speaker is that
+    /// institution, as the article named it before.
+    InstitutionNouns,
+    /// Institution nouns that mean a business (`the company said`).
+    CompanyNouns,
+    /// Words that end a company's name (`Vessby Shipping Corp`).
+    CompanySuffixes,
+    /// Roles of one who speaks for an institution (`a spokesman for the ministry said`).
+    SpokespersonRoles,
+    /// Nouns of documents that speak for who issued them (`the statement said`).
+    DocumentNouns,
 }
 
 impl WordClass {
     /// Every class, in the order of the data file.
-    const ALL: [WordClass; 30] = [
+    const ALL: [WordClass; 35] = [
         WordClass::AttributionAdverbs,
         WordClass::Prepositions,
         WordClass::PeoplePrepositions,
@@ -131,6 +142,11 @@ impl WordClass {
         WordClass::OrganisationPrepositions,
         WordClass::NotCharacterising,
         WordClass::ContractionSuffixes,
+        WordClass::InstitutionNouns,
+        WordClass::CompanyNouns,
+        WordClass::CompanySuffixes,
+        WordClass::SpokespersonRoles,
+        WordClass::DocumentNouns,
     ];
 
     /// The class's heading in `data/word_classes.txt`.
@@ -166,6 +182,11 @@ impl WordClass {
             WordClass::OrganisationPrepositions => "organisation_prepositions",
             WordClass::NotCharacterising => "not_characterising",
             WordClass::ContractionSuffixes => "contraction_suffixes",
+            WordClass::InstitutionNouns => "institution_nouns",
+            WordClass::CompanyNouns => "company_nouns",
+            WordClass::CompanySuffixes => "company_suffixes",
+            WordClass::SpokespersonRoles => "spokesperson_roles",
+            WordClass::DocumentNouns => "document_nouns",
         }
     }
 }

@@ -10,6 +10,8 @@ pub mod date;
 pub mod dateline;
 /// The headline, the deck and the navigation above them.
 pub mod header;
+/// Institutions: which one `the ministry` means, and names that are companies.
+pub mod institution;
 /// The language an article is written in.
 pub mod lang;
 /// The word lists behind the rules, loaded from `data/`.
@@ -27,7 +29,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::source::RawArticle;
-pub use attribution::{Person, Quote};
+pub use attribution::{Person, Quote, SpeakerKind};
 use date::DateSource;
 use lexicon::{WordClass, word_list};
 

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::institution;
 use super::lexicon::{Gender, Lexicon, WordClass, word_list};
 use super::tokens::{Token, is_possessive, is_quote_mark, strip_possessive};
 
@@ -465,7 +466,9 @@ pub fn find_people(tokens: &[Token]) -> People {
     } else {
         0
     };
-    // Pass 1: runs vouched for as people.
+    // Pass 1: runs vouched for as people; a company's name is none (`Vessby Shipping said`
+    // where the article wrote `Vessby Shipping Corp`).
+    let mut companies = None;
     let mut i = 0;
     while i < tokens.len() {
         if !starts_run(&tokens[i]) {
@@ -489,9 +492,26 @@ pub fn find_people(tokens: &[Token]) -> People {
             let outer_title = title_before(tokens, i);
             let titled = run.title.is_some() || outer_title.is_some();
             let given = lexicon.is_given_name(run.name[0].text);
+            let companies = companies.get_or_insert_with(|| institution::company_names(tokens));
+            // `the Norland Fisheries Agency`, `Vessby Shipping Corp`: a run that an
+            // institution's noun or a company suffix ends names no person.
+            let last = run.name[count - 1].end;
+            let institution_tail = tokens[i..]
+                .iter()
+                .position(|t| t.start >= last)
+                .and_then(|p| tokens.get(i + p))
+                .is_some_and(|t| {
+                    t.is_capitalized()
+                        && (institution::is_institution_noun(t.text)
+                            || word_list(WordClass::CompanySuffixes).contains(&t.text))
+                });
+            let company = !titled
+                && (institution_tail
+                    || institution::company_of(&name_parts(&run.name), companies).is_some());
             let vouched = titled
-                || (count >= 2 && given)
+                || (count >= 2 && given && !company)
                 || (count >= 2
+                    && !company
                     && !run.after_place
                     && !in_organisation_name(tokens, i)
                     && (speech_verb_after(tokens, next) || speech_verb_before(tokens, i)));
@@ -534,6 +554,11 @@ pub fn find_people(tokens: &[Token]) -> People {
                         && is_lower_word(&tokens[i - 1], word_list(WordClass::PeoplePrepositions));
                     (parts.len() == 1
                         && !after_preposition
+                        && institution::company_of(
+                            &parts,
+                            companies.get_or_insert_with(|| institution::company_names(tokens)),
+                        )
+                        .is_none()
                         && !in_organisation_name(tokens, i)
                         && !run.after_place
                         && speech_verb_after(tokens, next)

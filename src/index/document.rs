@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::{Fields, KIND_ARTICLE, KIND_QUOTE};
-use crate::article::Article;
+use crate::article::{Article, SpeakerKind};
 
 /// What a quote document stores for display: the quote and its article's essentials.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +19,10 @@ pub struct QuoteRecord {
     pub text: String,
     /// The speaker's canonical name, if known.
     pub speaker: Option<String>,
+    /// Whether the speaker is a person or an organisation (`None` without a speaker, or in an
+    /// index made before speakers had kinds).
+    #[serde(default)]
+    pub speaker_kind: Option<SpeakerKind>,
     /// The verb of saying, if any.
     pub cue: Option<String>,
     /// The sentence that attributes the quote, its words elided (`“…” the minister noted.`).
@@ -99,15 +103,19 @@ pub fn documents(
         doc.add_u64(fields.quote_key, super::dups::text_key(&quote.text));
         // Every document has a `quote_count`, so the column needs no index of which do.
         doc.add_u64(fields.quote_count, 0);
+        // `--by` finds institutions as well as persons; only persons are people mentioned.
         if let Some(speaker) = &quote.speaker {
             doc.add_text(fields.speaker, speaker);
-            doc.add_text(fields.person, speaker);
+            if quote.speaker_kind != Some(SpeakerKind::Organisation) {
+                doc.add_text(fields.person, speaker);
+            }
         }
         let record = QuoteRecord {
             article_id: article.id.clone(),
             number,
             text: quote.text.clone(),
             speaker: quote.speaker.clone(),
+            speaker_kind: quote.speaker_kind,
             cue: quote.cue.clone(),
             attribution: quote.attribution.clone(),
             date: article.date,

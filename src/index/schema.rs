@@ -37,7 +37,9 @@ pub const KIND_QUOTE: &str = "quote";
 /// follow them.
 /// 6: the `lang` field; prose folds case and diacritics (`ё` = `е`) and stems Russian words
 /// with the Russian stemmer.
-pub const SCHEMA_VERSION: u32 = 6;
+/// 7: quote records carry the speaker's kind, institutions speak (`speaker` holds their names),
+/// and only persons are indexed as `person`.
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The fields of a wiredex index, looked up once.
 #[derive(Debug, Clone, Copy)]

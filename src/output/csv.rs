@@ -82,7 +82,8 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
     })())
 }
 
-/// Columns: `date,agency,place,speaker,quote,cue,attribution,matched,headline,article_id,path`.
+/// Columns: `date,agency,place,speaker,quote,cue,attribution,matched,headline,article_id,path,
+/// speaker_kind` (the kind last, so that columns read by position before it keep their place).
 pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
     let mut csv = writer(out);
     done((|| {
@@ -98,9 +99,11 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
             "headline",
             "article_id",
             "path",
+            "speaker_kind",
         ])?;
         for hit in hits {
             let quote = &hit.quote;
+            let kind = quote.speaker_kind.map_or("", |k| k.as_str()).to_string();
             let matched = match hit.matched {
                 crate::query::MatchedBy::Quote => "quote",
                 crate::query::MatchedBy::Article => "article",
@@ -119,6 +122,7 @@ pub fn write_quotes(out: &mut impl Write, hits: &[QuoteHit]) -> io::Result<()> {
                     &quote.headline,
                     &quote.article_id,
                     &quote.path,
+                    &kind,
                 ],
             )?;
         }

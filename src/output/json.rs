@@ -12,12 +12,14 @@
 //! `lang` (ISO 639-1: `ru`, `en`, ...; the feed's declaration, else detected; null without
 //! letters), `url`, `byline`,
 //! `people` (`[{"name", "titles", "mentions", "quotes"}]`), `quotes`
-//! (`[{"text", "speaker", "cue", "paragraph", "attribution"}]`; `attribution` is the sentence that
-//! attributes the quote, its words elided, and absent when none does), `body`. Highlight ranges are byte offsets.
+//! (`[{"text", "speaker", "speaker_kind", "cue", "paragraph", "attribution"}]`; `speaker_kind` is
+//! `"person"`, `"organisation"` (`the Foreign Ministry said`) or null when there is no speaker;
+//! `attribution` is the sentence that attributes the quote, its words elided, and absent when
+//! none does), `body`. Highlight ranges are byte offsets.
 //!
 //! `wiredex quotes --json` writes one object per quote:
 //! `{"score", "matched": "quote"|"article", "quote": {"article_id", "number", "text", "speaker",
-//! "cue", "attribution", "date", "agency", "place", "headline", "path"}, "highlights": [[start, end], ...]}`.
+//! "speaker_kind", "cue", "attribution", "date", "agency", "place", "headline", "path"}, "highlights": [[start, end], ...]}`.
 //!
 //! `wiredex stats --json` writes one object: `articles`, `quotes`, `people`, `speakers`,
 //! `agencies` (`[[name, count], ...]`), `first_date`, `last_date`, `undated`, `size_bytes`.

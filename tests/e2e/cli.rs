@@ -648,6 +648,7 @@ fn csv_and_json_formats_carry_the_same_hits() {
     ]);
     let mut reader = ::csv::Reader::from_reader(quotes.stdout.as_bytes());
     assert_eq!(&reader.headers().unwrap()[6], "attribution");
+    assert_eq!(&reader.headers().unwrap()[11], "speaker_kind");
     let mut rows: Vec<(String, String)> = reader
         .records()
         .map(|r| {

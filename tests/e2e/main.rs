@@ -11,6 +11,7 @@ mod formats;
 mod harness;
 mod hostile;
 mod incremental;
+mod institutions;
 mod languages;
 mod readme;
 mod serve;

@@ -130,6 +130,16 @@ impl Context<'_> {
                 frame.subject = Subject::Other;
             }
         }
+        // `Vessby Shipping said` where the article wrote `Vessby Shipping Corp`: the company.
+        let companies = crate::article::institution::company_names(self.tokens);
+        for frame in self.quotes.iter_mut().filter_map(|q| q.frame.as_mut()) {
+            if let Subject::Name(parts) = &frame.subject
+                && people::match_person(&self.found, parts).is_none()
+                && let Some(company) = crate::article::institution::company_of(parts, &companies)
+            {
+                frame.subject = Subject::Organisation(company.name.clone());
+            }
+        }
         // A name in an attribution frame is a person even when nothing else vouched for it
         // (`“...” ― Sonya Herridge`, `said Chuck Jordan`).
         for frame in self.quotes.iter().filter_map(|q| q.frame.as_ref()) {

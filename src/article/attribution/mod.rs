@@ -52,6 +52,10 @@ pub struct Quote {
     pub text: String,
     /// The speaker's canonical name, or `None` when the text does not tell.
     pub speaker: Option<String>,
+    /// What the speaker is: a person or an organisation (`the Foreign Ministry said`); `None`
+    /// when there is no speaker.
+    #[serde(default)]
+    pub speaker_kind: Option<SpeakerKind>,
     /// The verb of saying that attributes it (`noted`), if there is one.
     pub cue: Option<String>,
     /// Index of the body paragraph where the quote starts.
@@ -60,6 +64,27 @@ pub struct Quote {
     /// words elided; for a quote that continues an earlier one's speaker, that quote's sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+}
+
+/// What kind of speaker a quote has: institutions speak too, and they are no people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A person of the article (`Sergei Lavrov`, `a spokesman` once named).
+    Person,
+    /// An institution: a ministry, a company, a newspaper, an agency (`Russian Foreign
+    /// Ministry`, `Toyota Motor Corp`).
+    Organisation,
+}
+
+impl SpeakerKind {
+    /// The kind as written in JSON and CSV: `person` or `organisation`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+        }
+    }
 }
 
 /// Finds people and quotations together: speakers are resolved against the people found, and

@@ -4,10 +4,12 @@
 //! already decided: this pass only keeps, counts and writes them.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use super::frames::in_reported_speech;
 use super::sentence::{QuoteSentences, attribution_sentence};
-use super::{Context, MIN_UNATTRIBUTED_QUOTE_WORDS, Person, Quote};
+use super::{Context, MIN_UNATTRIBUTED_QUOTE_WORDS, Person, Quote, SpeakerKind};
+use crate::article::institution;
 use crate::article::lexicon::{WordClass, word_list};
 use crate::article::speaker::Subject;
 
@@ -32,6 +34,7 @@ impl Context<'_> {
         let mut quotes = Vec::new();
         let mut quoted = vec![0usize; self.found.persons.len()];
         let sentences = OnceCell::new();
+        let mut acronyms: HashMap<&str, Option<String>> = HashMap::new();
         for (i, span) in self.spans.iter().enumerate() {
             let Some(quote_text) = self.spoken_text(i) else {
                 continue;
@@ -41,23 +44,31 @@ impl Context<'_> {
                 quoted[person] += 1;
             }
             let frame_of = |j: usize| self.quotes[j].frame.as_ref();
+            // An organisation may speak too (`Fox News reported`), under the name it is
+            // given.
+            let (speaker, speaker_kind) = match quote.speaker {
+                Some(p) => (
+                    Some(self.found.persons[p].name.clone()),
+                    Some(SpeakerKind::Person),
+                ),
+                None => {
+                    let frame = quote.attributed_by.and_then(frame_of);
+                    match frame
+                        .map(|f| &f.subject)
+                        .or(quote.sentence_subject.as_ref())
+                    {
+                        Some(Subject::Organisation(name)) => {
+                            let full = self.organisation_name(name, span.close, &mut acronyms);
+                            (Some(full), Some(SpeakerKind::Organisation))
+                        }
+                        _ => (None, None),
+                    }
+                }
+            };
             quotes.push(Quote {
                 text: quote_text,
-                // An organisation may speak too (`Fox News reported`), under the name it is
-                // given.
-                speaker: quote
-                    .speaker
-                    .map(|p| self.found.persons[p].name.clone())
-                    .or_else(|| {
-                        let frame = quote.attributed_by.and_then(frame_of);
-                        match frame
-                            .map(|f| &f.subject)
-                            .or(quote.sentence_subject.as_ref())
-                        {
-                            Some(Subject::Organisation(name)) => Some(name.clone()),
-                            _ => None,
-                        }
-                    }),
+                speaker,
+                speaker_kind,
                 cue: quote.frame.as_ref().and_then(|f| f.cue.clone()),
                 paragraph: span.paragraph,
                 attribution: quote.attributed_by.and_then(|j| {
@@ -69,6 +80,26 @@ impl Context<'_> {
             });
         }
         (self.people(&quoted), quotes)
+    }
+
+    /// An organisation's name as fully as the article gives it before byte `close`: an acronym
+    /// it spelt out (`the EIU said` after `Economist Intelligence Unit (EIU)`), or a longer
+    /// name ending in the same words (`the Foreign Ministry said` after `the Norland Foreign
+    /// Ministry`). Acronyms are looked up once per article, in `acronyms`.
+    fn organisation_name<'n>(
+        &self,
+        name: &'n str,
+        close: usize,
+        acronyms: &mut HashMap<&'n str, Option<String>>,
+    ) -> String {
+        let spelt = acronyms
+            .entry(name)
+            .or_insert_with(|| institution::defined_acronym(self.tokens, name));
+        if let Some(full) = spelt {
+            return full.clone();
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        institution::fullest_mention(self.tokens, self.token_at(close), &words).join(" ")
     }
 
     /// The words of quote `i` when they are speech; `None` for a scare quote, a name or a

@@ -3,6 +3,7 @@
 //! or backward (`Lavrov, the foreign minister, said`), with the pronouns, determiners and verbs
 //! of saying that bound them. It knows nothing of clauses, frames or who a subject means.
 
+use crate::article::institution::{institution_named, is_institution_noun};
 use crate::article::lexicon::{Gender, Lexicon, WordClass, word_list};
 use crate::article::people::{NameRun, read_run};
 use crate::article::tokens::{Token, is_possessive, is_quote_mark, is_sentence_end, token_at};
@@ -132,6 +133,11 @@ pub(super) fn subject_forward(
                     .get(j + 1)
                     .is_some_and(|t| t.is_word() && j + 1 < end && lexicon.is_role(t.text))
             {
+                if is_lower_word(token, &["a", "an"])
+                    && let Some((name, next)) = spokesperson_for(tokens, j, end)
+                {
+                    return Some((Subject::Organisation(name), token.start, next));
+                }
                 return Some((
                     Subject::Role {
                         modifiers,
@@ -146,6 +152,9 @@ pub(super) fn subject_forward(
             }
             modifiers.push(word);
             j += 1;
+        }
+        if let Some(name) = institution_subject(tokens, k, j, end, &modifiers) {
+            return Some((Subject::Organisation(name), token.start, j));
         }
         return Some((Subject::Other, token.start, j));
     }
@@ -288,6 +297,135 @@ pub(super) fn subject_backward(
     }
     if Lexicon::get().is_role(token.text) {
         return role_backward(tokens, k, floor);
+    }
+    if is_institution_noun(token.text) {
+        // `the Norland Fisheries Agency's press service told`: the owner of the service.
+        if let Some(owner) = institution_owner(tokens, k, floor) {
+            return Some(owner);
+        }
+        // `the ministry said that`: back over a few lower-case words to `the`.
+        let the = (floor..k)
+            .rev()
+            .take(4)
+            .take_while(|&j| tokens[j].is_word())
+            .find(|&j| tokens[j].text.eq_ignore_ascii_case("the"))?;
+        let modifiers: Vec<String> = tokens[the + 1..=k]
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        let name = institution_subject(tokens, the, k + 1, tokens.len(), &modifiers)?;
+        return Some((Subject::Organisation(name), tokens[the].start));
+    }
+    None
+}
+
+/// `X's press service told`, `X's ministry said`: an institution noun at `tokens[k]`, after at
+/// most two lower-case words after a capitalised name in the possessive, and before a verb of
+/// saying, is that name's; the name speaks as an organisation.
+fn institution_owner(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, usize)> {
+    let next = tokens.get(k + 1)?;
+    if !next.is_word()
+        || Lexicon::get()
+            .speech_verb(&next.text.to_lowercase())
+            .is_none()
+    {
+        return None;
+    }
+    let owner = (floor..k)
+        .rev()
+        .take(3)
+        .take_while(|&j| tokens[j].is_word())
+        .find(|&j| is_possessive(tokens[j].text))?;
+    if !tokens[owner].is_capitalized() || (owner + 1..k).any(|j| tokens[j].is_capitalized()) {
+        return None;
+    }
+    let mut start = owner;
+    while start > floor && owner - start < 5 && tokens[start - 1].is_capitalized() {
+        start -= 1;
+    }
+    if tokens[start].text.eq_ignore_ascii_case("the") {
+        start += 1;
+    }
+    let name: Vec<&str> = tokens[start..=owner]
+        .iter()
+        .map(|t| crate::article::tokens::strip_possessive(t.text))
+        .collect();
+    (start <= owner).then(|| (Subject::Organisation(name.join(" ")), tokens[start].start))
+}
+
+/// `the <modifiers> <noun>` from token `the` to `j` (before `end`), where the last modifier is
+/// an institution noun and nothing but a verb of saying or punctuation follows: the name of
+/// the institution the article named before (see [`institution_named`]).
+fn institution_subject(
+    tokens: &[Token],
+    the: usize,
+    j: usize,
+    end: usize,
+    modifiers: &[String],
+) -> Option<String> {
+    let (noun, rest) = modifiers.split_last()?;
+    let follows_well = j >= end
+        || tokens.get(j).is_none_or(|t| {
+            !t.is_word() || Lexicon::get().speech_verb(&t.text.to_lowercase()).is_some()
+        });
+    if !(tokens.get(the)?.text.eq_ignore_ascii_case("the")
+        && is_institution_noun(noun)
+        && rest.iter().all(|m| !is_possessive(m))
+        && follows_well)
+    {
+        return None;
+    }
+    // `according to the Norland Foreign Ministry`: a name in capitals is the name itself.
+    let named = tokens.get(the + 1..j)?;
+    if named.iter().all(Token::is_capitalized) {
+        let words: Vec<&str> = named
+            .iter()
+            .map(|t| crate::article::tokens::strip_possessive(t.text))
+            .collect();
+        return Some(words.join(" "));
+    }
+    institution_named(tokens, the, rest, noun)
+}
+
+/// `a spokesman for the ministry said`, `a source at Vessby Shipping Corp said`: an unnamed
+/// spokesperson (a role of `spokesperson_roles` after `a`) for an institution speaks for it.
+/// `role` is the index of the role word; returns the institution and the index after it.
+fn spokesperson_for(tokens: &[Token], role: usize, end: usize) -> Option<(String, usize)> {
+    let lexicon = Lexicon::get();
+    let is_spokesperson = word_list(WordClass::SpokespersonRoles)
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(tokens[role].text));
+    let preposition = tokens.get(role + 1)?;
+    if !is_spokesperson
+        || !is_lower_word(preposition, word_list(WordClass::EmployerPrepositions))
+        || role + 2 >= end
+    {
+        return None;
+    }
+    let first = role + 2;
+    if tokens[first].text.eq_ignore_ascii_case("the") {
+        let mut j = first + 1;
+        while j < end
+            && j <= first + 6
+            && tokens[j].is_word()
+            && lexicon
+                .speech_verb(&tokens[j].text.to_lowercase())
+                .is_none()
+        {
+            j += 1;
+        }
+        let modifiers: Vec<String> = tokens[first + 1..j]
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        return institution_subject(tokens, first, j, end, &modifiers).map(|name| (name, j));
+    }
+    if tokens[first].is_capitalized() {
+        let run = read_run(tokens, first);
+        let next = run.next.max(first + 1).min(end);
+        if let Subject::Organisation(name) = organisation(&tokens[first..next]) {
+            return Some((name, next));
+        }
     }
     None
 }
