@@ -11,5 +11,6 @@ mod formats;
 mod harness;
 mod hostile;
 mod incremental;
+mod quotemarks;
 mod serve;
 mod shared;
