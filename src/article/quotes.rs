@@ -1,8 +1,10 @@
 //! Quotation spans: text between double quotation marks of any of the styles wire copy uses
-//! (“curly”, "straight", «guillemets», „German“ and ``TeX-like''), including quotes that run over
-//! several paragraphs, where by convention each inner paragraph reopens the quote but leaves it
-//! unclosed. Deciding who said it is `speaker`'s job; deciding whether it is a quotation at all
-//! (and not a scare quote) happens in the article assembly, which knows both.
+//! (“curly”, "straight", «guillemets» with or without spaces inside, „German“, ``TeX-like'' and
+//! ''two apostrophes''), including quotes that run over several paragraphs, where by convention
+//! each inner paragraph reopens the quote but leaves it unclosed, and quotes reopened after a
+//! sentence end on one line. Finding is one linear pass. Deciding who said it is `speaker`'s
+//! job; deciding whether it is a quotation at all (and not a scare quote) happens in the article
+//! assembly, which knows both.
 
 /// A quoted span found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

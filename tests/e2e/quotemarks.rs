@@ -1,7 +1,7 @@
 //! Quote marks as real feeds write them, through the real binary: the fixtures in
 //! `tests/fixtures/quotemarks/` (written by the team, fictional people), one per feed style.
-//! A quote that runs over paragraphs, or over sentences reopened on one line, gives one quote
-//! per part, each the same speaker's.
+//! A quote reopened on one line after a sentence end gives one quote per part, each the same
+//! speaker's; paragraphs that reopen a quote left open stay one quote with it.
 
 use wiredex::Article;
 
@@ -76,19 +76,18 @@ fn a_quote_reopened_on_one_line_gives_a_quote_per_sentence_part() {
 }
 
 #[test]
-fn a_quote_left_open_at_a_paragraph_end_gives_a_quote_per_paragraph() {
+fn a_quote_left_open_at_a_paragraph_end_runs_on_in_the_next() {
+    // Reuters-21578 leaves the mark open at a paragraph's end and reopens it in the next. The
+    // paragraphs stay one quote, as PolNeAR and our gold count them (the wire gold counts one
+    // per paragraph: a convention still to settle).
     let quotes = quotes_of("reuters-open-paragraphs.txt");
     assert_eq!(
-        texts(&quotes),
-        [
-            "Exports will grow less than we hoped in the first half of the year.",
-            "But we do not expect a recession at all",
-        ]
-    );
-    assert!(
-        quotes
-            .iter()
-            .all(|(_, speaker)| speaker.as_deref() == Some("Arvin Mehta")),
-        "{quotes:?}"
+        quotes,
+        [(
+            "Exports will grow less than we hoped in the first half of the year. But we do not \
+             expect a recession at all"
+                .to_string(),
+            Some("Arvin Mehta".to_string())
+        )]
     );
 }
