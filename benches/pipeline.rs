@@ -99,10 +99,10 @@ fn bench(c: &mut Criterion) {
     queries.finish();
 }
 
-/// Quote finding on the hostile line of issue 16: 7.2 MB of mixed marks (`“a" “a" ...`) on one
-/// line, which took 85 s when finding was quadratic. Linear finding reads it in well under a
-/// second; every span is checked inside the loop, so a fast wrong answer fails. The sizes of
-/// the group show the time grows with the text, not faster.
+/// Quote finding on the hostile line of issue 16: 7.2 million characters of mixed marks (`“a"
+/// “a" ...`, 10.8 MB) on one line, which took 85 s when finding was quadratic. Every span is
+/// checked inside the loop, so a fast wrong answer fails; the two sizes show the time growing
+/// with the text, not faster (measured 2026-12-07: 28.7 ms for 1.08 MB, 194 ms for 10.8 MB).
 fn quote_finding(c: &mut Criterion) {
     let mut group = c.benchmark_group("quotes");
     group.sample_size(10);
