@@ -147,10 +147,21 @@ pub const MAX_QUOTES: usize = 2_000;
 /// pass: each byte is looked at once as a possible mark, with a window of a few bytes before
 /// it, so the time is linear in the text whatever its marks.
 pub fn find_quotes(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> {
+    find_first_quotes(text, paragraphs, usize::MAX)
+}
+
+/// The first `limit` quoted spans of [`find_quotes`], found in the same linear pass, which
+/// stops there: attribution asks for [`MAX_QUOTES`], so that a hostile text of a million
+/// quotes holds no more spans in memory than it reads.
+pub fn find_first_quotes(
+    text: &str,
+    paragraphs: &[(usize, usize)],
+    limit: usize,
+) -> Vec<QuoteSpan> {
     let mut quotes = Vec::new();
     let mut p = 0;
     let mut i = paragraphs.first().map_or(0, |&(start, _)| start);
-    while p < paragraphs.len() {
+    while p < paragraphs.len() && quotes.len() < limit {
         if i >= paragraphs[p].1 {
             p += 1;
             if let Some(&(start, _)) = paragraphs.get(p) {
