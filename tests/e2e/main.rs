@@ -13,6 +13,7 @@ mod hostile;
 mod incremental;
 mod institutions;
 mod languages;
+mod quotemarks;
 mod readme;
 mod serve;
 mod shared;

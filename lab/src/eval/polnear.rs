@@ -164,14 +164,29 @@ fn parse_ann(ann: &str, text: &str) -> Vec<(Option<Span>, Vec<Span>)> {
 fn quoted_parts(text: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut open: Option<usize> = None;
+    let mut skip = false;
     for (i, c) in text.char_indices() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        // The New York Times files of PolNeAR write quote marks as two apostrophes (`''...''`)
+        // or TeX-like (``` ``...'' ```): a mark of two characters, read as one.
+        let rest = &text[i..];
+        let (c, len) = if rest.starts_with("''") {
+            ('"', 2)
+        } else if rest.starts_with("``") {
+            ('“', 2)
+        } else {
+            (c, c.len_utf8())
+        };
+        skip = len == 2;
         // A quote left open at a paragraph's end is reopened at the next one's start (the
         // convention for quotes of several paragraphs): a straight mark there does not close it.
         let reopens = open.is_some() && text[..i].trim_end_matches([' ', '\t']).ends_with('\n');
         let is_open = matches!(c, '“' | '«') || (c == '"' && open.is_none());
         let is_close = matches!(c, '”' | '»') || (c == '"' && open.is_some() && !reopens);
         if is_open && open.is_none() {
-            open = Some(i + c.len_utf8());
+            open = Some(i + len);
         } else if is_close {
             let start = open.take().unwrap_or(0);
             parts.push(text[start..i].to_string());
@@ -556,6 +571,8 @@ mod tests {
             ("“Open to the end", vec!["Open to the end"]),
             ("he hosted “The Apprentice,” a show", vec![]),
             ("no marks at all", vec![]),
+            ("''We agree,'' she said", vec!["We agree,"]),
+            ("``We agree,'' she said", vec!["We agree,"]),
             (
                 "\"We will build it.\n\"And we will pay for it.\"",
                 vec!["We will build it. \"And we will pay for it."],

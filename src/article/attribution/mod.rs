@@ -97,7 +97,9 @@ pub(super) fn people_and_quotes(
     let (text, ranges) = joined_text(headline, deck, paragraphs);
     let tokens = tokens::tokenize(&text);
     let found = people::find_people(&tokens);
-    let spans = quotes::find_quotes(&text, &ranges);
+    // Attribution looks around each quote: a hostile text of a million quotes is read no
+    // further than its first ones.
+    let spans = quotes::find_first_quotes(&text, &ranges, quotes::MAX_QUOTES);
     let mut context = Context::new(&text, &ranges, &tokens, &spans, found);
     context.find_frames();
     context.name_frame_subjects();

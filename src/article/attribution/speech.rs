@@ -8,9 +8,10 @@ use std::collections::HashMap;
 
 use super::frames::in_reported_speech;
 use super::sentence::{QuoteSentences, attribution_sentence};
-use super::{Context, MIN_UNATTRIBUTED_QUOTE_WORDS, Person, Quote, SpeakerKind};
+use super::{Context, MIN_UNATTRIBUTED_QUOTE_WORDS, Person, Quote, QuoteSpan, SpeakerKind};
 use crate::article::institution;
 use crate::article::lexicon::{WordClass, word_list};
+use crate::article::quotes::MAX_QUOTES;
 use crate::article::speaker::Subject;
 
 /// Whether a quoted span is in title case: every word capitalised (or a number), but for short
@@ -40,9 +41,6 @@ impl Context<'_> {
                 continue;
             };
             let quote = &self.quotes[i];
-            if let Some(person) = quote.speaker {
-                quoted[person] += 1;
-            }
             let frame_of = |j: usize| self.quotes[j].frame.as_ref();
             // An organisation may speak too (`Fox News reported`), under the name it is
             // given.
@@ -65,7 +63,7 @@ impl Context<'_> {
                     }
                 }
             };
-            quotes.push(Quote {
+            let template = Quote {
                 text: quote_text,
                 speaker,
                 speaker_kind,
@@ -77,7 +75,16 @@ impl Context<'_> {
                         sentences.get_or_init(|| QuoteSentences::new(self.tokens, self.spans));
                     attribution_sentence(self.text, self.tokens, self.spans, sentences, j, at)
                 }),
-            });
+            };
+            for part in self.parts(span, template) {
+                if quotes.len() == MAX_QUOTES {
+                    break;
+                }
+                if let Some(person) = quote.speaker {
+                    quoted[person] += 1;
+                }
+                quotes.push(part);
+            }
         }
         (self.people(&quoted), quotes)
     }
@@ -100,6 +107,49 @@ impl Context<'_> {
         }
         let words: Vec<&str> = name.split_whitespace().collect();
         institution::fullest_mention(self.tokens, self.token_at(close), &words).join(" ")
+    }
+
+    /// A quote of several sentences run together on one line, each reopened by a mark
+    /// (`... get. "We looked ...`, as BBC files join a quote's paragraphs), as one quote per
+    /// part, each the same speaker's: readers and the wire gold take each as a quotation of its
+    /// own. Paragraphs that reopen a quote left open stay one quote with it, as PolNeAR and our
+    /// gold count them.
+    fn parts(&self, span: &QuoteSpan, whole: Quote) -> Vec<Quote> {
+        let mut groups: Vec<(usize, usize, String)> = Vec::new();
+        for &(a, b) in &span.parts {
+            let paragraph = self.paragraph_of(a);
+            let words = self.text[a..b]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            match groups.last_mut() {
+                Some((_, last, text)) if *last != paragraph => {
+                    *last = paragraph;
+                    text.push(' ');
+                    text.push_str(&words);
+                }
+                _ => groups.push((paragraph, paragraph, words)),
+            }
+        }
+        let parts: Vec<(usize, String)> = groups
+            .into_iter()
+            .map(|(paragraph, _, text)| {
+                let text = text.trim().trim_end_matches([',', ';']).trim_end();
+                (paragraph, text.to_string())
+            })
+            .filter(|(_, text)| text.chars().any(char::is_alphanumeric))
+            .collect();
+        if parts.len() < 2 {
+            return vec![whole];
+        }
+        parts
+            .into_iter()
+            .map(|(paragraph, text)| Quote {
+                text,
+                paragraph,
+                ..whole.clone()
+            })
+            .collect()
     }
 
     /// The words of quote `i` when they are speech; `None` for a scare quote, a name or a
