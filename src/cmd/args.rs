@@ -5,12 +5,11 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use chrono::NaiveDate;
 use clap::Args;
 
 use wiredex::Error;
 use wiredex::output::{ColorChoice, Format};
-use wiredex::query::{Filters, parse_period};
+use wiredex::query::{Filters, flag_day};
 
 /// A value parser for one of a library enum's named values: clap checks the name and lists the
 /// names in `--help`; the library knows nothing of clap.
@@ -75,20 +74,9 @@ pub struct FilterArgs {
 impl FilterArgs {
     /// The filters, with dates checked.
     pub fn filters(&self) -> Result<Filters, Error> {
-        let day =
-            |value: &Option<String>, flag: &str, end: bool| -> Result<Option<NaiveDate>, Error> {
-                value
-                    .as_deref()
-                    .map(|v| {
-                        parse_period(v)
-                            .map(|range| if end { range.end } else { range.start })
-                            .ok_or_else(|| Error::Date {
-                                input: v.to_string(),
-                                flag: flag.to_string(),
-                            })
-                    })
-                    .transpose()
-            };
+        let day = |value: &Option<String>, flag: &str, end: bool| {
+            value.as_deref().map(|v| flag_day(v, flag, end)).transpose()
+        };
         Ok(Filters {
             since: day(&self.since, "--since", false)?,
             until: day(&self.until, "--until", true)?,

@@ -12,6 +12,18 @@ pub struct DayRange {
     pub end: NaiveDate,
 }
 
+/// Where the period `value` names starts, or with `end` the day after it ends (filters keep
+/// `until` exclusive), for a filter flag: `--since 2014` is 2014-01-01, `--until 2014-01` is
+/// 2014-02-01. A value that names no period is an error naming the value and the flag.
+pub fn flag_day(value: &str, flag: &str, end: bool) -> crate::Result<NaiveDate> {
+    parse_period(value)
+        .map(|range| if end { range.end } else { range.start })
+        .ok_or_else(|| crate::Error::Date {
+            input: value.to_string(),
+            flag: flag.to_string(),
+        })
+}
+
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the days it covers.
 pub fn parse_period(text: &str) -> Option<DayRange> {
     let parts: Vec<&str> = text.trim().split('-').collect();
@@ -81,6 +93,23 @@ pub fn rfc3339(day: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flag_day_is_the_first_or_last_day_of_its_period_and_names_a_bad_value() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(flag_day("2014", "--since", false).unwrap(), day(2014, 1, 1));
+        assert_eq!(
+            flag_day("2014-02", "--until", true).unwrap(),
+            day(2014, 2, 28)
+        );
+        let err = flag_day("2014-13", "--since", false)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "invalid date '2014-13' in --since: expected YYYY, YYYY-MM or YYYY-MM-DD"
+        );
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

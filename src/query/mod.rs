@@ -34,7 +34,7 @@ use crate::index::dups::Groups;
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
 pub use agencies::{agency_names, canonical_agency};
 use collapse::{Chosen, GroupScan, Restrict};
-pub use dates::{DayRange, parse_period, parse_range};
+pub use dates::{DayRange, flag_day, parse_period, parse_range};
 use facets::Over;
 pub use facets::{Count, Facet, fill_periods, tally_counts};
 pub use parse::{expand_operators, rewrite};

@@ -2,7 +2,6 @@
 //! text and checked here so that every mistake is answered with the message the CLI prints,
 //! as a 400, never as a crash.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::state::Failure;
@@ -138,19 +137,11 @@ impl Params {
 
     /// The filters, dates checked as the CLI checks them.
     pub fn filters(&self) -> Result<Filters, Failure> {
-        let day =
-            |value: &Option<String>, flag: &str, end: bool| -> Result<Option<NaiveDate>, Error> {
-                given(value)
-                    .map(|v| {
-                        dates::parse_period(v)
-                            .map(|range| if end { range.end } else { range.start })
-                            .ok_or_else(|| Error::Date {
-                                input: v.to_string(),
-                                flag: flag.to_string(),
-                            })
-                    })
-                    .transpose()
-            };
+        let day = |value: &Option<String>, flag: &str, end: bool| {
+            given(value)
+                .map(|v| dates::flag_day(v, flag, end))
+                .transpose()
+        };
         Ok(Filters {
             since: day(&self.since, "--since", false)?,
             until: day(&self.until, "--until", true)?,
