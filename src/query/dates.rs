@@ -95,12 +95,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_flag_day_is_the_first_or_last_day_of_its_period_and_names_a_bad_value() {
+    fn a_flag_day_is_where_its_period_starts_or_the_day_after_it_ends() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(flag_day("2014", "--since", false).unwrap(), day(2014, 1, 1));
         assert_eq!(
             flag_day("2014-02", "--until", true).unwrap(),
-            day(2014, 2, 28)
+            day(2014, 3, 1)
         );
         let err = flag_day("2014-13", "--since", false)
             .unwrap_err()
