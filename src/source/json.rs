@@ -29,14 +29,7 @@ pub(super) fn read_json(path: &Path, text: &str) -> FileArticles {
         Ok(item) => push_record(path, 0, &item, "top-level value", &mut out),
         // JSON Lines saved as `.json` (the RIA Novosti dataset's `ria_20.json`): an object, then
         // another on the next line.
-        Err(err)
-            if err.line() > 1
-                && err.column() == 1
-                && text.trim_start().starts_with('{')
-                && err.to_string().starts_with("trailing characters") =>
-        {
-            return read_json_lines(path, text);
-        }
+        Err(err) if is_json_lines(text, &err) => return read_json_lines(path, text),
         Err(err) => out.skipped.push(skipped(
             path,
             format!(
@@ -47,6 +40,18 @@ pub(super) fn read_json(path: &Path, text: &str) -> FileArticles {
         )),
     }
     out
+}
+
+/// The first byte of a JSON object (an opening curly bracket).
+const OBJECT_START: u8 = 0x7B;
+
+/// Whether a `.json` file that failed to parse is JSON Lines: it opens with an object and fails
+/// at the start of a later line with "trailing characters", where the next object begins.
+fn is_json_lines(text: &str, err: &serde_json::Error) -> bool {
+    err.line() > 1
+        && err.column() == 1
+        && text.trim_start().as_bytes().first() == Some(&OBJECT_START)
+        && err.to_string().starts_with("trailing characters")
 }
 
 /// Reads a JSON Lines file: one article object per non-blank line.
