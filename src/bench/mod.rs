@@ -153,6 +153,32 @@ pub struct BenchReport {
     pub errors: Vec<String>,
 }
 
+impl BenchReport {
+    /// Saves the whole report as one line of JSON to `path`: the raw numbers of a run, kept
+    /// beside its table.
+    pub fn save_json(&self, path: &Path) -> Result<()> {
+        let io = |reason| Error::Io {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
+        serde_json::to_writer(&mut file, self).map_err(|e| io(e.into()))?;
+        writeln!(file).map_err(io)?;
+        file.flush().map_err(io)
+    }
+
+    /// The checked counts that were wrong, as one message; `None` when every one held.
+    pub fn wrong_counts(&self) -> Option<String> {
+        (!self.errors.is_empty()).then(|| {
+            format!(
+                "{} wrong count(s): {}",
+                self.errors.len(),
+                self.errors.join("; ")
+            )
+        })
+    }
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;

@@ -67,26 +67,16 @@ pub fn write_report(
     out: &mut impl Write,
 ) -> Result<bool> {
     if let Some(path) = save_json {
-        let mut file = std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot write {}", path.display()))?,
-        );
-        json::write_line(&mut file, report)?;
-        file.flush()
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        report.save_json(path)?;
     }
     if as_json {
         json::write_line(out, report)?;
     } else {
         bench::write_table(out, report).context("writing the table")?;
     }
-    if !report.errors.is_empty() {
+    if let Some(wrong) = report.wrong_counts() {
         out.flush().context("writing output")?;
-        bail!(
-            "{} wrong count(s): {}",
-            report.errors.len(),
-            report.errors.join("; ")
-        );
+        bail!(wrong);
     }
     Ok(true)
 }

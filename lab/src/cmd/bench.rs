@@ -70,13 +70,7 @@ pub fn run(args: BenchArgs, out: &mut impl Write) -> Result<()> {
     };
     let report = bench::run(&options, &mut wiredex_lab::peers())?;
     if let Some(path) = &args.save_json {
-        let mut file = std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot write {}", path.display()))?,
-        );
-        json::write_line(&mut file, &report)?;
-        file.flush()
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        report.save_json(path)?;
     }
     if args.json {
         json::write_line(out, &report)?;
@@ -84,12 +78,8 @@ pub fn run(args: BenchArgs, out: &mut impl Write) -> Result<()> {
         bench::write_table(out, &report).context("writing the table")?;
     }
     out.flush().context("writing output")?;
-    if !report.errors.is_empty() {
-        bail!(
-            "{} wrong count(s): {}",
-            report.errors.len(),
-            report.errors.join("; ")
-        );
+    if let Some(wrong) = report.wrong_counts() {
+        bail!(wrong);
     }
     Ok(())
 }
