@@ -1386,6 +1386,70 @@ mod tests {
         assert_eq!(articles(&index), PARSE_BATCH_FILES + 40);
     }
 
+    /// Commits after every batch and, at its first commit, counts the articles a reader of
+    /// the index being rebuilt sees, then stops the run there as a kill would.
+    struct ReadDuringRebuild {
+        index: PathBuf,
+        seen: Option<usize>,
+    }
+
+    impl Observer for ReadDuringRebuild {
+        fn commit_now(&mut self) -> bool {
+            true
+        }
+        fn committed(&mut self, _commits: usize) -> Result<()> {
+            self.seen = Some(articles(&WireIndex::open(&self.index)?));
+            Err(Error::index(Path::new("test"), "stopped after a commit"))
+        }
+    }
+
+    #[test]
+    fn readers_see_a_rebuild_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = dir.path().join("files");
+        write_stories(&files, PARSE_BATCH_FILES + 40);
+        let index_path = dir.path().join("index");
+        let whole = articles(&build(&index_path, std::slice::from_ref(&files)).unwrap().0);
+        assert_eq!(whole, PARSE_BATCH_FILES + 40);
+
+        // Stopped after its first commit: readers saw the old index whole, and still do. Wiping
+        // in place showed them 0 articles, then one batch, and a kill left the batch.
+        let mut reader = ReadDuringRebuild {
+            index: index_path.clone(),
+            seen: None,
+        };
+        {
+            let mut updater = Updater::open(&index_path, true).unwrap();
+            let options = UpdateOptions::default();
+            let stopped = updater.run(std::slice::from_ref(&files), &options, &mut reader);
+            assert!(stopped.is_err());
+        }
+        assert_eq!(reader.seen, Some(whole));
+        assert_eq!(articles(&WireIndex::open(&index_path).unwrap()), whole);
+
+        // The next rebuild clears what the stopped one left, puts the new index in place, and
+        // leaves nothing beside it.
+        for i in 0..10 {
+            std::fs::remove_file(files.join(format!("story-{i:03}.txt"))).unwrap();
+        }
+        let mut updater = Updater::open(&index_path, true).unwrap();
+        updater
+            .run(
+                std::slice::from_ref(&files),
+                &UpdateOptions::default(),
+                &mut (),
+            )
+            .unwrap();
+        let index = updater.into_index();
+        assert_eq!(articles(&index), whole - 10);
+        let mut beside: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        beside.sort();
+        assert_eq!(beside, ["files", "index"]);
+    }
+
     #[test]
     fn a_second_run_reads_only_what_changed_and_drops_what_went() {
         let dir = tempfile::tempdir().unwrap();

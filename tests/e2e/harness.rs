@@ -116,30 +116,3 @@ pub fn words(text: &str) -> Vec<String> {
         .map(str::to_lowercase)
         .collect()
 }
-
-/// Writes `n` articles to `dir`, in folders of 500: the plain-text stories of `corpus/` in
-/// turn, each with a paragraph of its own so that no two are exact copies. For tests that need
-/// an index run to last a while.
-pub fn copies_of_corpus(dir: &Path, n: usize) {
-    let mut stories: Vec<PathBuf> = walkdir::WalkDir::new(project().join("corpus"))
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|e| e.path().to_path_buf())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    stories.sort();
-    let texts: Vec<String> = stories
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("corpus is readable"))
-        .collect();
-    for i in 0..n {
-        let folder = dir.join(format!("{:04}", i / 500));
-        std::fs::create_dir_all(&folder).expect("scratch is writable");
-        let text = format!(
-            "{}\n\nThe archive keeps this copy as item {i} of the run.\n",
-            texts[i % texts.len()].trim_end()
-        );
-        std::fs::write(folder.join(format!("story-{i:05}.txt")), text)
-            .expect("scratch is writable");
-    }
-}

@@ -783,55 +783,6 @@ fn browsing_needs_no_query_and_star_is_every_article() {
     assert_eq!(all.stdout, format!("0 of {} articles\n", ids.len()));
 }
 
-#[cfg(unix)]
-#[test]
-fn readers_see_a_rebuild_whole_or_not_at_all() {
-    use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
-    let dir = folder("rebuild");
-    let (corpus, index) = (dir.join("corpus"), dir.join("index"));
-    let (corpus, index) = (crate::harness::s(&corpus), crate::harness::s(&index));
-    crate::harness::copies_of_corpus(std::path::Path::new(corpus), 2500);
-    crate::harness::ok(&["index", corpus, "--index", index, "-q"]);
-    let articles = || {
-        let run = wiredex(&["stats", "--json", "--index", index]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        let stats: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
-        stats["articles"].as_u64().unwrap()
-    };
-    let whole = articles();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wiredex"))
-        .args(["index", corpus, "--index", index, "--rebuild", "-q"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Wiping in place showed readers 0 articles, then partial counts, and a kill left them.
-    let mut seen = Vec::new();
-    let until = Instant::now() + Duration::from_secs(2);
-    while Instant::now() < until && child.try_wait().unwrap().is_none() {
-        seen.push(articles());
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let running = child.try_wait().unwrap().is_none();
-    child.kill().unwrap();
-    child.wait().unwrap();
-    assert!(running, "the rebuild ended within 2 s: copy more articles");
-    assert!(!seen.is_empty());
-    assert!(seen.iter().all(|&n| n == whole), "{seen:?} of {whole}");
-    assert_eq!(articles(), whole);
-    // The next rebuild clears what the killed one left, and leaves nothing beside the index.
-    crate::harness::ok(&["index", corpus, "--index", index, "--rebuild", "-q"]);
-    assert_eq!(articles(), whole);
-    let beside: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    let mut beside = beside;
-    beside.sort();
-    assert_eq!(beside, ["corpus", "index"]);
-}
-
 #[test]
 fn index_refuses_to_add_to_an_index_missing_a_segment_file() {
     let dir = index_copy("index-damaged");
