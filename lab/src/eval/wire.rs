@@ -220,6 +220,12 @@ pub struct Tally {
     /// ... by category, in the table's order: gold kind person, organisation, none; cue name, pronoun,
     /// description, none.
     pub speaker_by: [Count; 7],
+    /// The question a user asks, "all quotes by X": gold quotes that have a speaker.
+    pub by_speaker_gold: usize,
+    /// ... found quotes that have a speaker (each is an answer to "all quotes by" it).
+    pub by_speaker_found: usize,
+    /// ... found quotes that match a gold quote and its speaker: right answers.
+    pub by_speaker_right: usize,
     /// One line per error, for `--show`.
     pub errors: Vec<String>,
 }
@@ -249,6 +255,14 @@ impl Tally {
     pub fn quote_f1(&self) -> f64 {
         f1(self.quote_precision(), self.quote_recall())
     }
+    /// "All quotes by X", over every X: the share of the answers that are X's quotes.
+    pub fn by_speaker_precision(&self) -> f64 {
+        ratio(self.by_speaker_right, self.by_speaker_found)
+    }
+    /// "All quotes by X", over every X: the share of X's quotes that are answered.
+    pub fn by_speaker_recall(&self) -> f64 {
+        ratio(self.by_speaker_right, self.by_speaker_gold)
+    }
 
     fn merge(&mut self, other: &Tally) {
         self.articles += other.articles;
@@ -270,6 +284,9 @@ impl Tally {
         self.quotes_right += other.quotes_right;
         self.quotes_found += other.quotes_found;
         self.quotes_gold += other.quotes_gold;
+        self.by_speaker_gold += other.by_speaker_gold;
+        self.by_speaker_found += other.by_speaker_found;
+        self.by_speaker_right += other.by_speaker_right;
         self.errors.extend(other.errors.iter().cloned());
     }
 }
@@ -354,6 +371,12 @@ impl fmt::Display for WireScores {
         for (i, name) in SPEAKER_ROWS.iter().enumerate() {
             row(f, &format!("  {name}"), &|t| pct(t.speaker_by[i]))?;
         }
+        row(f, "quotes by X P", &|t| {
+            pct(of(t.by_speaker_right, t.by_speaker_found))
+        })?;
+        row(f, "quotes by X R", &|t| {
+            pct(of(t.by_speaker_right, t.by_speaker_gold))
+        })?;
         Ok(())
     }
 }
@@ -623,6 +646,7 @@ pub fn score(article: Option<&Article>, expected: &Expected, tally: &mut Tally) 
         }
         tally.people_gold += gold.people.len();
         tally.quotes_gold += gold.quotes.len();
+        tally.by_speaker_gold += gold.quotes.iter().filter(|q| q.speaker.is_some()).count();
         return;
     };
     let date = article.date.map(|d| d.to_string());
@@ -696,6 +720,12 @@ pub fn score(article: Option<&Article>, expected: &Expected, tally: &mut Tally) 
     );
     tally.quotes_found += article.quotes.len();
     tally.quotes_gold += gold.quotes.len();
+    tally.by_speaker_found += article
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.is_some())
+        .count();
+    tally.by_speaker_gold += gold.quotes.iter().filter(|q| q.speaker.is_some()).count();
     for (quote, paired) in article.quotes.iter().zip(&pairs) {
         let Some(j) = *paired else {
             tally.errors.push(format!(
@@ -709,6 +739,7 @@ pub fn score(article: Option<&Article>, expected: &Expected, tally: &mut Tally) 
         let want = &gold.quotes[j];
         let right = speaker_matches(quote.speaker.as_deref(), want.speaker.as_deref(), want.kind);
         tally.speaker.add(right);
+        tally.by_speaker_right += usize::from(right && quote.speaker.is_some());
         for row in speaker_rows(want) {
             tally.speaker_by[row].add(right);
         }
@@ -972,6 +1003,14 @@ mod tests {
             reuters.speaker_by[0].total + reuters.speaker_by[1].total,
             reuters.quotes_right
         );
+        // "All quotes by X": both gold quotes have a speaker; an answer is right when its
+        // quote and speaker both are.
+        assert_eq!(reuters.by_speaker_gold, 2);
+        assert_eq!(
+            reuters.by_speaker_found, reuters.quotes_found,
+            "every quote here has a speaker"
+        );
+        assert_eq!(reuters.by_speaker_right, reuters.speaker.right);
         let all = score_dir(&gold, &corpora, Split::All).unwrap();
         assert_eq!(all.overall().articles, 2);
         assert_eq!(all.overall().quotes_gold, 3);

@@ -57,6 +57,8 @@ fn eval_wire_scores_the_dev_split_per_corpus() {
         "  cue pronoun",
         "  cue description",
         "  cue none",
+        "quotes by X P",
+        "quotes by X R",
     ] {
         let cells = row(table, label);
         // Each corpus and the overall column: `97.2% (276/284)`.
