@@ -29,6 +29,12 @@ use walkdir::WalkDir;
 /// decompress to more than this either.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Text one article may hold: what is beyond is dropped, with a warning. The longest wire
+/// stories and transcripts are a few hundred kilobytes; extraction and indexing take a few
+/// dozen times an article's size, so one article of 20 MB (a hostile file, a log saved as
+/// `.txt`) took half a gigabyte whatever the memory budget.
+pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
+
 /// The kinds of file wiredex reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -90,7 +96,7 @@ impl Format {
             return Some(Format::Anpa);
         }
         let text = if encoding::is_utf16(head) {
-            encoding::decode(head).text
+            encoding::decode(head).text.into_owned()
         } else {
             String::from_utf8_lossy(head).into_owned()
         };
@@ -445,6 +451,23 @@ pub fn read_any_limited(path: &Path, bytes: &[u8], limit: u64) -> FileArticles {
         Some(format) => read_bytes_limited(path, format, bytes, limit),
         None => FileArticles::skip(path, UNSUPPORTED),
     };
+    let many = read.articles.len() > 1;
+    for article in &mut read.articles {
+        if let Some(held) = cap_article(article) {
+            let which = if article.record > 0 || many {
+                format!("record {}: ", article.record)
+            } else {
+                String::new()
+            };
+            read.warnings.push(Warning {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{which}text cut at {} MiB (the article held {held} bytes)",
+                    MAX_ARTICLE_BYTES / (1024 * 1024)
+                ),
+            });
+        }
+    }
     // Nothing is lost silently: a reader that found neither an article nor a reason says so.
     if read.articles.is_empty() && read.skipped.is_empty() {
         read.skipped.push(Skipped {
@@ -464,6 +487,37 @@ pub fn read_any_limited(path: &Path, bytes: &[u8], limit: u64) -> FileArticles {
     read
 }
 
+/// Cuts an article's headline, deck and paragraphs to [`MAX_ARTICLE_BYTES`] of text in all,
+/// at a character boundary; answers the bytes it held when it was cut.
+fn cap_article(article: &mut RawArticle) -> Option<usize> {
+    let held = article.headline.as_ref().map_or(0, String::len)
+        + article.deck.as_ref().map_or(0, String::len)
+        + article.paragraphs.iter().map(String::len).sum::<usize>();
+    if held <= MAX_ARTICLE_BYTES {
+        return None;
+    }
+    let mut left = MAX_ARTICLE_BYTES;
+    let mut cut = |text: &mut String| {
+        let mut end = text.len().min(left);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        left -= end;
+    };
+    for text in [&mut article.headline, &mut article.deck]
+        .into_iter()
+        .flatten()
+    {
+        cut(text);
+    }
+    for paragraph in &mut article.paragraphs {
+        cut(paragraph);
+    }
+    article.paragraphs.retain(|p| !p.trim().is_empty());
+    Some(held)
+}
+
 /// Reads the content of a file already in memory, as `format`.
 pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> FileArticles {
     read_bytes_limited(path, format, bytes, MAX_FILE_BYTES)
@@ -480,7 +534,7 @@ fn read_bytes_limited(path: &Path, format: Format, bytes: &[u8], limit: u64) -> 
         return FileArticles::skip(path, "binary file (contains NUL bytes)");
     }
     let decoded = encoding::decode(bytes);
-    let text = decoded.text.as_str();
+    let text = &*decoded.text;
     let mut out = match format {
         Format::Text => match text::read(path, text) {
             Some(article) => FileArticles {
@@ -606,6 +660,30 @@ mod tests {
         drop_repeated_deck(deck, &mut empty);
         drop_repeated_deck(Some("  "), &mut other);
         assert_eq!(other, ["The minister said talks would end."]);
+    }
+
+    /// Issue 16: a 20 MB quote-heavy article (a 178 KB `.gz`) took over half a gigabyte to
+    /// extract and index whatever the memory budget. An article's text is cut at
+    /// `MAX_ARTICLE_BYTES`, at a character boundary, and the file says so.
+    #[test]
+    fn an_article_past_the_size_cap_is_cut_with_a_warning() {
+        let paragraph = "“Мы не согласны,” Voronin said. ".repeat(4_000);
+        let text = format!("Talks\n\n{}\n", vec![paragraph; 20].join("\n\n"));
+        assert!(text.len() > 2 * MAX_ARTICLE_BYTES);
+        let read = read_any(Path::new("long.txt"), text.as_bytes());
+        let article = &read.articles[0];
+        let kept: usize = article.paragraphs.iter().map(String::len).sum();
+        assert!(kept <= MAX_ARTICLE_BYTES && kept > MAX_ARTICLE_BYTES - 200_000);
+        let messages: Vec<&str> = read.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(messages.len(), 1);
+        let held: usize = messages[0]
+            .strip_prefix("text cut at 1 MiB (the article held ")
+            .and_then(|rest| rest.strip_suffix(" bytes)"))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{messages:?}"));
+        assert!(held > 2 * MAX_ARTICLE_BYTES, "{held}");
+        let short = read_any(Path::new("short.txt"), b"Talks\n\nOSLO - Talks resumed.\n");
+        assert!(short.warnings.is_empty());
     }
 
     #[test]
