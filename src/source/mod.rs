@@ -6,6 +6,7 @@
 mod anpa;
 mod delimited;
 pub(crate) mod encoding;
+mod feed;
 mod html;
 mod json;
 mod newsml;
@@ -52,6 +53,8 @@ pub enum Format {
     NewsMl,
     /// IPTC NewsML-G2 XML: one or more `newsItem`s.
     NewsMlG2,
+    /// An RSS (2.0 or 1.0) or Atom feed: one article per item or entry.
+    Feed,
     /// ANPA 1312 or IPTC 7901 wire text, framed by control characters (SOH, STX, ETX).
     Anpa,
     /// CSV with `title`, `text` and `date` columns, one article per row.
@@ -63,7 +66,7 @@ pub enum Format {
 }
 
 /// What the extension-only fallback says when nothing identifies a file.
-pub const UNSUPPORTED: &str = "unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, ANPA, CSV, HTML or gzip)";
+pub const UNSUPPORTED: &str = "unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, RSS, Atom, ANPA, CSV, HTML or gzip)";
 
 impl Format {
     /// The format a path's extension names, if wiredex reads it.
@@ -76,6 +79,7 @@ impl Format {
             "sgm" | "sgml" => Some(Format::ReutersSgml),
             "nitf" => Some(Format::Nitf),
             "newsml" => Some(Format::NewsMl),
+            "rss" | "atom" => Some(Format::Feed),
             "tst" | "anpa" | "ipt" => Some(Format::Anpa),
             "csv" => Some(Format::Csv),
             "html" | "htm" | "xhtml" => Some(Format::Html),
@@ -122,6 +126,7 @@ impl Format {
             "newsml" => Some(Format::NewsMl),
             "nitf" => Some(Format::Nitf),
             "html" => Some(Format::Html),
+            "rss" | "rdf" | "feed" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -185,6 +190,7 @@ impl Format {
             Format::Nitf => "NITF",
             Format::NewsMl => "NewsML 1.2",
             Format::NewsMlG2 => "NewsML-G2",
+            Format::Feed => "RSS/Atom feed",
             Format::Anpa => "ANPA/IPTC 7901",
             Format::Csv => "CSV",
             Format::Html => "HTML",
@@ -546,10 +552,11 @@ fn read_bytes_limited(path: &Path, format: Format, bytes: &[u8], limit: u64) -> 
         Format::Json => json::read_json(path, text),
         Format::JsonLines => json::read_json_lines(path, text),
         Format::ReutersSgml => sgml::read(path, text),
-        Format::Nitf | Format::NewsMl | Format::NewsMlG2 => match xml::parse(text) {
+        Format::Nitf | Format::NewsMl | Format::NewsMlG2 | Format::Feed => match xml::parse(text) {
             Ok(root) => match format {
                 Format::Nitf => nitf::read(path, &root),
                 Format::NewsMl => newsml::read_newsml(path, &root),
+                Format::Feed => feed::read(path, &root),
                 _ => newsml::read_g2(path, &root),
             },
             Err(err) => FileArticles::skip(path, format!("malformed XML: {err}")),
