@@ -736,7 +736,7 @@ impl Run<'_> {
             for entry in self.manifest.under(root_key) {
                 let path = manifest::key_path(&entry.path);
                 if seen.contains(&entry.path)
-                    || kept.iter().any(|k| path.starts_with(k))
+                    || kept.iter().any(|k| path.starts_with(manifest::key(k)))
                     || !listed.insert(entry.path.clone())
                 {
                     continue;
@@ -1570,6 +1570,44 @@ mod tests {
         );
         assert_eq!(observer.held.last(), Some(&400));
         assert_eq!(articles(&updater.into_index()), 400);
+    }
+
+    /// Issue 16: manifest keys wrote a name that is not UTF-8 with replacement characters, so
+    /// `caf\xE9.txt` and `caf\xE8.txt` (Latin-1 names) shared one entry and every run read them
+    /// again as changed. Keys are lossless now: a second run finds both unchanged.
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_unchanged_on_the_next_run() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let files = dir.path().join("files");
+        std::fs::create_dir_all(&files).unwrap();
+        for (byte, words) in [(0xE9, "one berth"), (0xE8, "two new berths this year")] {
+            let name = [b'c', b'a', b'f', byte, b'.', b't', b'x', b't'];
+            let name = std::ffi::OsStr::from_bytes(&name);
+            let text = format!(
+                "Harbour board approves {words}\n\nPORT ELLEN, March 3 (Reuters) - The harbour \
+                 board approved {words} on Monday.\n"
+            );
+            std::fs::write(files.join(name), text).unwrap();
+        }
+        let index_path = dir.path().join("index");
+        let run = || {
+            let mut updater = Updater::open(&index_path, false).unwrap();
+            let report = updater
+                .run(
+                    std::slice::from_ref(&files),
+                    &UpdateOptions::default(),
+                    &mut (),
+                )
+                .unwrap();
+            let totals = &report.totals;
+            (totals.new, totals.changed, totals.unchanged, totals.deleted)
+        };
+        assert_eq!(run(), (2, 0, 0, 0));
+        assert_eq!(run(), (0, 0, 2, 0));
+        let manifest = Manifest::load(&index_path).unwrap();
+        assert_eq!(manifest.entries().count(), 2);
     }
 
     #[test]
