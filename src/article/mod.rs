@@ -274,19 +274,24 @@ pub fn parse_read(read: crate::source::FileArticles) -> ParsedFile {
         ..ParsedFile::default()
     };
     for raw in &read.articles {
-        match parse(raw) {
-            Ok(article) => parsed.articles.push(article),
-            Err(NotAnArticle(reason)) => parsed.skipped.push(crate::source::Skipped {
-                path: raw.path.clone(),
-                reason: if raw.record > 0 {
-                    format!("record {}: {reason}", raw.record)
-                } else {
-                    reason
-                },
-            }),
-        }
+        parse_into(raw, &mut parsed);
     }
     parsed
+}
+
+/// Parses one raw article into `parsed`: its articles, or its skips with the reason.
+pub fn parse_into(raw: &RawArticle, parsed: &mut ParsedFile) {
+    match parse(raw) {
+        Ok(article) => parsed.articles.push(article),
+        Err(NotAnArticle(reason)) => parsed.skipped.push(crate::source::Skipped {
+            path: raw.path.clone(),
+            reason: if raw.record > 0 {
+                format!("record {}: {reason}", raw.record)
+            } else {
+                reason
+            },
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -303,7 +303,8 @@ impl Manifest {
 
     /// The entries of `root` itself and of everything below it.
     pub fn under<'a>(&'a self, root: &'a Path) -> impl Iterator<Item = &'a Entry> + 'a {
-        let prefix = root.to_string_lossy().into_owned();
+        let prefix = key(root);
+        let dir = PathBuf::from(&prefix);
         let start = (
             std::ops::Bound::Included(prefix.as_str()),
             std::ops::Bound::Unbounded,
@@ -312,18 +313,19 @@ impl Manifest {
             .range::<str, _>(start)
             .map(|keyed| &keyed.0)
             .take_while(move |entry| entry.path.starts_with(&prefix))
-            .filter(move |entry| Path::new(&entry.path).starts_with(root))
+            .filter(move |entry| Path::new(&entry.path).starts_with(&dir))
     }
 }
 
-/// The manifest key of a file: its absolute path as text. (A path that is not valid UTF-8 is
-/// kept with replacement characters; two such names differing only in their invalid bytes
-/// would share an entry.)
+/// The manifest key of a file: its absolute path as text, losslessly ([`crate::source::path_text`]:
+/// a byte that is not UTF-8 is written `\xHH`). With replacement characters, as before, two
+/// names differing only in such bytes shared one entry, and each run read both again.
 pub fn key(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+    crate::source::path_text(path).into_owned()
 }
 
-/// The path a key stands for.
+/// The path a key stands for, as text (a name that is not UTF-8 keeps its `\xHH` escapes): for
+/// showing a deleted file, and for comparing with other keys.
 pub fn key_path(key: &str) -> PathBuf {
     PathBuf::from(key)
 }

@@ -32,7 +32,7 @@ use super::schema;
 use super::wire_index::{META_FILE, Meta, MetaState, WireIndex, not_wiredex, read_meta};
 use crate::article::{self, ParsedFile};
 use crate::error::{Error, Result};
-use crate::source::{self, FoundFile, ReadFailure, Skipped, Warning};
+use crate::source::{self, FoundFile, RawArticle, ReadFailure, Skipped, Warning};
 
 /// Files read and parsed together before their articles go to the writer.
 const PARSE_BATCH_FILES: usize = 256;
@@ -82,6 +82,21 @@ impl UpdateOptions {
     /// Bytes (by file size) read together at most, so a batch of large files stays in memory.
     fn batch_bytes(&self) -> u64 {
         (self.memory_budget / 16).clamp(1024 * 1024, 1024 * 1024 * 1024)
+    }
+
+    /// Bytes of raw text parsed together at most from one file of many articles: its articles
+    /// are parsed, made into documents and handed to the writer a part of this size at a time,
+    /// so a large JSON export or feed never stands in memory parsed whole.
+    fn chunk_bytes(&self) -> u64 {
+        (self.memory_budget / 64).clamp(256 * 1024, 64 * 1024 * 1024)
+    }
+
+    /// Bytes of documents handed to tantivy's writer at most before a commit waits for it to
+    /// index them. Its queue holds up to ten thousand batches (articles) whatever their size,
+    /// so without this a file of quote-heavy articles (each with up to 2,001 documents) queued
+    /// gigabytes while the indexing thread caught up.
+    fn flight_bytes(&self) -> u64 {
+        (self.memory_budget / 8).max(2 * 1024 * 1024)
     }
 }
 
@@ -576,6 +591,7 @@ impl Updater {
             last_commit: Instant::now(),
             commit_cost: Duration::ZERO,
             commits: 0,
+            in_flight: 0,
             readded: HashSet::new(),
             seen: FxHashMap::default(),
             copies: FxHashMap::default(),
@@ -632,7 +648,20 @@ struct Parsed {
     file: ParsedFile,
     /// Each article's tantivy documents, built on the reading thread (building them
     /// serialises the stored records, which is not cheap).
-    documents: Vec<serde_json::Result<Vec<tantivy::TantivyDocument>>>,
+    documents: Vec<Documents>,
+    /// The raw articles of a large file beyond its first part, parsed a part at a time as
+    /// they go to the writer (see [`UpdateOptions::chunk_bytes`]).
+    rest: Vec<RawArticle>,
+}
+
+/// One article's documents, or why they could not be made.
+type Documents = serde_json::Result<Vec<tantivy::TantivyDocument>>;
+
+/// What a file's articles added to the writer so far.
+#[derive(Default)]
+struct Added {
+    ids: Vec<String>,
+    quotes: usize,
 }
 
 struct Run<'a> {
@@ -653,6 +682,9 @@ struct Run<'a> {
     commit_cost: Duration,
     /// Commits made so far in this run.
     commits: usize,
+    /// Bytes of documents handed to the writer since the last commit (see
+    /// [`UpdateOptions::flight_bytes`]).
+    in_flight: u64,
     /// Files whose articles were added in this run, kept only in an index that held files
     /// before (in a new one, nothing can need them).
     readded: HashSet<String>,
@@ -704,7 +736,7 @@ impl Run<'_> {
             for entry in self.manifest.under(root_key) {
                 let path = manifest::key_path(&entry.path);
                 if seen.contains(&entry.path)
-                    || kept.iter().any(|k| path.starts_with(k))
+                    || kept.iter().any(|k| path.starts_with(manifest::key(k)))
                     || !listed.insert(entry.path.clone())
                 {
                     continue;
@@ -798,6 +830,7 @@ impl Run<'_> {
             .map(|f| if report { self.plan(f) } else { Plan::Read })
             .collect();
         let limit = self.options.max_file_bytes;
+        let chunk = self.options.chunk_bytes();
         let manifest = &*self.manifest;
         let fields = &self.index.fields;
         let reads: Vec<Option<Read>> = files
@@ -807,7 +840,7 @@ impl Run<'_> {
                 (*plan == Plan::Read).then(|| {
                     let old = manifest.get(&manifest::key(&file.key));
                     let force = !report || old.is_some_and(|e| e.stale);
-                    let mut read = read_one(file, old.filter(|_| !force), limit);
+                    let mut read = read_one(file, old.filter(|_| !force), limit, chunk);
                     if let Read::Parsed(parsed) = &mut read {
                         let key = manifest::key(&file.key);
                         parsed.documents = parsed
@@ -970,45 +1003,56 @@ impl Run<'_> {
             hash,
             file: contents,
             documents,
+            rest,
         } = parsed;
-        let ids: Vec<String> = contents.articles.iter().map(|a| a.id.clone()).collect();
-        if !contents.articles.is_empty() {
-            let index = self.index;
-            // A fresh index holds only what this run added: a delete is needed only for an
-            // article seen in an earlier file of the run.
-            let mut placed = Vec::with_capacity(contents.articles.len());
-            for article in &contents.articles {
-                let (seen_before, copies) = self.copies_of(all, number, &key, &article.id)?;
-                placed.push((!self.fresh || seen_before, copies));
+        let ParsedFile {
+            articles,
+            mut skipped,
+            warnings,
+        } = contents;
+        let mut added = Added::default();
+        self.add_articles(all, number, &key, articles, documents, &mut added)?;
+        // A large file's other articles, a part at a time: parsed on every core, handed to the
+        // writer, and dropped before the next part is parsed.
+        let mut rest = rest.into_iter();
+        loop {
+            let part = next_part(&mut rest, self.options.chunk_bytes());
+            if part.is_empty() {
+                break;
             }
-            let writer = self.writer()?;
-            for ((article, (replace, copies)), docs) in
-                contents.articles.iter().zip(placed).zip(documents)
-            {
-                if replace {
-                    index.delete_article(writer, &article.id);
-                }
-                let mut docs = docs.map_err(|e| Error::index(&index.path, e))?;
-                document::set_copies(&mut docs, &copies, &index.fields);
-                index.add_documents(writer, docs)?;
+            let fields = &self.index.fields;
+            let parsed: Vec<(ParsedFile, Vec<Documents>)> = part
+                .par_iter()
+                .map(|raw| {
+                    let mut one = ParsedFile::default();
+                    article::parse_into(raw, &mut one);
+                    let documents = one
+                        .articles
+                        .iter()
+                        .map(|a| super::document::documents(a, &key, fields))
+                        .collect();
+                    (one, documents)
+                })
+                .collect();
+            drop(part);
+            for (one, documents) in parsed {
+                skipped.extend(one.skipped);
+                self.add_articles(all, number, &key, one.articles, documents, &mut added)?;
             }
         }
+        let Added { ids, quotes } = added;
         if let Some(old) = &old {
             self.orphan(&key, &old.articles, &ids);
         }
-        let reasons: Vec<String> = contents.skipped.iter().map(|s| s.reason.clone()).collect();
-        let warnings: Vec<String> = contents
-            .warnings
-            .iter()
-            .map(|w| w.message.clone())
-            .collect();
+        let reasons: Vec<String> = skipped.into_iter().map(|s| s.reason).collect();
+        let warnings: Vec<String> = warnings.into_iter().map(|w| w.message).collect();
         let mtime_ns = file.modified.and_then(manifest::nanos);
         self.pending.push(Pending::Upsert(Entry {
             path: key.clone(),
             size,
             mtime_ns,
             hash,
-            articles: ids,
+            articles: ids.clone(),
             skipped: reasons.clone(),
             warnings: warnings.clone(),
             racy: Entry::is_racy(mtime_ns, self.read_at),
@@ -1022,11 +1066,11 @@ impl Run<'_> {
         // A file indexed again only because a file it shared an article with went is
         // unchanged as far as the user is concerned.
         let same = old.as_ref().is_some_and(|o| o.hash == hash);
-        let mut outcome = if contents.articles.is_empty() {
+        let mut outcome = if ids.is_empty() {
             FileOutcome::skipped_for(&file.path, reasons)
         } else if same {
             let mut outcome = FileOutcome::new(&file.path, Status::Unchanged);
-            outcome.articles = contents.articles.len();
+            outcome.articles = ids.len();
             outcome.skipped_records = reasons;
             outcome
         } else {
@@ -1036,14 +1080,60 @@ impl Run<'_> {
             } else {
                 Change::New
             });
-            outcome.articles = contents.articles.len();
-            outcome.quotes = contents.articles.iter().map(|a| a.quotes.len()).sum();
+            outcome.articles = ids.len();
+            outcome.quotes = quotes;
             outcome.skipped_records = reasons;
             outcome
         };
         outcome.bytes_read = size;
         outcome.warnings = warnings;
         Ok(outcome)
+    }
+
+    /// Hands a file's articles and their documents to the writer, replacing an earlier copy of
+    /// each where there can be one, and notes what was added.
+    fn add_articles(
+        &mut self,
+        all: &[FoundFile],
+        number: usize,
+        key: &str,
+        articles: Vec<article::Article>,
+        documents: Vec<Documents>,
+        added: &mut Added,
+    ) -> Result<()> {
+        if articles.is_empty() {
+            return Ok(());
+        }
+        let index = self.index;
+        // A fresh index holds only what this run added: a delete is needed only for an
+        // article seen in an earlier file of the run.
+        let mut placed = Vec::with_capacity(articles.len());
+        for article in &articles {
+            let (seen_before, copies) = self.copies_of(all, number, key, &article.id)?;
+            placed.push((!self.fresh || seen_before, copies));
+        }
+        let writer = self.writer()?;
+        let mut flight = 0;
+        for ((article, (replace, copies)), docs) in articles.into_iter().zip(placed).zip(documents)
+        {
+            if replace {
+                index.delete_article(writer, &article.id);
+            }
+            let mut docs = docs.map_err(|e| Error::index(&index.path, e))?;
+            document::set_copies(&mut docs, &copies, &index.fields);
+            flight += docs.iter().map(document_bytes).sum::<u64>();
+            index.add_documents(writer, docs)?;
+            added.quotes += article.quotes.len();
+            added.ids.push(article.id);
+        }
+        self.in_flight += flight;
+        // The writer's queue is bounded in batches, not bytes: past the budget for documents
+        // in flight, a commit waits for it to index them. The file under way is not in the
+        // manifest until it is done, so a run stopped now redoes it.
+        if self.in_flight >= self.options.flight_bytes() {
+            self.commit()?;
+        }
+        Ok(())
     }
 
     /// Whether the article `id` was added earlier in this run, and the other files that hold
@@ -1183,6 +1273,7 @@ impl Run<'_> {
                 .map_err(|e| Error::index(&self.index.path, e))?;
         }
         self.dirty = false;
+        self.in_flight = 0;
         self.save_manifest()?;
         self.commit_cost = started.elapsed();
         self.last_commit = Instant::now();
@@ -1281,8 +1372,9 @@ impl Run<'_> {
     }
 }
 
-/// Reads one file and parses it unless its bytes hash to `old`'s.
-fn read_one(file: &FoundFile, old: Option<&Entry>, limit: u64) -> Read {
+/// Reads one file and parses it unless its bytes hash to `old`'s. Of a file of many articles,
+/// only the first `chunk` bytes of text are parsed here; the rest wait in [`Parsed::rest`].
+fn read_one(file: &FoundFile, old: Option<&Entry>, limit: u64, chunk: u64) -> Read {
     let bytes = match source::read_limited(&file.path, limit) {
         Ok(bytes) => bytes,
         Err(failure) => return Read::Failed(failure),
@@ -1292,13 +1384,43 @@ fn read_one(file: &FoundFile, old: Option<&Entry>, limit: u64) -> Read {
     if old.is_some_and(|e| e.hash == hash) {
         return Read::Same { size };
     }
-    let file = article::parse_read(source::read_any_limited(&file.path, &bytes, limit));
+    let mut raw = source::read_any_limited(&file.path, &bytes, limit);
+    drop(bytes);
+    let mut articles = std::mem::take(&mut raw.articles).into_iter();
+    raw.articles = next_part(&mut articles, chunk);
+    let rest: Vec<RawArticle> = articles.collect();
     Read::Parsed(Box::new(Parsed {
         size,
         hash,
-        file,
+        file: article::parse_read(raw),
         documents: Vec::new(),
+        rest,
     }))
+}
+
+/// About the bytes a document holds in tantivy's queue: its text and bytes values, and a
+/// little for each value.
+fn document_bytes(doc: &TantivyDocument) -> u64 {
+    doc.field_values()
+        .map(|(_, value)| {
+            let text = value.as_str().map_or(0, str::len);
+            let bytes = value.as_bytes().map_or(0, <[u8]>::len);
+            (text + bytes + 16) as u64
+        })
+        .sum()
+}
+
+/// The next raw articles of `articles` holding about `bytes` of text (at least one article,
+/// when any is left).
+fn next_part(articles: &mut impl Iterator<Item = RawArticle>, bytes: u64) -> Vec<RawArticle> {
+    let mut part = Vec::new();
+    let mut size = 0;
+    while size < bytes {
+        let Some(raw) = articles.next() else { break };
+        size += raw.paragraphs.iter().map(|p| p.len() as u64).sum::<u64>();
+        part.push(raw);
+    }
+    part
 }
 
 #[cfg(test)]
@@ -1448,6 +1570,125 @@ mod tests {
             .collect();
         beside.sort();
         assert_eq!(beside, ["files", "index"]);
+    }
+
+    /// Counts commits, and the articles the index held at each (through a new reader).
+    #[derive(Default)]
+    struct Commits {
+        index: PathBuf,
+        held: Vec<usize>,
+    }
+
+    impl Observer for Commits {
+        fn committed(&mut self, _commits: usize) -> Result<()> {
+            self.held.push(articles(&WireIndex::open(&self.index)?));
+            Ok(())
+        }
+    }
+
+    /// Issue 16: a 61 MB JSON array of quote-heavy articles peaked at 3.1 GB with
+    /// `--memory-budget 64M`. Its articles were parsed all at once, and tantivy's queue, bounded
+    /// in batches and not bytes, held thousands of articles' documents. Now a large file is
+    /// parsed a part at a time and a commit waits for the writer once the documents in flight
+    /// pass the budget's share: so one file is committed in several steps, and nothing is lost.
+    #[test]
+    fn a_large_file_of_quote_heavy_articles_is_indexed_a_part_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = dir.path().join("files");
+        std::fs::create_dir_all(&files).unwrap();
+        let quotes = "“We will build the berth,” Tomas Vreeland said. ".repeat(30);
+        let items: Vec<serde_json::Value> = (0..400)
+            .map(|i| {
+                serde_json::json!({
+                    "title": format!("Harbour board approves berth {i}"),
+                    "content": format!("PORT ELLEN, March 3 (Reuters) - Berth {i} was approved. {quotes}"),
+                })
+            })
+            .collect();
+        std::fs::write(
+            files.join("export.json"),
+            serde_json::to_string(&items).unwrap(),
+        )
+        .unwrap();
+        let options = UpdateOptions {
+            memory_budget: 16 * 1024 * 1024,
+            ..UpdateOptions::default()
+        };
+        assert_eq!(options.flight_bytes(), 2 * 1024 * 1024);
+        let index_path = dir.path().join("index");
+        let mut observer = Commits {
+            index: index_path.clone(),
+            ..Commits::default()
+        };
+        let mut updater = Updater::open(&index_path, false).unwrap();
+        let report = updater
+            .run(std::slice::from_ref(&files), &options, &mut observer)
+            .unwrap();
+        assert_eq!((report.articles, report.quotes), (400, 400 * 30));
+        // Committed while the file was under way, and whole at the end.
+        assert!(observer.held.len() >= 3, "{:?}", observer.held);
+        assert!(
+            observer.held[0] > 0 && observer.held[0] < 400,
+            "{:?}",
+            observer.held
+        );
+        assert_eq!(observer.held.last(), Some(&400));
+        assert_eq!(articles(&updater.into_index()), 400);
+    }
+
+    /// Issue 16: manifest keys wrote a name that is not UTF-8 with replacement characters, so
+    /// `caf\xE9.txt` and `caf\xE8.txt` (Latin-1 names) shared one entry and every run read them
+    /// again as changed. Keys are lossless now: a second run finds both unchanged.
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_unchanged_on_the_next_run() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let files = dir.path().join("files");
+        std::fs::create_dir_all(&files).unwrap();
+        for (byte, words) in [(0xE9, "one berth"), (0xE8, "two new berths this year")] {
+            let name = [b'c', b'a', b'f', byte, b'.', b't', b'x', b't'];
+            let name = std::ffi::OsStr::from_bytes(&name);
+            let text = format!(
+                "Harbour board approves {words}\n\nPORT ELLEN, March 3 (Reuters) - The harbour \
+                 board approved {words} on Monday.\n"
+            );
+            std::fs::write(files.join(name), text).unwrap();
+        }
+        let index_path = dir.path().join("index");
+        let run = || {
+            let mut updater = Updater::open(&index_path, false).unwrap();
+            let report = updater
+                .run(
+                    std::slice::from_ref(&files),
+                    &UpdateOptions::default(),
+                    &mut (),
+                )
+                .unwrap();
+            let totals = &report.totals;
+            (totals.new, totals.changed, totals.unchanged, totals.deleted)
+        };
+        assert_eq!(run(), (2, 0, 0, 0));
+        assert_eq!(run(), (0, 0, 2, 0));
+        let manifest = Manifest::load(&index_path).unwrap();
+        assert_eq!(manifest.entries().count(), 2);
+    }
+
+    #[test]
+    fn parts_hold_about_the_bytes_asked_and_at_least_one_article() {
+        let raw = |n: usize| RawArticle {
+            paragraphs: vec!["x".repeat(n)],
+            ..RawArticle::default()
+        };
+        let mut articles = vec![raw(10), raw(10), raw(10), raw(100), raw(5)].into_iter();
+        let sizes = |part: Vec<RawArticle>| -> Vec<usize> {
+            part.iter().map(|a| a.paragraphs[0].len()).collect()
+        };
+        assert_eq!(sizes(next_part(&mut articles, 15)), [10, 10]);
+        assert_eq!(sizes(next_part(&mut articles, 1)), [10]);
+        assert_eq!(sizes(next_part(&mut articles, 1)), [100]);
+        assert_eq!(sizes(next_part(&mut articles, 1000)), [5]);
+        assert!(next_part(&mut articles, 1000).is_empty());
     }
 
     #[test]

@@ -155,10 +155,12 @@ impl WireIndex {
     }
 
     /// A writer whose indexing buffers use about `bytes` in all (raised to the least tantivy
-    /// accepts); `threads` 0 uses one thread per core, up to 8.
+    /// accepts); `threads` 0 uses one thread per core, up to 8, and no more threads than
+    /// `bytes` gives each the least tantivy accepts (so a small budget is not doubled).
     pub fn writer_with_memory(&self, threads: usize, bytes: usize) -> Result<IndexWriter> {
         let threads = if threads == 0 {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+            cores.min(bytes / WRITER_MEMORY_PER_THREAD_MIN).max(1)
         } else {
             threads
         };

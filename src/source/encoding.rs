@@ -4,13 +4,16 @@
 //! use (Windows-1251, Windows-1252, Latin-1, ...). It never fails: undecodable bytes become
 //! U+FFFD and the caller is told, so the file is indexed and the damage reported.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 
 /// Text decoded from a file, with how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The text, without any byte-order mark.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, without any byte-order mark: the bytes themselves when they are UTF-8 (a
+    /// large file is not held twice), else a decoded copy.
+    pub text: Cow<'a, str>,
     /// The encoding used.
     pub encoding: &'static Encoding,
     /// How the encoding was chosen.
@@ -32,7 +35,7 @@ pub enum Detection {
     Guessed,
 }
 
-impl Decoded {
+impl Decoded<'_> {
     /// A note for the index report when decoding was not clean: replacement characters, or a
     /// legacy encoding that had to be guessed.
     pub fn warning(&self) -> Option<String> {
@@ -55,11 +58,11 @@ pub fn is_utf16(bytes: &[u8]) -> bool {
 }
 
 /// Decodes a whole file.
-pub fn decode(bytes: &[u8]) -> Decoded {
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, replaced) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Decoded {
-            text: text.into_owned(),
+            text,
             encoding,
             how: Detection::ByteOrderMark,
             replaced,
@@ -67,7 +70,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             encoding: UTF_8,
             how: Detection::Utf8,
             replaced: false,
@@ -89,7 +92,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     };
     let (text, replaced) = encoding.decode_without_bom_handling(bytes);
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding,
         how,
         replaced,
@@ -206,15 +209,13 @@ mod tests {
 
     #[test]
     fn damaged_utf8_is_decoded_with_replacements_and_reported() {
-        let decoded = decode(
-            "Zürich café naïve façade — “quoted” \u{2019}s ok "
-                .as_bytes()
-                .iter()
-                .copied()
-                .chain([0xFC, b'!'])
-                .collect::<Vec<_>>()
-                .as_slice(),
-        );
+        let bytes: Vec<u8> = "Zürich café naïve façade — “quoted” \u{2019}s ok "
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain([0xFC, b'!'])
+            .collect();
+        let decoded = decode(&bytes);
         assert!(decoded.replaced);
         assert!(decoded.text.ends_with("ok \u{FFFD}!"), "{}", decoded.text);
         assert_eq!(

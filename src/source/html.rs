@@ -199,6 +199,15 @@ pub(super) fn read(path: &Path, text: &str) -> FileArticles {
     }
 }
 
+/// All the text of an HTML fragment without its tags, for a fragment with no paragraphs (a
+/// feed's `Talks <b>resumed</b>.`).
+pub(super) fn fragment_text(text: &str) -> String {
+    Html::parse_fragment(&cap_nesting(text))
+        .root_element()
+        .text()
+        .collect()
+}
+
 /// The paragraphs of an HTML fragment (HTML that a feed escaped into its text).
 pub(super) fn fragment_paragraphs(text: &str) -> Vec<String> {
     let fragment = Html::parse_fragment(&cap_nesting(text));

@@ -6,6 +6,7 @@
 mod anpa;
 mod delimited;
 pub(crate) mod encoding;
+mod feed;
 mod html;
 mod json;
 mod newsml;
@@ -29,6 +30,12 @@ use walkdir::WalkDir;
 /// decompress to more than this either.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Text one article may hold: what is beyond is dropped, with a warning. The longest wire
+/// stories and transcripts are a few hundred kilobytes; extraction and indexing take a few
+/// dozen times an article's size, so one article of 20 MB (a hostile file, a log saved as
+/// `.txt`) took half a gigabyte whatever the memory budget.
+pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
+
 /// The kinds of file wiredex reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -46,6 +53,8 @@ pub enum Format {
     NewsMl,
     /// IPTC NewsML-G2 XML: one or more `newsItem`s.
     NewsMlG2,
+    /// An RSS (2.0 or 1.0) or Atom feed: one article per item or entry.
+    Feed,
     /// ANPA 1312 or IPTC 7901 wire text, framed by control characters (SOH, STX, ETX).
     Anpa,
     /// CSV with `title`, `text` and `date` columns, one article per row.
@@ -57,7 +66,7 @@ pub enum Format {
 }
 
 /// What the extension-only fallback says when nothing identifies a file.
-pub const UNSUPPORTED: &str = "unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, ANPA, CSV, HTML or gzip)";
+pub const UNSUPPORTED: &str = "unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, RSS, Atom, ANPA, CSV, HTML or gzip)";
 
 impl Format {
     /// The format a path's extension names, if wiredex reads it.
@@ -70,6 +79,7 @@ impl Format {
             "sgm" | "sgml" => Some(Format::ReutersSgml),
             "nitf" => Some(Format::Nitf),
             "newsml" => Some(Format::NewsMl),
+            "rss" | "atom" => Some(Format::Feed),
             "tst" | "anpa" | "ipt" => Some(Format::Anpa),
             "csv" => Some(Format::Csv),
             "html" | "htm" | "xhtml" => Some(Format::Html),
@@ -90,7 +100,7 @@ impl Format {
             return Some(Format::Anpa);
         }
         let text = if encoding::is_utf16(head) {
-            encoding::decode(head).text
+            encoding::decode(head).text.into_owned()
         } else {
             String::from_utf8_lossy(head).into_owned()
         };
@@ -116,6 +126,7 @@ impl Format {
             "newsml" => Some(Format::NewsMl),
             "nitf" => Some(Format::Nitf),
             "html" => Some(Format::Html),
+            "rss" | "rdf" | "feed" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -179,6 +190,7 @@ impl Format {
             Format::Nitf => "NITF",
             Format::NewsMl => "NewsML 1.2",
             Format::NewsMlG2 => "NewsML-G2",
+            Format::Feed => "RSS/Atom feed",
             Format::Anpa => "ANPA/IPTC 7901",
             Format::Csv => "CSV",
             Format::Html => "HTML",
@@ -445,6 +457,23 @@ pub fn read_any_limited(path: &Path, bytes: &[u8], limit: u64) -> FileArticles {
         Some(format) => read_bytes_limited(path, format, bytes, limit),
         None => FileArticles::skip(path, UNSUPPORTED),
     };
+    let many = read.articles.len() > 1;
+    for article in &mut read.articles {
+        if let Some(held) = cap_article(article) {
+            let which = if article.record > 0 || many {
+                format!("record {}: ", article.record)
+            } else {
+                String::new()
+            };
+            read.warnings.push(Warning {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{which}text cut at {} MiB (the article held {held} bytes)",
+                    MAX_ARTICLE_BYTES / (1024 * 1024)
+                ),
+            });
+        }
+    }
     // Nothing is lost silently: a reader that found neither an article nor a reason says so.
     if read.articles.is_empty() && read.skipped.is_empty() {
         read.skipped.push(Skipped {
@@ -464,6 +493,37 @@ pub fn read_any_limited(path: &Path, bytes: &[u8], limit: u64) -> FileArticles {
     read
 }
 
+/// Cuts an article's headline, deck and paragraphs to [`MAX_ARTICLE_BYTES`] of text in all,
+/// at a character boundary; answers the bytes it held when it was cut.
+fn cap_article(article: &mut RawArticle) -> Option<usize> {
+    let held = article.headline.as_ref().map_or(0, String::len)
+        + article.deck.as_ref().map_or(0, String::len)
+        + article.paragraphs.iter().map(String::len).sum::<usize>();
+    if held <= MAX_ARTICLE_BYTES {
+        return None;
+    }
+    let mut left = MAX_ARTICLE_BYTES;
+    let mut cut = |text: &mut String| {
+        let mut end = text.len().min(left);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        left -= end;
+    };
+    for text in [&mut article.headline, &mut article.deck]
+        .into_iter()
+        .flatten()
+    {
+        cut(text);
+    }
+    for paragraph in &mut article.paragraphs {
+        cut(paragraph);
+    }
+    article.paragraphs.retain(|p| !p.trim().is_empty());
+    Some(held)
+}
+
 /// Reads the content of a file already in memory, as `format`.
 pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> FileArticles {
     read_bytes_limited(path, format, bytes, MAX_FILE_BYTES)
@@ -480,7 +540,7 @@ fn read_bytes_limited(path: &Path, format: Format, bytes: &[u8], limit: u64) -> 
         return FileArticles::skip(path, "binary file (contains NUL bytes)");
     }
     let decoded = encoding::decode(bytes);
-    let text = decoded.text.as_str();
+    let text = &*decoded.text;
     let mut out = match format {
         Format::Text => match text::read(path, text) {
             Some(article) => FileArticles {
@@ -492,10 +552,11 @@ fn read_bytes_limited(path: &Path, format: Format, bytes: &[u8], limit: u64) -> 
         Format::Json => json::read_json(path, text),
         Format::JsonLines => json::read_json_lines(path, text),
         Format::ReutersSgml => sgml::read(path, text),
-        Format::Nitf | Format::NewsMl | Format::NewsMlG2 => match xml::parse(text) {
+        Format::Nitf | Format::NewsMl | Format::NewsMlG2 | Format::Feed => match xml::parse(text) {
             Ok(root) => match format {
                 Format::Nitf => nitf::read(path, &root),
                 Format::NewsMl => newsml::read_newsml(path, &root),
+                Format::Feed => feed::read(path, &root),
                 _ => newsml::read_g2(path, &root),
             },
             Err(err) => FileArticles::skip(path, format!("malformed XML: {err}")),
@@ -606,6 +667,30 @@ mod tests {
         drop_repeated_deck(deck, &mut empty);
         drop_repeated_deck(Some("  "), &mut other);
         assert_eq!(other, ["The minister said talks would end."]);
+    }
+
+    /// Issue 16: a 20 MB quote-heavy article (a 178 KB `.gz`) took over half a gigabyte to
+    /// extract and index whatever the memory budget. An article's text is cut at
+    /// `MAX_ARTICLE_BYTES`, at a character boundary, and the file says so.
+    #[test]
+    fn an_article_past_the_size_cap_is_cut_with_a_warning() {
+        let paragraph = "“Мы не согласны,” Voronin said. ".repeat(4_000);
+        let text = format!("Talks\n\n{}\n", vec![paragraph; 20].join("\n\n"));
+        assert!(text.len() > 2 * MAX_ARTICLE_BYTES);
+        let read = read_any(Path::new("long.txt"), text.as_bytes());
+        let article = &read.articles[0];
+        let kept: usize = article.paragraphs.iter().map(String::len).sum();
+        assert!(kept <= MAX_ARTICLE_BYTES && kept > MAX_ARTICLE_BYTES - 200_000);
+        let messages: Vec<&str> = read.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(messages.len(), 1);
+        let held: usize = messages[0]
+            .strip_prefix("text cut at 1 MiB (the article held ")
+            .and_then(|rest| rest.strip_suffix(" bytes)"))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{messages:?}"));
+        assert!(held > 2 * MAX_ARTICLE_BYTES, "{held}");
+        let short = read_any(Path::new("short.txt"), b"Talks\n\nOSLO - Talks resumed.\n");
+        assert!(short.warnings.is_empty());
     }
 
     #[test]

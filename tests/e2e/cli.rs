@@ -65,7 +65,7 @@ fn index_reports_every_article_and_quote_of_the_corpus() {
     assert!(skipped[0]["path"].as_str().unwrap().ends_with("README.md"));
     assert_eq!(
         skipped[0]["reason"],
-        "unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, ANPA, CSV, HTML or gzip)"
+        "unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, RSS, Atom, ANPA, CSV, HTML or gzip)"
     );
 }
 

@@ -232,7 +232,7 @@ fn every_skipped_file_is_reported_with_its_reason() {
         format!("  {dir_str}/huge.txt: too large (67108865 bytes; the limit is 67108864)"),
         format!("  {dir_str}/nav.txt: no headline: only navigation lines"),
         format!(
-            "  {dir_str}/photo.jpg: unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, ANPA, CSV, HTML or gzip)"
+            "  {dir_str}/photo.jpg: unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, RSS, Atom, ANPA, CSV, HTML or gzip)"
         ),
     ];
     assert_eq!(run.stdout.lines().collect::<Vec<_>>(), expected);

@@ -126,6 +126,106 @@ fn each_format_gives_its_article_with_feed_metadata() {
     }
 }
 
+/// Issue 16: RSS and Atom feeds were skipped as unsupported. Each item or entry with text is an
+/// article, with the feed's title, link, date, author and source; an item without text is
+/// skipped with a reason naming it.
+#[test]
+fn rss_and_atom_feeds_give_an_article_per_item() {
+    let (articles, skipped) = parse(&format!("{DIR}/feed.rss"));
+    assert_eq!(articles.len(), 2, "{skipped:?}");
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(
+        skipped[0]
+            .ends_with("feed.rss: item 2: no text (expected a description, summary or content)"),
+        "{skipped:?}"
+    );
+    let port = &articles[0];
+    assert_eq!(
+        port.headline,
+        "Vessby port reopens after week-long dock strike"
+    );
+    assert_eq!(
+        port.deck.as_deref(),
+        Some("Dockers return to work after the union accepts a new pay offer.")
+    );
+    assert_eq!(
+        port.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-03")
+    );
+    assert_eq!(port.dateline.as_deref(), Some("Vessby"));
+    assert_eq!(
+        port.url.as_deref(),
+        Some("https://example.org/npa/2026/03/vessby-port-reopens")
+    );
+    assert_eq!(port.byline.as_deref(), Some("Ana Lindqvist"));
+    assert_eq!(port.quotes.len(), 1);
+    assert_eq!(port.quotes[0].speaker.as_deref(), Some("Nils Holmgren"));
+    assert!(!port.body.contains('<'), "{}", port.body);
+    // HTML the feed escaped into its description.
+    let rates = &articles[1];
+    assert_eq!(rates.headline, "Norland central bank holds rates");
+    assert_eq!(rates.quotes.len(), 1, "{}", rates.body);
+    assert_eq!(rates.quotes[0].speaker.as_deref(), Some("Alma Verhoeven"));
+    assert!(
+        !rates.body.contains('<') && !rates.body.contains("&#"),
+        "{}",
+        rates.body
+    );
+
+    let (articles, skipped) = parse(&format!("{DIR}/feed.atom"));
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let [tram] = articles.as_slice() else {
+        panic!("{articles:?}")
+    };
+    assert_eq!(tram.headline, "Kelmstadt tram strike ends after pay deal");
+    assert_eq!(
+        tram.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-02-11")
+    );
+    assert_eq!(tram.dateline.as_deref(), Some("Kelmstadt"));
+    assert_eq!(
+        tram.url.as_deref(),
+        Some("https://example.org/kw/tram-strike-ends")
+    );
+    assert_eq!(tram.byline.as_deref(), Some("Jonas Feldmeier"));
+    assert_eq!(tram.agency.as_deref(), Some("KW"));
+    assert_eq!(tram.quotes[0].speaker.as_deref(), Some("Greta Sommerfeld"));
+
+    // Indexed like any other file: found by a search, none skipped as unsupported.
+    let index = crate::harness::scratch().join("feeds-index");
+    let feeds = crate::harness::scratch().join("feeds");
+    std::fs::create_dir_all(&feeds).unwrap();
+    for name in ["feed.rss", "feed.atom"] {
+        std::fs::copy(format!("{DIR}/{name}"), feeds.join(name)).unwrap();
+    }
+    // A feed saved as `.xml` is told by its root element.
+    std::fs::copy(format!("{DIR}/feed.rss"), feeds.join("npa.xml")).unwrap();
+    let run = crate::harness::ok(&[
+        "index",
+        crate::harness::s(&feeds),
+        "--index",
+        crate::harness::s(&index),
+        "--json",
+    ]);
+    let summary: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(summary["totals"]["new"], 3, "{summary}");
+    assert_eq!(summary["articles_held"], 5, "{summary}");
+    // The `.xml` copy holds the same two stories: stored once.
+    assert_eq!(summary["duplicates"]["exact_copies"], 2, "{summary}");
+    let run = crate::harness::ok(&[
+        "search",
+        "tram",
+        "--index",
+        crate::harness::s(&index),
+        "--json",
+    ]);
+    assert!(
+        run.stdout.contains("Kelmstadt tram strike ends"),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn bodyless_records_are_skipped_with_reasons_naming_them() {
     let (_, skipped) = parse(&format!("{DIR}/reuters.sgm"));

@@ -466,7 +466,7 @@ fn many_skipped_files_are_summarised_by_reason_with_details_in_the_report() {
         [
             format!("skipped 15 files or records, by reason (each is listed in {report}):"),
             "  12  empty file".to_string(),
-            "   3  unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, ANPA, CSV, HTML or gzip)".to_string(),
+            "   3  unsupported file type (expected text, JSON, JSON Lines, Reuters SGML, NITF, NewsML, RSS, Atom, ANPA, CSV, HTML or gzip)".to_string(),
         ]
     );
     let listed = std::fs::read_to_string(report).unwrap();

@@ -2,7 +2,7 @@
 //! datelines, PolNeAR's attributed quotations, and the wire gold (`lab/gold/wire/`).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
@@ -65,11 +65,24 @@ fn show(out: &mut impl Write, errors: &[String]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Prints the scores; always "found".
+/// Fails when nothing was scored: a score over zero articles is not 100%, and a wrong folder
+/// or split must not pass for a perfect extractor.
+fn something_scored(count: usize, what: &str, dir: &Path) -> Result<()> {
+    if count == 0 {
+        anyhow::bail!(
+            "nothing to score: no {what} found in {}; check the folder (and --split)",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// Prints the scores; always "found". Scoring nothing is an error.
 pub fn run(args: EvalArgs, out: &mut impl Write) -> Result<bool> {
     match args.gold {
         GoldSource::Gold { dir } => {
             let scores = eval::gold::score_dir(&dir, std::path::Path::new("."))?;
+            something_scored(scores.articles, "gold articles", &dir)?;
             writeln!(out, "{scores}")?;
             if args.show {
                 show(out, &scores.errors)?;
@@ -77,13 +90,16 @@ pub fn run(args: EvalArgs, out: &mut impl Write) -> Result<bool> {
         }
         GoldSource::Reuters { dir } => {
             let scores = reuters::score_dir(&dir)?;
+            something_scored(scores.records, "Reuters-21578 records with a body", &dir)?;
             writeln!(out, "{scores}")?;
             if args.show {
                 show(out, &scores.errors)?;
             }
         }
         GoldSource::Polnear { dir, split } => {
-            let scores = polnear::score_split(&dir.join(&split))?;
+            let split_dir = dir.join(&split);
+            let scores = polnear::score_split(&split_dir)?;
+            something_scored(scores.articles, "PolNeAR articles", &split_dir)?;
             writeln!(out, "split             {split}")?;
             writeln!(out, "{scores}")?;
             if args.show {
@@ -96,6 +112,8 @@ pub fn run(args: EvalArgs, out: &mut impl Write) -> Result<bool> {
             split,
         } => {
             let scores = wire::score_dir(&dir, &corpora, split)?;
+            let articles = scores.corpora.iter().map(|(_, tally)| tally.articles).sum();
+            something_scored(articles, "gold articles of this split", &dir)?;
             write!(out, "{scores}")?;
             if args.show {
                 let errors: Vec<String> = scores.errors().cloned().collect();

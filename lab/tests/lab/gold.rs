@@ -1,7 +1,7 @@
 //! The hand-made gold of `tests/gold/`, scored as `wiredex-lab eval gold` scores it. Prints the
 //! accuracy of each field and every error, and fails below the floors we hold ourselves to.
 
-use crate::harness::{lab, project};
+use crate::harness::{lab, project, scratch};
 
 #[test]
 fn gold_articles_are_extracted_accurately() {
@@ -44,6 +44,32 @@ fn eval_gold_prints_the_same_scores() {
     let scores =
         wiredex_lab::eval::gold::score_dir(&project().join("tests/gold"), project()).unwrap();
     assert_eq!(run.stdout.trim_end(), scores.to_string());
+}
+
+/// Issue 16: an empty gold folder scored "100%" and exited 0, so a wrong path passed for a
+/// perfect extractor. Every scorer now says there was nothing to score, and fails.
+#[test]
+fn eval_of_nothing_says_so_and_fails() {
+    let empty = scratch().join("empty-gold");
+    for folder in ["reuters21578", "bbc", "dev/text", "dev/attributions"] {
+        std::fs::create_dir_all(empty.join(folder)).unwrap();
+    }
+    let empty = empty.to_str().unwrap();
+    for args in [
+        vec!["eval", "gold", empty],
+        vec!["eval", "reuters", empty],
+        vec!["eval", "polnear", empty, "--split", "dev"],
+        vec!["eval", "wire", empty, "--corpora", empty],
+    ] {
+        let run = lab(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains("nothing to score"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stdout.contains('%'), "{args:?}: {}", run.stdout);
+    }
 }
 
 /// Issue 15's gold in Russian, French, German and Spanish (`tests/gold/languages/`): the
