@@ -169,3 +169,18 @@ fn an_unnamed_spokesperson_of_a_named_institution_speaks_for_the_institution() {
     );
     assert_eq!(article["people"], serde_json::json!([]), "{article:#}");
 }
+
+#[test]
+fn a_pronoun_or_bare_role_after_an_unnamed_spokesperson_goes_on_with_the_institution() {
+    let article = parsed("reuters-harlow-chain.txt");
+    assert_eq!(
+        speakers(&article),
+        [
+            pair("Coastal Affairs Ministry", "organisation"),
+            pair("Harlow Research Institute", "organisation"),
+            pair("Harlow Research Institute", "organisation"),
+        ],
+        "{article:#}"
+    );
+    assert_eq!(article["people"], serde_json::json!([]), "{article:#}");
+}

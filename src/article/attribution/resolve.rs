@@ -20,11 +20,22 @@ impl Context<'_> {
         for i in 0..self.spans.len() {
             let span = &self.spans[i];
             self.see_pronouns_before(span.open);
+            // `“...,” he added` after an unnamed spokesman: the institution goes on.
+            if let Some(name) = self.pronoun_goes_on_with_institution(i) {
+                self.go_on_with_institution(i, name);
+                continue;
+            }
             let resolved = self.quotes[i]
                 .frame
                 .as_ref()
                 .and_then(|frame| self.frame_speaker(frame, span));
             self.quotes[i].speaker = resolved;
+            if resolved.is_none()
+                && let Some(name) = self.role_goes_on_with_institution(i)
+            {
+                self.go_on_with_institution(i, name);
+                continue;
+            }
             if let (Some(person), Some(frame)) = (resolved, &self.quotes[i].frame) {
                 let at = frame.at;
                 see(
@@ -38,6 +49,16 @@ impl Context<'_> {
                     },
                 );
             }
+        }
+    }
+
+    /// Quote `i`'s frame speaks for the institution `name`, as an unnamed person went on.
+    fn go_on_with_institution(&mut self, i: usize, name: String) {
+        let quote = &mut self.quotes[i];
+        quote.speaker = None;
+        quote.chained = true;
+        if let Some(frame) = quote.frame.as_mut() {
+            frame.subject = Subject::Organisation(name);
         }
     }
 

@@ -20,7 +20,7 @@ pub use frame::{attribution_after, attribution_before, lead_in_subject, reported
 pub use resolve::{Sighting, resolve};
 pub use subject::{
     Attribution, Subject, description_subject, gendered_pronoun, is_speech_verb_at,
-    opens_on_pronoun,
+    is_spokesperson, opens_on_pronoun, spokesperson_for, unnamed_spokesperson,
 };
 
 #[cfg(test)]

@@ -476,7 +476,7 @@ pub fn unnamed_spokesperson(tokens: &[Token], det: usize, role: usize) -> Option
 /// `a spokesman for the ministry said`, `a source at Vessby Shipping Corp said`: an unnamed
 /// spokesperson (a role of `spokesperson_roles` after `a`) for an institution speaks for it.
 /// `role` is the index of the role word; returns the institution and the index after it.
-fn spokesperson_for(tokens: &[Token], role: usize, end: usize) -> Option<(String, usize)> {
+pub fn spokesperson_for(tokens: &[Token], role: usize, end: usize) -> Option<(String, usize)> {
     let lexicon = Lexicon::get();
     let is_spokesperson = word_list(WordClass::SpokespersonRoles)
         .iter()
