@@ -172,4 +172,29 @@ mod tests {
         ]);
         assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
     }
+
+    #[test]
+    fn a_name_before_its_employer_and_role_in_an_apposition_speaks() {
+        let cases = [
+            // Inverted: employer, role, comma, name.
+            "“The harbour will reopen in May,” said Vessby spokeswoman, Ilse Marwood.",
+            "“The harbour will reopen in May,” said Vessby Bank Ltd chief economist, Ilse Marwood.",
+            // Lead-in: the name opens the clause, the institution is its apposition.
+            "Ilse Marwood, Harbour Hotel Association said: “The harbour will reopen in May.”",
+        ];
+        for case in cases {
+            let found = speakers(&[case]);
+            assert_eq!(
+                found[0].1.as_deref(),
+                Some("Ilse Marwood"),
+                "case {case:?}: {found:?}"
+            );
+        }
+        // A name that does not open the clause is no subject: the institution speaks.
+        let found = speakers(&[
+            "After meeting Ilse Marwood, Harbour Hotel Association said: “The harbour will \
+             reopen in May.”",
+        ]);
+        assert_ne!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
 }

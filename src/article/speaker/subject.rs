@@ -661,8 +661,23 @@ fn name_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, u
         let parts = run.name.iter().map(|t| t.text.to_string()).collect();
         return Some((Subject::Name(parts), run.name[0].start));
     }
+    // `Ilse Marwood, Harbour Hotel Association said`: the institution is the apposition of
+    // the name that opens the clause, who speaks.
+    if start > floor + 1
+        && tokens[start - 1].is(',')
+        && let Some(found) = name_opening_clause(tokens, start - 1, floor)
+    {
+        return Some(found);
+    }
     let next = tokens.get(start).map_or(token.start, |t| t.start);
     Some((organisation(&tokens[start..=k]), next))
+}
+
+/// The name before the comma `tokens[comma]` when it opens the clause at `floor` (`Ilse
+/// Marwood, economist at Harbour Insight said`): the person whose apposition follows.
+fn name_opening_clause(tokens: &[Token], comma: usize, floor: usize) -> Option<(Subject, usize)> {
+    let found = name_backward(tokens, comma.checked_sub(1)?, floor)?;
+    (matches!(found.0, Subject::Name(_)) && token_at(tokens, found.1) == floor).then_some(found)
 }
 
 /// `Birgit Mahlberg of the Baltic Marine Alliance said`: when the name starting at
@@ -691,6 +706,22 @@ fn person_before_of(tokens: &[Token], start: usize, floor: usize) -> Option<(Sub
         && !matches!(found.0, Subject::Other)
     {
         return Some(found);
+    }
+    // `Ilse Marwood, economist at Harbour Insight said`: a role after the name's comma.
+    if before > floor + 1
+        && is_lower_word(
+            &tokens[before - 1],
+            word_list(WordClass::EmployerPrepositions),
+        )
+    {
+        let comma = (floor..owner + 1)
+            .rev()
+            .take(4)
+            .take_while(|&j| {
+                tokens[j].is(',') || (tokens[j].is_word() && !tokens[j].is_capitalized())
+            })
+            .find(|&j| tokens[j].is(','))?;
+        return name_opening_clause(tokens, comma, floor);
     }
     None
 }
