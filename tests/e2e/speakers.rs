@@ -38,3 +38,25 @@ fn a_person_with_their_institution_in_apposition_speaks_as_a_person() {
         "{article:#}"
     );
 }
+
+#[test]
+fn each_item_of_a_digest_quotes_its_own_speaker() {
+    // Four briefs, each with its own dateline: a quote belongs to its item's speaker (a
+    // minister, a mayor named after the quote, an agency, a union leader), never to the
+    // digest's first person.
+    let article = parsed("reuters-world-briefs.txt");
+    assert_eq!(
+        speakers(&article),
+        [
+            person("Arkady Voskin"),
+            person("Oskar Ferro"),
+            person("Oskar Ferro"),
+            (
+                "Norland Fisheries Agency".to_string(),
+                "organisation".to_string()
+            ),
+            person("Jonas Lindqvist"),
+        ],
+        "{article:#}"
+    );
+}

@@ -156,4 +156,27 @@ mod tests {
         let found = speakers(&["“We may take a lenient view,” the official said."]);
         assert_eq!(found, [(None, None)]);
     }
+
+    #[test]
+    fn a_paragraph_all_quote_after_an_institution_speaking_is_its_words() {
+        for before in [
+            "Cod catches fell by a third last year, the Norland Fisheries Agency said on Monday.",
+            "The Norland Fisheries Agency said in a statement:",
+        ] {
+            let found = speakers(&[before, "“The stocks need at least two quiet years.”"]);
+            assert_eq!(found, [org("Norland Fisheries Agency")], "case {before:?}");
+        }
+        // Words after the quote are an attribution of their own, and a paragraph that reports
+        // no speech gives the floor to nobody.
+        let found = speakers(&[
+            "Cod catches fell by a third last year, the Norland Fisheries Agency said.",
+            "“The stocks need two quiet years,” one trawler captain said.",
+        ]);
+        assert_eq!(found, [(None, None)]);
+        let found = speakers(&[
+            "The Norland Fisheries Agency counts the catch every spring.",
+            "“The stocks need at least two quiet years.”",
+        ]);
+        assert_eq!(found, [(None, None)]);
+    }
 }

@@ -473,6 +473,32 @@ pub fn reported_speech(tokens: &[Token], floor: usize, end: usize) -> Option<Att
     })
 }
 
+/// The frame of a sentence of reported speech in `floor..end` whatever its subject names: the
+/// subject right before its first verb of saying (`Catches fell, the Norland Fisheries Agency
+/// said on Wednesday.`), a person or an institution.
+pub fn reported_speech_by_anyone(
+    tokens: &[Token],
+    floor: usize,
+    end: usize,
+) -> Option<Attribution> {
+    let v = (floor..end)
+        .find(|&j| speech_verb_width(tokens, j).is_some() && !tokens[j].is_capitalized())?;
+    let mut s = v.checked_sub(1)?;
+    while s > floor && is_attribution_adverb(tokens[s].text) {
+        s -= 1;
+    }
+    if s < floor {
+        return None;
+    }
+    let (subject, at) = subject_backward(tokens, s, floor)?;
+    Some(Attribution {
+        subject,
+        cue: Some(tokens[v].text.to_string()),
+        at,
+        adjacent: false,
+    })
+}
+
 /// The subject of a lead-in sentence that ends with a colon but has no verb of saying
 /// (`Kohan issued the following statement:`), in `floor..end`.
 pub fn lead_in_subject(tokens: &[Token], floor: usize, end: usize) -> Option<Attribution> {

@@ -16,7 +16,10 @@ mod subject;
 pub use clause::{
     clause_subject, main_clause_start, opens_clause, sentence_start, sentence_starts,
 };
-pub use frame::{attribution_after, attribution_before, lead_in_subject, reported_speech};
+pub use frame::{
+    attribution_after, attribution_before, lead_in_subject, reported_speech,
+    reported_speech_by_anyone,
+};
 pub use resolve::{Sighting, resolve};
 pub use subject::{
     Attribution, Subject, description_subject, gendered_pronoun, is_speech_verb_at,
