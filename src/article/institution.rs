@@ -102,7 +102,25 @@ fn issuer(tokens: &[Token], noun: &str) -> Option<String> {
         .find(|&j| is_sentence_end(tokens, j))
         .unwrap_or(tokens.len());
     let suffixes = word_list(WordClass::CompanySuffixes);
-    (start..end)
+    let is_document = |word: &str| {
+        word_list(WordClass::DocumentNouns)
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(word))
+    };
+    // `the firm said in a prepared statement`: the institution that `the firm` means.
+    let described = || {
+        (start + 1..end)
+            .filter(|&j| {
+                let word = strip_possessive(tokens[j].text);
+                !tokens[j].is_capitalized()
+                    && tokens[j - 1].text.eq_ignore_ascii_case("the")
+                    && is_institution_noun(word)
+                    && !is_document(word)
+            })
+            .min_by_key(|&j| j.abs_diff(mention))
+            .and_then(|j| institution_named(tokens, j - 1, &[], tokens[j].text))
+    };
+    let named = (start..end)
         .filter(|&j| {
             let t = &tokens[j];
             let word = strip_possessive(t.text);
@@ -121,7 +139,8 @@ fn issuer(tokens: &[Token], noun: &str) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
-        .filter(|name| !name.is_empty())
+        .filter(|name| !name.is_empty());
+    named.or_else(described)
 }
 
 /// The company that `the company` means among those named in `tokens`: the one whose name
@@ -587,5 +606,22 @@ mod tests {
             "“We will not sell the fleet,” a Harlow Freight spokesman, Ilse Marwood, said.",
         ]);
         assert_eq!(speakers(&article), [(Some("Ilse Marwood"), PERSON)]);
+    }
+
+    #[test]
+    fn a_statement_issued_by_an_institution_named_by_its_noun_speaks_for_it() {
+        let article = article_of(&[
+            "Vessby Shipping Corp suspended a trader on Monday.",
+            "“We are angry,” the company said in a prepared statement.",
+            "“The trading took place elsewhere,” the statement said. “We gained nothing \
+             from it.”",
+        ]);
+        let company = (Some("Vessby Shipping Corp"), ORG);
+        assert_eq!(
+            speakers(&article),
+            [company, company, company],
+            "{:?}",
+            article.quotes
+        );
     }
 }
