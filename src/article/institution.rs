@@ -52,8 +52,11 @@ pub fn institution_named(
             continue;
         }
         if token.is_capitalized() {
-            // `Norland Foreign Ministry`: the run that ends here.
-            candidates.push(run_ending_at(before, j));
+            // `Norland Foreign Ministry`: the run that ends here, and `of` a name after it
+            // (`Veldara Ministry of Coastal Affairs`).
+            let mut run = run_ending_at(before, j);
+            run.extend(of_name_after(before, j));
+            candidates.push(run);
         } else if j > 0 && before[j - 1].is_capitalized() {
             // `the Daily Courier newspaper`: the name before the noun.
             candidates.push(run_ending_at(before, j - 1));
@@ -99,7 +102,25 @@ fn issuer(tokens: &[Token], noun: &str) -> Option<String> {
         .find(|&j| is_sentence_end(tokens, j))
         .unwrap_or(tokens.len());
     let suffixes = word_list(WordClass::CompanySuffixes);
-    (start..end)
+    let is_document = |word: &str| {
+        word_list(WordClass::DocumentNouns)
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(word))
+    };
+    // `the firm said in a prepared statement`: the institution that `the firm` means.
+    let described = || {
+        (start + 1..end)
+            .filter(|&j| {
+                let word = strip_possessive(tokens[j].text);
+                !tokens[j].is_capitalized()
+                    && tokens[j - 1].text.eq_ignore_ascii_case("the")
+                    && is_institution_noun(word)
+                    && !is_document(word)
+            })
+            .min_by_key(|&j| j.abs_diff(mention))
+            .and_then(|j| institution_named(tokens, j - 1, &[], tokens[j].text))
+    };
+    let named = (start..end)
         .filter(|&j| {
             let t = &tokens[j];
             let word = strip_possessive(t.text);
@@ -118,7 +139,8 @@ fn issuer(tokens: &[Token], noun: &str) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
-        .filter(|name| !name.is_empty())
+        .filter(|name| !name.is_empty());
+    named.or_else(described)
 }
 
 /// The company that `the company` means among those named in `tokens`: the one whose name
@@ -167,7 +189,7 @@ pub fn fullest_mention(tokens: &[Token], at: usize, words: &[&str]) -> Vec<Strin
 }
 
 /// The capitalised words that end at token `j`, read back (at most [`MAX_NAME_WORDS`]), without
-/// a leading `The`. (`of` is not read: `Ilse Marwood of Vessby Shipping Corp` is two names.)
+/// a leading `The` or `A` (`A Vessby source said` opening a sentence). (`of` is not read: `Ilse Marwood of Vessby Shipping Corp` is two names.)
 fn run_ending_at<'a>(tokens: &[Token<'a>], j: usize) -> Vec<&'a str> {
     let mut start = j;
     while start > 0 && j - start + 1 < MAX_NAME_WORDS {
@@ -183,8 +205,40 @@ fn run_ending_at<'a>(tokens: &[Token<'a>], j: usize) -> Vec<&'a str> {
     tokens[start..=j]
         .iter()
         .map(|t| t.text)
-        .skip_while(|w| w.eq_ignore_ascii_case("the"))
+        .skip_while(|w| ["the", "a", "an"].iter().any(|d| w.eq_ignore_ascii_case(d)))
         .collect()
+}
+
+/// `of Coastal Affairs` after the institution noun `tokens[j]` (`Ministry of Coastal Affairs`):
+/// `of` and the capitalised words that follow it, joined, possessive stripped from the last;
+/// empty when no such words follow.
+fn of_name_after<'a>(tokens: &[Token<'a>], j: usize) -> Vec<&'a str> {
+    let of = j + 1;
+    if tokens.get(of).is_none_or(|t| t.text != "of") {
+        return Vec::new();
+    }
+    let mut words = vec![tokens[of].text];
+    let mut k = of + 1;
+    // (`of Coastal Affairs of Veldara`: a second `of` between capitalised words goes on.)
+    let joins =
+        |k: usize| tokens[k].text == "of" && tokens.get(k + 1).is_some_and(Token::is_capitalized);
+    while k < tokens.len()
+        && words.len() < 2 * MAX_NAME_WORDS
+        && (tokens[k].is_capitalized() || joins(k))
+        && tokens[k].start <= tokens[k - 1].end + 1
+    {
+        words.push(tokens[k].text);
+        if is_possessive_word(tokens[k].text) {
+            break;
+        }
+        k += 1;
+    }
+    if words.len() < 2 { Vec::new() } else { words }
+}
+
+/// Whether `word` ends in a possessive `'s`.
+fn is_possessive_word(word: &str) -> bool {
+    strip_possessive(word).len() < word.len()
 }
 
 /// A company the article names: its name as written, suffix and all (`Vessby Shipping Corp`),
@@ -489,5 +543,85 @@ mod tests {
         );
         let people: Vec<&str> = article.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(people, ["Ilse Marwood"]);
+    }
+
+    #[test]
+    fn an_unnamed_spokesperson_of_a_named_institution_speaks_for_it() {
+        let cases: &[(&str, &[&str], Option<&str>)] = &[
+            (
+                "a company spokesman",
+                &["“We will not sell the fleet,” a Harlow Freight spokesman said."],
+                Some("Harlow Freight"),
+            ),
+            (
+                "an official of a name with `of`",
+                &["“Rates will stay where they are,” the Bank of Veldara official told Reuters."],
+                Some("Bank of Veldara"),
+            ),
+            (
+                "an adjective between name and role, the company in full",
+                &[
+                    "Vessby Shipping Corp owns the trawler.",
+                    "“We learnt of it from the news,” a Vessby financial source said.",
+                ],
+                Some("Vessby Shipping Corp"),
+            ),
+            (
+                "the ministry official",
+                &[
+                    "The Veldara Ministry of Coastal Affairs protested on Monday.",
+                    "“We expect an answer this week,” the senior ministry official said.",
+                ],
+                Some("Veldara Ministry of Coastal Affairs"),
+            ),
+            (
+                "an analyst at a named institute",
+                &["“Demand will fall,” said a senior analyst at Harlow Research Institute."],
+                Some("Harlow Research Institute"),
+            ),
+            // A place is no institution, and an unnamed spokesman of nobody is nobody.
+            (
+                "a place",
+                &["“Rates will stay where they are,” a Japanese official said."],
+                None,
+            ),
+            (
+                "nobody named",
+                &["“Rates will stay where they are,” a spokesman said."],
+                None,
+            ),
+        ];
+        for (case, paragraphs, speaker) in cases {
+            let article = article_of(paragraphs);
+            let kind = speaker.map(|_| SpeakerKind::Organisation);
+            assert_eq!(
+                speakers(&article),
+                [(*speaker, kind)],
+                "case {case:?}: {:?}",
+                article.quotes
+            );
+        }
+        // Named, the spokesman is a person.
+        let article = article_of(&[
+            "“We will not sell the fleet,” a Harlow Freight spokesman, Ilse Marwood, said.",
+        ]);
+        assert_eq!(speakers(&article), [(Some("Ilse Marwood"), PERSON)]);
+    }
+
+    #[test]
+    fn a_statement_issued_by_an_institution_named_by_its_noun_speaks_for_it() {
+        let article = article_of(&[
+            "Vessby Shipping Corp suspended a trader on Monday.",
+            "“We are angry,” the company said in a prepared statement.",
+            "“The trading took place elsewhere,” the statement said. “We gained nothing \
+             from it.”",
+        ]);
+        let company = (Some("Vessby Shipping Corp"), ORG);
+        assert_eq!(
+            speakers(&article),
+            [company, company, company],
+            "{:?}",
+            article.quotes
+        );
     }
 }

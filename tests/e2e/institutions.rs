@@ -153,3 +153,34 @@ fn by_finds_an_institutions_quotes_and_csv_gives_the_kind() {
     let run = wiredex(&["search", "person:vessby", "--json", "--index", index()]);
     assert_eq!(run.code, 1, "{}", run.stdout);
 }
+
+#[test]
+fn an_unnamed_spokesperson_of_a_named_institution_speaks_for_the_institution() {
+    let article = parsed("reuters-veldara-spokesmen.txt");
+    assert_eq!(
+        speakers(&article),
+        [
+            pair("Ministry of Coastal Affairs of Veldara", "organisation"),
+            pair("Harlow Freight Ltd", "organisation"),
+            pair("Bank of Veldara", "organisation"),
+            pair("Harlow Research Institute", "organisation"),
+        ],
+        "{article:#}"
+    );
+    assert_eq!(article["people"], serde_json::json!([]), "{article:#}");
+}
+
+#[test]
+fn a_pronoun_or_bare_role_after_an_unnamed_spokesperson_goes_on_with_the_institution() {
+    let article = parsed("reuters-harlow-chain.txt");
+    assert_eq!(
+        speakers(&article),
+        [
+            pair("Coastal Affairs Ministry", "organisation"),
+            pair("Harlow Research Institute", "organisation"),
+            pair("Harlow Research Institute", "organisation"),
+        ],
+        "{article:#}"
+    );
+    assert_eq!(article["people"], serde_json::json!([]), "{article:#}");
+}

@@ -17,3 +17,4 @@ mod quotemarks;
 mod readme;
 mod serve;
 mod shared;
+mod speakers;

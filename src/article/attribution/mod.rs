@@ -5,6 +5,8 @@
 //! the quotes that are speech (`speech`). What is learnt about one quote lives in its
 //! [`QuoteState`]. Pure like the rest of `article`: no I/O, no printing.
 
+/// Frames that go on with the institution that spoke before them.
+mod chain;
 /// Pass 1: the attribution frame beside each quote.
 mod frames;
 /// Pass 3: each quote's speaker, framed quotes first.
@@ -177,6 +179,9 @@ struct QuoteState {
     sentence_subject: Option<Subject>,
     /// The quote whose frame attributes this one: itself, or the one it continues.
     attributed_by: Option<usize>,
+    /// Whether the frame's pronoun or role was found to go on with an institution that an
+    /// unnamed person spoke for before (`“...,” he added` after `a Harlow spokesman said`).
+    chained: bool,
 }
 
 /// A `he`, `she` or description (`The Florida senator`) outside quotes that may mean someone.

@@ -20,11 +20,22 @@ impl Context<'_> {
         for i in 0..self.spans.len() {
             let span = &self.spans[i];
             self.see_pronouns_before(span.open);
+            // `“...,” he added` after an unnamed spokesman: the institution goes on.
+            if let Some(name) = self.pronoun_goes_on_with_institution(i) {
+                self.go_on_with_institution(i, name);
+                continue;
+            }
             let resolved = self.quotes[i]
                 .frame
                 .as_ref()
                 .and_then(|frame| self.frame_speaker(frame, span));
             self.quotes[i].speaker = resolved;
+            if resolved.is_none()
+                && let Some(name) = self.role_goes_on_with_institution(i)
+            {
+                self.go_on_with_institution(i, name);
+                continue;
+            }
             if let (Some(person), Some(frame)) = (resolved, &self.quotes[i].frame) {
                 let at = frame.at;
                 see(
@@ -38,6 +49,16 @@ impl Context<'_> {
                     },
                 );
             }
+        }
+    }
+
+    /// Quote `i`'s frame speaks for the institution `name`, as an unnamed person went on.
+    fn go_on_with_institution(&mut self, i: usize, name: String) {
+        let quote = &mut self.quotes[i];
+        quote.speaker = None;
+        quote.chained = true;
+        if let Some(frame) = quote.frame.as_mut() {
+            frame.subject = Subject::Organisation(name);
         }
     }
 
@@ -208,13 +229,20 @@ impl Context<'_> {
             // own that names nobody: only a paragraph that is all quote takes the speaker of
             // reported speech before it.
             let all_quote = self.nothing_after(&self.spans[i]);
-            self.quotes[i].speaker = lead_in_speaker(
+            let speaker = lead_in_speaker(
                 self.tokens,
                 self.ranges[previous],
                 all_quote,
                 &self.found,
                 &self.seen,
             );
+            self.quotes[i].speaker = speaker;
+            // `... fell by a third, the Norland Fisheries Agency said.` and then a paragraph
+            // that is all quote: the institution goes on speaking.
+            if speaker.is_none() {
+                self.quotes[i].sentence_subject =
+                    lead_in_organisation(self.tokens, self.ranges[previous], all_quote);
+            }
         }
     }
 
@@ -342,6 +370,31 @@ fn lead_in_speaker(
         .filter(|frame| frame.subject != Subject::Other)
         .or_else(|| speaker::lead_in_subject(tokens, floor, last))?;
     speaker::resolve(&frame.subject, end, 0, people, seen)
+}
+
+/// The institution that the paragraph `start..end` before a paragraph that opens with a quote
+/// gives the floor to, as [`lead_in_speaker`] reads it: a lead-in that ends with a colon (`The
+/// agency said in a statement:`) or, before a paragraph that is all quote (`all_quote`), a
+/// sentence of reported speech whose subject is an institution.
+fn lead_in_organisation(
+    tokens: &[Token],
+    (start, end): (usize, usize),
+    all_quote: bool,
+) -> Option<Subject> {
+    let first = token_at(tokens, start);
+    let last = token_at(tokens, end);
+    if last == 0 || last <= first {
+        return None;
+    }
+    let floor = speaker::sentence_start(tokens, first, last - 1);
+    let frame = if tokens.get(last - 1).is_some_and(|t| t.is(':')) {
+        speaker::attribution_before(tokens, floor, last)?
+    } else if all_quote {
+        speaker::reported_speech_by_anyone(tokens, floor, last)?
+    } else {
+        return None;
+    };
+    matches!(frame.subject, Subject::Organisation(_)).then_some(frame.subject)
 }
 
 /// The person named as the subject of the sentence that ends at `end`, in `start..end`; a name

@@ -140,6 +140,14 @@ fn inverted_frame(
         subject = Subject::Name(parts);
         at = name_at;
     }
+    // `said Vessby spokeswoman, Ilse Marwood`, `said Vessby Bank Ltd chief economist, Jo
+    // Kohan`: an employer and a role before a comma and a name; the name speaks.
+    if !matches!(subject, Subject::Pronoun(_))
+        && let Some((parts, name_at)) = name_after_role_comma(tokens, v + width, end)
+    {
+        subject = Subject::Name(parts);
+        at = name_at;
+    }
     // `said former state governor Jon Kohan`, `said the Rev. Jon Kohan`: a description
     // before the name is no subject of its own.
     if !matches!(subject, Subject::Name(_) | Subject::Pronoun(_))
@@ -169,6 +177,37 @@ fn inverted_frame(
         at,
         adjacent: true,
     })
+}
+
+/// `Vessby spokeswoman, Ilse Marwood` from `tokens[from]`: capitalised words (the employer),
+/// at most three lower-case words with a role among them, a comma, and a name that closes the
+/// phrase; the name and its offset.
+fn name_after_role_comma(
+    tokens: &[Token],
+    from: usize,
+    end: usize,
+) -> Option<(Vec<String>, usize)> {
+    let lexicon = Lexicon::get();
+    let mut j = from;
+    while j < end && j < from + 6 && tokens[j].is_capitalized() {
+        j += 1;
+    }
+    let employer = j;
+    while j < end && j < employer + 3 && tokens[j].is_word() && !tokens[j].is_capitalized() {
+        j += 1;
+    }
+    let role = (employer..j).any(|k| lexicon.is_role(tokens[k].text));
+    if employer == from || !role || j >= end || !tokens[j].is(',') {
+        return None;
+    }
+    match subject_forward(tokens, j + 1, end)? {
+        (Subject::Name(parts), at, next)
+            if tokens.get(next).is_none_or(|t| next >= end || !t.is_word()) =>
+        {
+            Some((parts, at))
+        }
+        _ => None,
+    }
 }
 
 /// The name that a short description leads up to, right after a verb of saying: `said former
@@ -426,6 +465,32 @@ pub fn reported_speech(tokens: &[Token], floor: usize, end: usize) -> Option<Att
     let v = (floor..end)
         .find(|&j| speech_verb_width(tokens, j).is_some() && !tokens[j].is_capitalized())?;
     let (subject, at) = person_subject(tokens, floor, v)?;
+    Some(Attribution {
+        subject,
+        cue: Some(tokens[v].text.to_string()),
+        at,
+        adjacent: false,
+    })
+}
+
+/// The frame of a sentence of reported speech in `floor..end` whatever its subject names: the
+/// subject right before its first verb of saying (`Catches fell, the Norland Fisheries Agency
+/// said on Wednesday.`), a person or an institution.
+pub fn reported_speech_by_anyone(
+    tokens: &[Token],
+    floor: usize,
+    end: usize,
+) -> Option<Attribution> {
+    let v = (floor..end)
+        .find(|&j| speech_verb_width(tokens, j).is_some() && !tokens[j].is_capitalized())?;
+    let mut s = v.checked_sub(1)?;
+    while s > floor && is_attribution_adverb(tokens[s].text) {
+        s -= 1;
+    }
+    if s < floor {
+        return None;
+    }
+    let (subject, at) = subject_backward(tokens, s, floor)?;
     Some(Attribution {
         subject,
         cue: Some(tokens[v].text.to_string()),

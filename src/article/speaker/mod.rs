@@ -16,11 +16,14 @@ mod subject;
 pub use clause::{
     clause_subject, main_clause_start, opens_clause, sentence_start, sentence_starts,
 };
-pub use frame::{attribution_after, attribution_before, lead_in_subject, reported_speech};
+pub use frame::{
+    attribution_after, attribution_before, lead_in_subject, reported_speech,
+    reported_speech_by_anyone,
+};
 pub use resolve::{Sighting, resolve};
 pub use subject::{
     Attribution, Subject, description_subject, gendered_pronoun, is_speech_verb_at,
-    opens_on_pronoun,
+    is_spokesperson, opens_on_pronoun, spokesperson_for, unnamed_spokesperson,
 };
 
 #[cfg(test)]
@@ -171,5 +174,30 @@ mod tests {
             "She’s said the roads are “in a shameful state, worse than anywhere else.”",
         ]);
         assert_eq!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_before_its_employer_and_role_in_an_apposition_speaks() {
+        let cases = [
+            // Inverted: employer, role, comma, name.
+            "“The harbour will reopen in May,” said Vessby spokeswoman, Ilse Marwood.",
+            "“The harbour will reopen in May,” said Vessby Bank Ltd chief economist, Ilse Marwood.",
+            // Lead-in: the name opens the clause, the institution is its apposition.
+            "Ilse Marwood, Harbour Hotel Association said: “The harbour will reopen in May.”",
+        ];
+        for case in cases {
+            let found = speakers(&[case]);
+            assert_eq!(
+                found[0].1.as_deref(),
+                Some("Ilse Marwood"),
+                "case {case:?}: {found:?}"
+            );
+        }
+        // A name that does not open the clause is no subject: the institution speaks.
+        let found = speakers(&[
+            "After meeting Ilse Marwood, Harbour Hotel Association said: “The harbour will \
+             reopen in May.”",
+        ]);
+        assert_ne!(found[0].1.as_deref(), Some("Ilse Marwood"), "{found:?}");
     }
 }

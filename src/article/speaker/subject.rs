@@ -3,7 +3,9 @@
 //! or backward (`Lavrov, the foreign minister, said`), with the pronouns, determiners and verbs
 //! of saying that bound them. It knows nothing of clauses, frames or who a subject means.
 
-use crate::article::institution::{institution_named, is_institution_noun};
+use crate::article::institution::{
+    Company, company_names, company_of, institution_named, is_institution_noun,
+};
 use crate::article::lexicon::{Gender, Lexicon, WordClass, word_list};
 use crate::article::people::{NameRun, read_run};
 use crate::article::tokens::{Token, is_possessive, is_quote_mark, is_sentence_end, token_at};
@@ -128,15 +130,18 @@ pub(super) fn subject_forward(
         let mut j = k + 1;
         while j < end && j <= k + 6 && tokens[j].is_word() {
             let word = tokens[j].text.to_lowercase();
-            if lexicon.is_role(&word)
+            if (lexicon.is_role(&word) || is_spokesperson(&word))
                 && !tokens
                     .get(j + 1)
                     .is_some_and(|t| t.is_word() && j + 1 < end && lexicon.is_role(t.text))
             {
-                if is_lower_word(token, &["a", "an"])
+                if is_lower_word(token, &["a", "an", "the"])
                     && let Some((name, next)) = spokesperson_for(tokens, j, end)
                 {
                     return Some((Subject::Organisation(name), token.start, next));
+                }
+                if let Some(name) = unnamed_spokesperson(tokens, k, j) {
+                    return Some((Subject::Organisation(name), token.start, j + 1));
                 }
                 return Some((
                     Subject::Role {
@@ -295,7 +300,7 @@ pub(super) fn subject_backward(
     if token.is_capitalized() {
         return name_backward(tokens, k, floor);
     }
-    if Lexicon::get().is_role(token.text) {
+    if Lexicon::get().is_role(token.text) || is_spokesperson(token.text) {
         return role_backward(tokens, k, floor);
     }
     if is_institution_noun(token.text) {
@@ -387,10 +392,91 @@ fn institution_subject(
     institution_named(tokens, the, rest, noun)
 }
 
+/// Whether `word` (any case) is a role of one who speaks for an institution (`spokesman`,
+/// `official`, `source`).
+pub fn is_spokesperson(word: &str) -> bool {
+    word_list(WordClass::SpokespersonRoles)
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(word))
+}
+
+/// `a Citicorp spokesman`, `the Bank of Japan official`, `A Vessby financial source`, `the
+/// senior ministry official`: an unnamed spokesperson (`tokens[role]`, after the determiner
+/// `tokens[det]`) whose institution stands before the role speaks for that institution: its
+/// name as written, or for an institution noun (`the ministry official`) the institution the
+/// article named before. A name after the role (`a Citicorp spokesman, Jo Kohan,`, `the
+/// Citicorp spokesman Jo Kohan`) makes it no unnamed one; a possessive (`Kohan's spokesman`)
+/// names a person's, not an institution's.
+pub fn unnamed_spokesperson(tokens: &[Token], det: usize, role: usize) -> Option<String> {
+    let lexicon = Lexicon::get();
+    if role <= det + 1 || !is_spokesperson(tokens.get(role)?.text) {
+        return None;
+    }
+    if !is_lower_word(&tokens[det], &["a", "an", "the"]) {
+        return None;
+    }
+    let named_after = tokens.get(role + 1).is_some_and(|t| {
+        t.is_capitalized() || (t.is(',') && tokens.get(role + 2).is_some_and(Token::is_capitalized))
+    });
+    let between = &tokens[det + 1..role];
+    if named_after
+        || between
+            .iter()
+            .any(|t| !t.is_word() || is_possessive(t.text))
+    {
+        return None;
+    }
+    let capitalised: Vec<usize> = (0..between.len())
+        .filter(|&n| between[n].is_capitalized())
+        .collect();
+    if let (Some(&first), Some(&last)) = (capitalised.first(), capitalised.last()) {
+        // Between the capitalised words only joining words (`Bank of Japan`); after them only
+        // lower-case words that describe the role (`a Vessby financial source`).
+        let joined = between[first..=last]
+            .iter()
+            .all(|t| t.is_capitalized() || is_lower_word(t, &["of", "and", "&", "for"]));
+        let words: Vec<&str> = between[first..=last].iter().map(|t| t.text).collect();
+        let name = words.join(" ");
+        // (`a Marwood spokesman` after `Ilse Marwood`: a person's spokesman, not an
+        // institution's.)
+        let surname = |w: &str| {
+            tokens.windows(2).any(|pair| {
+                pair[1].text == w && pair[0].is_capitalized() && lexicon.is_given_name(pair[0].text)
+            })
+        };
+        let person = words.iter().any(|w| lexicon.is_given_name(w) || surname(w));
+        if !joined || person || lexicon.place(&name).is_some() {
+            return None;
+        }
+        // `the Vessby source said` after `Vessby Shipping Corp`: the company, in full.
+        let parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let companies = company_names(tokens);
+        // (One word opens one company's name only: `a Vessby source`, where two companies
+        // open with it, names neither.)
+        let opening: Vec<&Company> = companies
+            .iter()
+            .filter(|c| {
+                c.words
+                    .first()
+                    .is_some_and(|w| parts.len() == 1 && *w == parts[0].to_lowercase())
+            })
+            .collect();
+        let company = company_of(&parts, &companies).or(match opening.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        });
+        return Some(company.map_or(name, |c| c.name.clone()));
+    }
+    // `the senior ministry official said`: the ministry named before.
+    let modifiers: Vec<String> = between.iter().map(|t| t.text.to_lowercase()).collect();
+    let noun = modifiers.iter().rposition(|m| is_institution_noun(m))?;
+    institution_named(tokens, det, &modifiers[..noun], &modifiers[noun])
+}
+
 /// `a spokesman for the ministry said`, `a source at Vessby Shipping Corp said`: an unnamed
 /// spokesperson (a role of `spokesperson_roles` after `a`) for an institution speaks for it.
 /// `role` is the index of the role word; returns the institution and the index after it.
-fn spokesperson_for(tokens: &[Token], role: usize, end: usize) -> Option<(String, usize)> {
+pub fn spokesperson_for(tokens: &[Token], role: usize, end: usize) -> Option<(String, usize)> {
     let lexicon = Lexicon::get();
     let is_spokesperson = word_list(WordClass::SpokespersonRoles)
         .iter()
@@ -421,8 +507,19 @@ fn spokesperson_for(tokens: &[Token], role: usize, end: usize) -> Option<(String
         return institution_subject(tokens, first, j, end, &modifiers).map(|name| (name, j));
     }
     if tokens[first].is_capitalized() {
-        let run = read_run(tokens, first);
-        let next = run.next.max(first + 1).min(end);
+        // `Harlow Research Institute`, `Bank of Veldara`: the capitalised words, joined by
+        // `of` or `and` (a person's name reader would stop at `Institute`).
+        let mut next = first + 1;
+        while next < end && next < first + 6 {
+            let joiner = is_lower_word(&tokens[next], &["of", "and", "&"])
+                && tokens
+                    .get(next + 1)
+                    .is_some_and(|t| next + 1 < end && t.is_capitalized());
+            if !(tokens[next].is_capitalized() || joiner) {
+                break;
+            }
+            next += 1;
+        }
         if let Subject::Organisation(name) = organisation(&tokens[first..next]) {
             return Some((name, next));
         }
@@ -564,8 +661,23 @@ fn name_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, u
         let parts = run.name.iter().map(|t| t.text.to_string()).collect();
         return Some((Subject::Name(parts), run.name[0].start));
     }
+    // `Ilse Marwood, Harbour Hotel Association said`: the institution is the apposition of
+    // the name that opens the clause, who speaks.
+    if start > floor + 1
+        && tokens[start - 1].is(',')
+        && let Some(found) = name_opening_clause(tokens, start - 1, floor)
+    {
+        return Some(found);
+    }
     let next = tokens.get(start).map_or(token.start, |t| t.start);
     Some((organisation(&tokens[start..=k]), next))
+}
+
+/// The name before the comma `tokens[comma]` when it opens the clause at `floor` (`Ilse
+/// Marwood, economist at Harbour Insight said`): the person whose apposition follows.
+fn name_opening_clause(tokens: &[Token], comma: usize, floor: usize) -> Option<(Subject, usize)> {
+    let found = name_backward(tokens, comma.checked_sub(1)?, floor)?;
+    (matches!(found.0, Subject::Name(_)) && token_at(tokens, found.1) == floor).then_some(found)
 }
 
 /// `Birgit Mahlberg of the Baltic Marine Alliance said`: when the name starting at
@@ -595,6 +707,22 @@ fn person_before_of(tokens: &[Token], start: usize, floor: usize) -> Option<(Sub
     {
         return Some(found);
     }
+    // `Ilse Marwood, economist at Harbour Insight said`: a role after the name's comma.
+    if before > floor + 1
+        && is_lower_word(
+            &tokens[before - 1],
+            word_list(WordClass::EmployerPrepositions),
+        )
+    {
+        let comma = (floor..owner + 1)
+            .rev()
+            .take(4)
+            .take_while(|&j| {
+                tokens[j].is(',') || (tokens[j].is_word() && !tokens[j].is_capitalized())
+            })
+            .find(|&j| tokens[j].is(','))?;
+        return name_opening_clause(tokens, comma, floor);
+    }
     None
 }
 
@@ -607,6 +735,9 @@ fn role_backward(tokens: &[Token], k: usize, floor: usize) -> Option<(Subject, u
     while j > floor && k - j < 6 {
         j -= 1;
         if is_lower_word(&tokens[j], word_list(WordClass::Determiners)) {
+            if let Some(name) = unnamed_spokesperson(tokens, j, k) {
+                return Some((Subject::Organisation(name), tokens[j].start));
+            }
             modifiers.reverse();
             return Some((
                 Subject::Role {
