@@ -230,7 +230,8 @@ pub struct PersonCount {
     pub articles: usize,
     /// Mentions in those articles.
     pub mentions: usize,
-    /// Quotations attributed to the person.
+    /// Quotations attributed to the person, counted as `quotes` and `--count-by speaker` count
+    /// them (a quotation repeated by near-duplicate articles once).
     pub quotes: usize,
 }
 
@@ -1022,7 +1023,17 @@ impl<'a> Searcher<'a> {
                     });
                 entry.articles += 1;
                 entry.mentions += person.mentions;
-                entry.quotes += person.quotes;
+            }
+        }
+        // Quotes are counted as `quotes` and `--count-by speaker` count them: the quote
+        // documents of these articles, a quotation repeated by near-duplicates counted once.
+        // Summing each article's own count gave another number (167 against 168).
+        let quotes_of = join::QuotesOf::new(query, self.index.fields.quote_count);
+        let (_, scope) = self.scope(&quotes_of, Over::Quotes, request.filters.collapse)?;
+        let by_speaker = facets::FacetCollector::new(facets::Facet::Speaker, Over::Quotes);
+        for row in self.collect(&quotes_of, &scope, by_speaker)? {
+            if let Some(entry) = people.get_mut(&row.key) {
+                entry.quotes = row.count;
             }
         }
         let mut rows: Vec<PersonCount> = people.into_values().collect();

@@ -930,3 +930,65 @@ fn lost_groups_are_said_and_written_again_by_the_next_index_run() {
         assert_eq!(again.stdout, whole.stdout);
     }
 }
+
+#[test]
+fn a_speakers_quotes_are_one_number_in_quotes_people_and_count_by() {
+    // A story and its update, near-duplicates, the update one quotation longer. `people`
+    // summed the quotes of the articles left after collapsing (the first story: 2), while
+    // `quotes` and `--count-by speaker` count the quotations left after collapsing repeats (3).
+    let dir = folder("one-count");
+    let lead = "TALLINGRAD, March 3 (Reuters) - The harbour board of Tallingrad approved a new \
+                container berth on Tuesday after two years of talks with shipping lines, port \
+                unions and the city council, which had opposed the plan over traffic.";
+    let paragraphs = [
+        "“The berth opens next spring and will double what we handle,” board chairman \
+         Tomas Vreeland told reporters after the vote.",
+        "The berth will take ships of up to 14,000 containers. Work starts in April and the \
+         board expects the first ship in the spring of next year.",
+        "“We listened to the council and moved the gate away from the old town,” Vreeland said.",
+        "The council's transport committee is due to review the new road plan in May.",
+    ];
+    let story = format!(
+        "Tallingrad approves new berth\n\n{lead}\n\n{}\n",
+        paragraphs.join("\n\n")
+    );
+    std::fs::write(dir.join("berth.txt"), &story).unwrap();
+    let update =
+        format!("{story}\n“No ship will wait more than a day at Tallingrad,” Vreeland added.\n");
+    std::fs::write(dir.join("berth-update.txt"), update).unwrap();
+    let index = dir.join("index");
+    let (dir, index) = (crate::harness::s(&dir), crate::harness::s(&index));
+    crate::harness::ok(&["index", dir, "--index", index, "-q"]);
+
+    let run = crate::harness::ok(&["search", "tallingrad", "--index", index]);
+    assert!(
+        run.stdout.starts_with("1 of 1 article"),
+        "not collapsed: {}",
+        run.stdout
+    );
+    let people = crate::harness::ok(&["people", "--json", "--index", index]);
+    let people: Vec<serde_json::Value> = people.json_lines();
+    let vreeland = people
+        .iter()
+        .find(|p| p["name"] == "Tomas Vreeland")
+        .expect("Vreeland in people");
+    let quotes = crate::harness::ok(&[
+        "quotes", "--by", "Vreeland", "--all", "--json", "--index", index,
+    ]);
+    let by_speaker = crate::harness::ok(&[
+        "quotes",
+        "--count-by",
+        "speaker",
+        "--json",
+        "--index",
+        index,
+    ]);
+    let by_speaker: Vec<serde_json::Value> = by_speaker.json_lines();
+    let counted = by_speaker
+        .iter()
+        .find(|row| row["key"] == "Tomas Vreeland")
+        .expect("Vreeland counted");
+    assert_eq!(quotes.json_lines::<serde_json::Value>().len(), 3);
+    assert_eq!(counted["count"], 3, "{by_speaker:?}");
+    assert_eq!(vreeland["quotes"], 3, "{vreeland}");
+}
