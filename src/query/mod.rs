@@ -11,6 +11,7 @@ mod join;
 pub(crate) mod parse;
 mod related;
 pub(crate) mod snippet;
+mod substance;
 pub(crate) mod timeline;
 
 use std::collections::BTreeMap;
@@ -882,7 +883,14 @@ impl<'a> Searcher<'a> {
     ) -> Result<Results<QuoteHit>> {
         let (query, matched) = (group.query.as_ref(), group.matched);
         let (known, scope) = self.scope(query, Over::Quotes, request.filters.collapse)?;
-        let (total, top) = self.page(query, &scope, known, (limit, offset), request.sort)?;
+        // Ranked by relevance, a quote's score is scaled by its length: words said about the
+        // topic before two-word scare quotes naming it (see [`substance`]).
+        let ranked = substance::LengthPrior::new(query.box_clone(), self.index.fields.quote);
+        let ranked: &dyn Query = match request.sort {
+            Sort::Relevance => &ranked,
+            Sort::Date => query,
+        };
+        let (total, top) = self.page(ranked, &scope, known, (limit, offset), request.sort)?;
         let mut hits = Vec::new();
         let snippets = highlight
             .as_ref()
@@ -1338,6 +1346,50 @@ mod tests {
         let people = searcher.people(&all).unwrap();
         assert_eq!(people[0].name, "Arkady Voronin");
         assert_eq!((people[0].articles, people[0].quotes), (2, 3));
+    }
+
+    #[test]
+    fn words_said_about_a_topic_rank_before_scare_quotes_naming_it() {
+        let index = WireIndex::in_memory().unwrap();
+        let mut writer = index.writer(1).unwrap();
+        let stories = [
+            [
+                "Opposition attacks harbour levy",
+                "VESSBY, March 3, 2016 (Reuters) - Critics called the new levy \"harbour theft\" on Thursday.",
+            ],
+            [
+                "Board defends harbour levy",
+                "VESSBY, March 4, 2016 (Reuters) - \"The levy pays for dredging the harbour, and every \
+                 shipping line that uses the harbour will see faster turnarounds by the summer,\" \
+                 board chairman Tomas Vreeland said on Friday.",
+            ],
+        ];
+        for paragraphs in stories {
+            let raw = RawArticle {
+                paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+                ..RawArticle::default()
+            };
+            index.add(&writer, &article::parse(&raw).unwrap()).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = Searcher::new(&index).unwrap();
+        let about = |sort| QuoteRequest {
+            about: Some("harbour".into()),
+            limit: 10,
+            sort,
+            ..QuoteRequest::default()
+        };
+        let texts = |found: Results<QuoteHit>| -> Vec<String> {
+            found.hits.into_iter().map(|h| h.quote.text).collect()
+        };
+        // BM25 alone put the two-word quote first.
+        let ranked = texts(searcher.quotes(&about(Sort::Relevance)).unwrap());
+        assert_eq!(ranked.len(), 2);
+        assert!(ranked[0].starts_with("The levy pays"), "{ranked:?}");
+        assert_eq!(ranked[1], "harbour theft");
+        // By date, the prior plays no part.
+        let by_date = texts(searcher.quotes(&about(Sort::Date)).unwrap());
+        assert_eq!(by_date[1], "harbour theft");
     }
 
     #[test]
