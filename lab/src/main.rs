@@ -3,6 +3,11 @@
 
 mod cmd;
 
+/// The allocator the `wiredex` binary ships with, so that `bench` measures wiredex's ingest as
+/// users run it (every engine of a run shares the process, and so the allocator).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};

@@ -3,7 +3,7 @@
 //! an honorific, a known given name or a verb of saying vouches for it. Every later mention by
 //! surname or another part of the name is counted for the same person under the fullest form.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::institution;
 use super::lexicon::{Gender, Lexicon, WordClass, word_list};

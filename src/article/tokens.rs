@@ -22,23 +22,48 @@ pub struct Token<'a> {
     pub end: usize,
     /// Word or punctuation.
     pub kind: TokenKind,
+    /// Whether the word is capitalised (see [`Token::is_capitalized`]): the rules ask it of
+    /// every word many times over, so the tokenizer answers it once.
+    capitalized: bool,
+}
+
+/// The text before and after the first hyphen (`-` or `‐`), as `str::split_once(['-', '‐'])`
+/// answers, found by scanning bytes (`-` is one byte, `‐` the three bytes E2 80 90).
+fn split_at_hyphen(text: &str) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'-' => return Some((&text[..i], &text[i + 1..])),
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x90]) => {
+                return Some((&text[..i], &text[i + 3..]));
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Whether a word is capitalised: its first character is upper case, or a short particle
+/// glued to a capitalised name (`al-Rashidi`, `el-Sisi`, `bin-Salman`).
+fn word_is_capitalized(text: &str) -> bool {
+    // An ASCII first letter needs no decoding.
+    let first_upper = match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.chars().next().is_some_and(char::is_uppercase),
+    };
+    first_upper
+        || split_at_hyphen(text).is_some_and(|(particle, rest)| {
+            particle.chars().count() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 impl Token<'_> {
-    /// True for a word whose first character is upper case.
+    /// True for a word whose first character is upper case, or whose short particle before
+    /// a hyphen is followed by one (`al-Rashidi`).
+    #[inline]
     pub fn is_capitalized(&self) -> bool {
-        if self.kind != TokenKind::Word {
-            return false;
-        }
-        if self.text.chars().next().is_some_and(char::is_uppercase) {
-            return true;
-        }
-        // `al-Rashidi`, `el-Sisi`, `bin-Salman`: a short particle glued to a capitalised name.
-        self.text
-            .split_once(['-', '‐'])
-            .is_some_and(|(particle, rest)| {
-                particle.chars().count() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)
-            })
+        self.capitalized
     }
 
     /// True for a word token.
@@ -98,6 +123,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     start,
                     end: start + 1,
                     kind: TokenKind::Punct,
+                    capitalized: false,
                 });
             }
             continue;
@@ -130,6 +156,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 start,
                 end,
                 kind: TokenKind::Word,
+                capitalized: word_is_capitalized(&text[start..end]),
             });
         } else {
             let end = start + c.len_utf8();
@@ -138,6 +165,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 start,
                 end,
                 kind: TokenKind::Punct,
+                capitalized: false,
             });
         }
     }
@@ -194,6 +222,32 @@ pub fn is_quote_mark(token: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hyphen_split_by_bytes_agrees_with_split_once() {
+        let words = [
+            "al-Assad",
+            "el‐Sisi",
+            "bin-",
+            "-Salman",
+            "no",
+            "",
+            "’s-Abu",
+            "ab’‐Cd",
+            "x—y-Z",
+            "ибн-Саид",
+            "tri-state‐Area",
+            "‐",
+            "a‑B",
+        ];
+        for word in words {
+            assert_eq!(split_at_hyphen(word), word.split_once(['-', '‐']), "{word}");
+        }
+        let capitalized = |text| tokenize(text)[0].is_capitalized();
+        assert!(capitalized("al-Assad") && capitalized("Élysée") && capitalized("ибн-Саид"));
+        assert!(!capitalized("long-Name") && !capitalized("élysée") && !capitalized("e2-"));
+        assert!(!capitalized("“") && word_is_capitalized("E-") && !word_is_capitalized("e-"));
+    }
 
     #[test]
     fn words_keep_inner_joiners_and_punctuation_stands_alone() {

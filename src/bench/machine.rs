@@ -56,6 +56,23 @@ pub fn reset_peak_rss() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
+/// CPU time (user and system, every thread) the process has used so far, in seconds, from
+/// `/proc/self/stat` (whose clock ticks are always hundredths of a second). On a machine that
+/// other work shares, an engine's CPU seconds say what its wall time cannot.
+pub fn cpu_seconds() -> Option<f64> {
+    cpu_of_stat(&proc_file("/proc/self/stat"))
+}
+
+/// User plus system time, in seconds, of a `/proc/PID/stat` line.
+fn cpu_of_stat(stat: &str) -> Option<f64> {
+    // Fields 14 and 15 (utime, stime); the name in parentheses (field 2) may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some((user + system) as f64 / 100.0)
+}
+
 /// The process's peak resident memory in MB since start or the last reset (`VmHWM`).
 pub fn peak_rss_mb() -> Option<f64> {
     let status = proc_file("/proc/self/status");
@@ -80,5 +97,13 @@ mod tests {
         );
         assert_eq!(proc_value(text, "VmHWM").as_deref(), Some("1234 kB"));
         assert_eq!(proc_value(text, "MemTotal"), None);
+    }
+
+    #[test]
+    fn cpu_time_is_user_plus_system_after_the_name() {
+        let stat = "4242 (a (b) c) R 1 2 3 4 5 6 7 8 9 10 250 130 0 0 20 0 3";
+        assert_eq!(cpu_of_stat(stat), Some(3.8));
+        assert_eq!(cpu_of_stat("4242 (x) R 1"), None);
+        assert!(cpu_seconds().is_some());
     }
 }

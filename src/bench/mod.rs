@@ -79,6 +79,9 @@ pub struct Ingest {
     pub articles_per_s: f64,
     /// Peak resident memory during the ingest (MB), when measurable.
     pub peak_rss_mb: Option<f64>,
+    /// CPU seconds the ingest used, every thread (background merges it waited for included),
+    /// when measurable.
+    pub cpu_seconds: Option<f64>,
     /// wiredex's throughput divided by this engine's (1 for wiredex itself).
     pub wiredex_ratio: f64,
 }
@@ -284,9 +287,13 @@ fn ingest_with<T>(
     work: impl FnOnce() -> Result<(T, usize)>,
 ) -> Result<(T, Ingest)> {
     *rss_reset &= machine::reset_peak_rss();
+    let cpu_before = machine::cpu_seconds();
     let start = Instant::now();
     let (engine_state, articles) = work()?;
     let seconds = start.elapsed().as_secs_f64();
+    let cpu_seconds = machine::cpu_seconds()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
     Ok((
         engine_state,
         Ingest {
@@ -296,6 +303,7 @@ fn ingest_with<T>(
             mb_per_s: bytes as f64 / 1e6 / seconds,
             articles_per_s: articles as f64 / seconds,
             peak_rss_mb: machine::peak_rss_mb(),
+            cpu_seconds,
             wiredex_ratio: 1.0,
         },
     ))
@@ -541,20 +549,21 @@ pub fn write_table(out: &mut impl Write, r: &BenchReport) -> std::io::Result<()>
         writeln!(out)?;
         writeln!(
             out,
-            "| ingest | articles | seconds | MB/s | articles/s | peak RSS MB | wiredex ÷ engine |"
+            "| ingest | articles | seconds | MB/s | articles/s | peak RSS MB | CPU s | wiredex ÷ engine |"
         )?;
-        writeln!(out, "|---|---:|---:|---:|---:|---:|---:|")?;
+        writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|")?;
     }
     for i in &r.ingest {
         writeln!(
             out,
-            "| {} | {} | {:.2} | {:.2} | {:.0} | {} | {:.2}x |",
+            "| {} | {} | {:.2} | {:.2} | {:.0} | {} | {} | {:.2}x |",
             i.engine,
             i.articles,
             i.seconds,
             i.mb_per_s,
             i.articles_per_s,
             i.peak_rss_mb.map_or("-".into(), |m| format!("{m:.0}")),
+            i.cpu_seconds.map_or("-".into(), |c| format!("{c:.2}")),
             i.wiredex_ratio
         )?;
     }

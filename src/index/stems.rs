@@ -7,8 +7,8 @@
 //! same few thousand words make most of every article, and the Snowball stemmer was a sixth of
 //! indexing time. Each thread keeps its own memo, emptied when it grows past a bound.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -16,7 +16,7 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 const MEMO_LIMIT: usize = 200_000;
 
 thread_local! {
-    static MEMO: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static MEMO: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
 }
 
 /// Whether a word is written in Cyrillic (its first letter decides).

@@ -20,8 +20,8 @@ mod speech;
 /// What kind of thing a subject that is no known person names.
 mod subject;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 

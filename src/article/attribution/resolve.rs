@@ -4,7 +4,7 @@
 //! before. `speaker::resolve` decides who a subject means; this pass decides which subject a
 //! quote is the words of.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::speech::title_like;
 use super::subject::{group_subject, plausible_name};
@@ -325,7 +325,7 @@ impl Context<'_> {
             {
                 let used_again = || {
                     let counts = self.word_counts.get_or_init(|| {
-                        let mut counts: HashMap<&str, usize> = HashMap::new();
+                        let mut counts: HashMap<&str, usize> = HashMap::default();
                         for token in self.tokens {
                             *counts.entry(token.text).or_default() += 1;
                         }

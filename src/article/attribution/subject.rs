@@ -2,7 +2,7 @@
 //! be one, a word in capitals is an acronym, a plural noun for people a group. Used by the frame
 //! pass and by the resolve pass for sentence subjects; it resolves no one.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::article::lexicon::{self, WordClass, word_list};
 use crate::article::people;
